@@ -1,0 +1,139 @@
+"""The journey as the customer lives it: stages, moments of truth, personas, artifacts, calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Room:
+    name: str
+    description: str = ""
+    brand_colour: str = "#12A4B4"
+    currency: str = "GBP"
+    mask_verbatims: bool = True
+    logo_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Silo:
+    """A department; every stage is affected by several of them at once."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the journey, named in the customer's words ("I make a claim")."""
+
+    key: str
+    name: str
+    goal: str
+    position: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class MomentOfTruth:
+    """A key touchpoint of a stage; the company names its top 10-20."""
+
+    key: str
+    stage_key: str
+    name: str
+    description: str = ""
+    is_priority: bool = False
+    silo_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Persona:
+    key: str
+    name: str
+    situation: str = ""
+    goals: tuple[str, ...] = ()
+    frustrations: tuple[str, ...] = ()
+    quote: str = ""
+    photo_sha256: str | None = None
+
+
+class ArtifactKind(str, Enum):
+    INVOICE = "invoice"
+    LETTER = "letter"
+    FORM = "form"
+    SCREENSHOT = "screenshot"
+    PACKING_SLIP = "packing-slip"
+    EMAIL = "email"
+    CONTRACT = "contract"
+    BROCHURE = "brochure"
+    STATEMENT = "statement"
+    NOTICE = "notice"
+    HANG_TAG = "hang-tag"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class TryItTask:
+    """A "do what customers must do" exercise attached to an artifact."""
+
+    text: str
+    customer_median_seconds: int
+    done_when: str = ""
+    customer_give_up_percent: float | None = None
+    common_wrong_answer: str = ""
+
+    def problems(self) -> list[str]:
+        found = []
+        if not self.text.strip():
+            found.append("the task has no text")
+        if self.customer_median_seconds <= 0:
+            found.append("the customers' time must be a positive number of seconds")
+        if self.customer_give_up_percent is not None and not 0 <= self.customer_give_up_percent <= 100:
+            found.append("the give-up share must be between 0 and 100 per cent")
+        return found
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """Something customers physically receive or must fill in."""
+
+    key: str
+    title: str
+    kind: ArtifactKind
+    stage_key: str
+    media_sha256: str
+    moment_key: str | None = None
+    caption: str = ""
+    task: TryItTask | None = None
+
+
+class MediaKind(str, Enum):
+    AUDIO = "audio"
+    VIDEO = "video"
+
+
+@dataclass(frozen=True)
+class TranscriptSegment:
+    start_ms: int
+    end_ms: int
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Call:
+    """A recorded customer call or video interview, with its timed transcript."""
+
+    key: str
+    title: str
+    stage_key: str
+    media_sha256: str
+    kind: MediaKind = MediaKind.AUDIO
+    duration_ms: int = 0
+    moment_key: str | None = None
+    persona_key: str | None = None
+    consent: bool = False
+    recorded_on: str | None = None
+    summary: str = ""
+    segments: tuple[TranscriptSegment, ...] = field(default_factory=tuple)

@@ -1,0 +1,236 @@
+"""The meetings held in the room and what leaves it: priorities, teams, decisions, commitments."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Iterable
+
+from .periods import add_months, month_of
+
+
+class Cadence(str, Enum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+    WORKSHOP = "workshop"
+    ONBOARDING = "onboarding"
+
+
+class Conversation(int, Enum):
+    """The four conversations every session runs."""
+
+    EARN_THE_RIGHT = 1  # did we earn the right to customer growth?
+    CARE_ABOUT_LIVES = 2  # walk the journey stage by stage
+    FOCUS_AND_COMMIT = 3  # choose the critical few, decide what to stop
+    ACCOUNTABILITY = 4  # teams report, the middle is rewarded
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str = ""
+    silo_key: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    conversation: Conversation
+    title: str
+    planned_minutes: int
+
+
+@dataclass(frozen=True)
+class Session:
+    key: str
+    title: str
+    cadence: Cadence
+    scheduled_on: date
+    started_at: str | None = None
+    closed_at: str | None = None
+    next_session_on: date | None = None
+    attendees: tuple[Attendee, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class PriorityStatus(str, Enum):
+    CANDIDATE = "candidate"
+    SELECTED = "selected"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A one-company experience to improve, not a silo's pet project."""
+
+    key: str
+    title: str
+    stage_key: str
+    status: PriorityStatus = PriorityStatus.CANDIDATE
+    description: str = ""
+    moment_key: str | None = None
+    sponsor: str = ""
+    selected_in_session: str | None = None
+
+
+@dataclass(frozen=True)
+class Vote:
+    priority_key: str
+    voter: str
+    dots: int
+
+
+def tally(votes: Iterable[Vote]) -> list[tuple[str, int]]:
+    """Dots per priority, most first; ties keep the order of the priority keys."""
+    totals: Counter[str] = Counter()
+    for vote in votes:
+        if vote.dots < 0:
+            raise ValueError(f"{vote.voter} gave {vote.dots} dots; dots cannot be negative")
+        totals[vote.priority_key] += vote.dots
+    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    silo_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Team:
+    """The cross-silo team assigned to a priority."""
+
+    name: str
+    priority_key: str
+    lead: str = ""
+    members: tuple[TeamMember, ...] = ()
+
+    @property
+    def silos(self) -> set[str]:
+        return {m.silo_key for m in self.members if m.silo_key}
+
+
+class StepStatus(str, Enum):
+    PLANNED = "planned"
+    REPORTED = "reported"
+    LATE = "late"
+
+
+@dataclass(frozen=True)
+class AccountabilityStep:
+    position: int
+    title: str
+    due_on: date
+    status: StepStatus = StepStatus.PLANNED
+    report: str = ""
+    reported_in_session: str | None = None
+
+
+DEFAULT_CYCLE = (
+    "Current state of the experience",
+    "Root causes and current metrics",
+    "Recommendations, actions and budget",
+    "Actions begin",
+)
+
+
+def default_cycle(first_due: date, months: int = len(DEFAULT_CYCLE)) -> list[AccountabilityStep]:
+    """The straw-man cycle, one report a month; shorter or longer cycles trim or extend it.
+
+    A cycle shorter than four months keeps the first and last steps' meaning: it
+    ends with "Actions begin". Extra months are further action reviews.
+    """
+    if months < 1:
+        raise ValueError("an accountability cycle needs at least one month")
+    if months >= len(DEFAULT_CYCLE):
+        titles = list(DEFAULT_CYCLE) + [f"Actions review {n}" for n in range(1, months - len(DEFAULT_CYCLE) + 1)]
+    else:
+        titles = list(DEFAULT_CYCLE[: months - 1]) + [DEFAULT_CYCLE[-1]]
+    steps = []
+    for position, title in enumerate(titles, start=1):
+        year, month = (int(part) for part in add_months(month_of(first_due), position - 1).split("-"))
+        day = min(first_due.day, 28)
+        steps.append(AccountabilityStep(position, title, date(year, month, day)))
+    return steps
+
+
+class StopDoingStatus(str, Enum):
+    PROPOSED = "proposed"
+    DECIDED = "decided"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class StopDoingItem:
+    title: str
+    rationale: str = ""
+    capacity_freed: str = ""
+    silo_key: str | None = None
+    status: StopDoingStatus = StopDoingStatus.PROPOSED
+
+
+@dataclass(frozen=True)
+class Recognition:
+    priority_key: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class CaptureContext:
+    """What the walls showed when something was captured."""
+
+    stage_key: str | None = None
+    artifact_key: str | None = None
+    call_key: str | None = None
+    call_position_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    uid: str
+    text: str
+    at: str
+    context: CaptureContext = field(default_factory=CaptureContext)
+
+
+class CommitmentStatus(str, Enum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Commitment:
+    uid: str
+    text: str
+    owner: str
+    due_on: date
+    at: str
+    priority_key: str | None = None
+    status: CommitmentStatus = CommitmentStatus.OPEN
+    context: CaptureContext = field(default_factory=CaptureContext)
+
+
+@dataclass(frozen=True)
+class Note:
+    uid: str
+    text: str
+    at: str
+    context: CaptureContext = field(default_factory=CaptureContext)
+
+
+@dataclass(frozen=True)
+class JournalEvent:
+    """One thing that happened in a session, in order: a stage shown, a call played, a vote."""
+
+    uid: str
+    at: str
+    kind: str
+    detail: str = ""
