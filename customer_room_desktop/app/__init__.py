@@ -1,0 +1,1 @@
+"""Builds and wires everything: the command line, the QApplication, the controllers."""

@@ -1,0 +1,195 @@
+"""`customer-room`: the app launcher and a scriptable tool. Bad input: one sentence, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..services.csv_import import import_csv
+from ..services.import_kinds import KINDS
+from ..services.room_builder import build_room
+from ..services.room_check import check_room
+from ..services.room_manifest import BuildError
+from ..storage.errors import ImportRefused, RoomFileError
+from ..storage.room_file import RoomFile
+from ..storage.room_summary import room_summary
+from .paths import demo_room_path, sample_room_source
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input given on the command line; the message is the sentence to print."""
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values or []:
+        left, sep, right = value.partition("=")
+        if not sep or not left.strip():
+            raise UsageError(f"{option} takes NAME=VALUE, not '{value}'.")
+        pairs[left.strip()] = right.strip()
+    return pairs
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.room)
+    if path.exists():
+        raise UsageError(f"{path} already exists; choose another name.")
+    with RoomFile.create(path, args.name):
+        pass
+    print(f"Created an empty room '{args.name}' at {path}.")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    output = build_room(args.source, args.output, replace=args.force, progress=_say)
+    print(f"Built {output} ({output.stat().st_size / 1e6:.1f} MB).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    def progress(rows: int) -> None:
+        end = "\r" if sys.stderr.isatty() else "\n"
+        print(f"  {rows:,} rows read…", end=end, file=sys.stderr, flush=True)
+
+    with RoomFile.open(args.room) as room:
+        result = import_csv(room, args.kind, args.csv, overrides=_pairs(args.map, "--map"),
+                            constants=_pairs(args.set, "--set"), date_format=args.date_format,
+                            progress=progress)
+    print(f"Imported {result.rows:,} {result.kind} rows from {result.path} ({result.encoding}).")
+    for field, heading in result.columns.items():
+        print(f"  {field:<16} <- {heading}")
+    if result.ignored_columns:
+        print(f"  not imported: {', '.join(result.ignored_columns)}")
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with RoomFile.open(args.room, read_only=True) as room:
+        findings = check_room(room, verify_media_hashes=not args.skip_media)
+    if not findings:
+        print(f"{args.room}: no problems found.")
+        return 0
+    print(f"{args.room}: {len(findings)} problem(s):")
+    for finding in findings:
+        print(f"  - {finding}")
+    return 1
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with RoomFile.open(args.room, read_only=True) as room:
+        summary = room_summary(room.db, args.room)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(f"{summary['name']}  ({summary['path']}, room format {summary['schema_version']}, "
+          f"{summary['file_size_bytes'] / 1e6:.1f} MB)")
+    for name, count in summary["counts"].items():
+        print(f"  {name.replace('_', ' '):<24}{count:>10,}")
+    return 0
+
+
+def ensure_demo_room(rebuild: bool = False) -> Path:
+    """Build the sample room into the user's data folder on first use."""
+    path = demo_room_path()
+    if rebuild or not path.exists():
+        _say(f"Building the sample room into {path} (first run only)…")
+        build_room(sample_room_source(), path, replace=True, progress=lambda m: _say(f"  {m}"))
+    return path
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = ensure_demo_room(args.rebuild)
+    return _open_window(path)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    RoomFile.open(args.room, read_only=True).close()  # refuse bad files before any window appears
+    return _open_window(Path(args.room))
+
+
+def _open_window(path: Path) -> int:
+    from .room_app import run_room_window  # Qt is imported only for commands that show windows
+
+    return run_room_window(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="customer-room",
+        description="Run a Customer Room: the customer's journey on the walls, decisions captured, minutes out.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="open the sample room (built on first use)")
+    demo.add_argument("--rebuild", action="store_true", help="build the sample room again from its sources")
+    demo.set_defaults(run=cmd_demo)
+
+    open_ = commands.add_parser("open", help="open a room file")
+    open_.add_argument("room")
+    open_.set_defaults(run=cmd_open)
+
+    new = commands.add_parser("new", help="create an empty room file")
+    new.add_argument("room")
+    new.add_argument("--name", default="New Customer Room")
+    new.set_defaults(run=cmd_new)
+
+    build = commands.add_parser("build", help="build a room file from a room source folder")
+    build.add_argument("source", help="a folder with room.toml, e.g. rooms/harbourline")
+    build.add_argument("-o", "--output", required=True, help="the room file to write (.croom)")
+    build.add_argument("--force", action="store_true", help="replace the output if it exists")
+    build.set_defaults(run=cmd_build)
+
+    imp = commands.add_parser("import", help="import a CSV of complaints, KPI readings or customer-asset periods")
+    imp.add_argument("kind", choices=list(KINDS))
+    imp.add_argument("room")
+    imp.add_argument("csv")
+    imp.add_argument("--map", action="append", metavar="COLUMN=FIELD", help="read FIELD from COLUMN")
+    imp.add_argument("--set", action="append", metavar="FIELD=VALUE", help="give every row this value")
+    imp.add_argument("--date-format", help="strptime format such as %%d/%%m/%%Y (default: ISO, then US)")
+    imp.set_defaults(run=cmd_import)
+
+    check = commands.add_parser("check", help="check integrity, foreign keys, media hashes and references")
+    check.add_argument("room")
+    check.add_argument("--skip-media", action="store_true", help="do not re-hash embedded media")
+    check.set_defaults(run=cmd_check)
+
+    info = commands.add_parser("info", help="counts of everything in a room")
+    info.add_argument("room")
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(run=cmd_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.run(args)
+    except (RoomFileError, ImportRefused, BuildError, UsageError, FileExistsError) as error:
+        _say(f"customer-room: {error}")
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:
+        _say(f"customer-room: the room file is damaged ({error}); run 'customer-room check' on it.")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _say("customer-room: stopped.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Build a room file from a room source folder: manifest, CSV data and media, in one transaction."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from ..domain.journey import ArtifactKind, TryItTask
+from ..domain.transcripts import TranscriptError, parse_transcript
+from ..storage.errors import ImportRefused
+from ..storage.media_store import add_media_file
+from ..storage.room_file import RoomFile
+from .csv_import import import_csv
+from .room_manifest import BuildError, Manifest, load_manifest
+from .session_sources import insert_sessions_and_priorities
+
+Progress = Callable[[str], None]
+
+
+class _Ids:
+    """Keys seen so far, resolved to row ids, with a clear error for a dangling reference."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, int]] = {}
+
+    def add(self, table: str, key: str, row_id: int) -> None:
+        self.tables.setdefault(table, {})[key] = row_id
+
+    def get(self, table: str, key: str | None, where: str, required: bool = True) -> int | None:
+        if key is None or key == "":
+            if required:
+                raise BuildError(f"{where}: the {table[:-1]} is missing.")
+            return None
+        found = self.tables.get(table, {}).get(key)
+        if found is None:
+            raise BuildError(f"{where}: there is no {table[:-1]} with the key '{key}'.")
+        return found
+
+
+def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
+               progress: Progress | None = None) -> Path:
+    """Build ``source`` into the room file ``output``; on any error nothing is left at ``output``."""
+    say = progress or (lambda message: None)
+    manifest = load_manifest(source)
+    output = Path(output)
+    if output.exists() and not replace:
+        raise BuildError(f"{output} already exists; pass --force to replace it.")
+    partial = output.with_name(output.name + ".building")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    room = RoomFile.create(partial, manifest.room["name"])
+    try:
+        ids = _Ids()
+        with room.transaction() as db:
+            _insert_journey(db, manifest, ids, say)
+        for kind in ("complaints", "kpis", "surveys", "assets", "lost-reasons"):
+            entry = {"complaints": "complaints", "kpis": "kpi_readings", "surveys": "survey_results",
+                     "assets": "customer_assets", "lost-reasons": "lost_reasons"}[kind]
+            if entry in manifest.data:
+                csv_path = manifest.path(manifest.data[entry], f"room.toml [data] {entry}")
+                result = import_csv(room, kind, csv_path)
+                say(f"{result.rows:,} rows of {kind} from {csv_path.name}")
+        with room.transaction() as db:
+            insert_sessions_and_priorities(db, manifest, ids)
+        say(f"{len(manifest.sections['sessions'])} sessions and {len(manifest.sections['priorities'])} priorities")
+    except ImportRefused as error:
+        room.close()
+        _remove(partial)
+        raise BuildError(str(error)) from None
+    except (KeyError, TypeError, ValueError) as error:
+        room.close()
+        _remove(partial)
+        raise BuildError(f"{manifest.folder}: an entry is missing or has a wrong field ({error!r}).") from None
+    except BaseException:
+        room.close()
+        _remove(partial)
+        raise
+    room.conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, safe to copy
+    room.close()
+    os.replace(partial, output)
+    return output
+
+
+def _remove(path: Path) -> None:
+    for item in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        item.unlink(missing_ok=True)
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid
+
+
+def _media(db: sqlite_utils.Database, manifest: Manifest, relative: str | None, where: str) -> str | None:
+    if not relative:
+        return None
+    return add_media_file(db, manifest.path(relative, where)).sha256
+
+
+def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids, say: Progress) -> None:
+    room = manifest.room
+    db.execute(
+        "UPDATE room SET description = ?, brand_colour = ?, currency = ?, mask_verbatims = ?, logo_sha256 = ?, "
+        "built_from = ? WHERE id = 1",
+        (room.get("description", ""), room.get("brand_colour", "#12A4B4"), room.get("currency", "GBP"),
+         int(bool(room.get("mask_verbatims", True))), _media(db, manifest, room.get("logo"), "room.toml [room] logo"),
+         manifest.folder.name),
+    )
+    s = manifest.sections
+    for silo in s["silos"]:
+        ids.add("silos", silo["key"], _insert(db, "silos", {"key": silo["key"], "name": silo["name"]}))
+    if not s["stages"]:
+        raise BuildError(f"{manifest.folder}: a room needs at least one stage.")
+    for position, stage in enumerate(s["stages"], start=1):
+        ids.add("stages", stage["key"], _insert(db, "stages", {
+            "key": stage["key"], "position": position, "name": stage["name"], "goal": stage.get("goal", ""),
+            "description": stage.get("description", "")}))
+    for moment in s["moments"]:
+        where = f"moment '{moment['key']}'"
+        moment_id = _insert(db, "moments", {
+            "key": moment["key"], "stage_id": ids.get("stages", moment.get("stage"), where), "name": moment["name"],
+            "description": moment.get("description", ""), "is_priority": int(bool(moment.get("priority", False)))})
+        ids.add("moments", moment["key"], moment_id)
+        for silo_key in moment.get("silos", []):
+            _insert(db, "moment_silos", {"moment_id": moment_id, "silo_id": ids.get("silos", silo_key, where)})
+    for persona in s["personas"]:
+        where = f"persona '{persona['key']}'"
+        ids.add("personas", persona["key"], _insert(db, "personas", {
+            "key": persona["key"], "name": persona["name"], "situation": persona.get("situation", ""),
+            "goals": json.dumps(persona.get("goals", [])), "frustrations": json.dumps(persona.get("frustrations", [])),
+            "quote": persona.get("quote", ""), "photo_sha256": _media(db, manifest, persona.get("photo"), where)}))
+    for kpi in s["kpis"]:
+        where = f"KPI '{kpi['key']}'"
+        if kpi.get("direction") not in ("higher", "lower"):
+            raise BuildError(f"{where}: direction must be 'higher' or 'lower'.")
+        ids.add("kpis", kpi["key"], _insert(db, "kpis", {
+            "key": kpi["key"], "moment_id": ids.get("moments", kpi.get("moment"), where), "name": kpi["name"],
+            "unit": kpi.get("unit", ""), "direction": kpi["direction"], "target": kpi["target"],
+            "at_risk": kpi["at_risk"], "failing": kpi["failing"],
+            "owner_silo_id": ids.get("silos", kpi.get("owner"), where, required=False),
+            "predicts": json.dumps(kpi.get("predicts", []))}))
+    _insert_artifacts(db, manifest, ids)
+    say(f"{len(s['artifacts'])} artifacts")
+    _insert_calls(db, manifest, ids)
+    say(f"{len(s['calls'])} calls")
+
+
+def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> None:
+    kinds = {kind.value for kind in ArtifactKind}
+    for artifact in manifest.sections["artifacts"]:
+        where = f"artifact '{artifact['key']}'"
+        if artifact.get("kind") not in kinds:
+            raise BuildError(f"{where}: '{artifact.get('kind')}' is not an artifact kind ({', '.join(sorted(kinds))}).")
+        task = artifact.get("task")
+        row = {
+            "key": artifact["key"], "title": artifact["title"], "kind": artifact["kind"],
+            "stage_id": ids.get("stages", artifact.get("stage"), where),
+            "moment_id": ids.get("moments", artifact.get("moment"), where, required=False),
+            "media_sha256": _media(db, manifest, artifact.get("file"), where), "caption": artifact.get("caption", ""),
+        }
+        if row["media_sha256"] is None:
+            raise BuildError(f"{where}: an artifact needs a file.")
+        if task is not None:
+            exercise = TryItTask(str(task.get("text", "")), int(task.get("customer_median_seconds", 0)),
+                                 task.get("done_when", ""), task.get("customer_give_up_percent"),
+                                 task.get("common_wrong_answer", ""))
+            if exercise.problems():
+                raise BuildError(f"{where}: {exercise.problems()[0]}.")
+            row.update({
+                "task_text": exercise.text, "task_done_when": exercise.done_when,
+                "task_customer_median_seconds": exercise.customer_median_seconds,
+                "task_customer_give_up_percent": exercise.customer_give_up_percent,
+                "task_common_wrong_answer": exercise.common_wrong_answer})
+        ids.add("artifacts", artifact["key"], _insert(db, "artifacts", row))
+
+
+def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> None:
+    for call in manifest.sections["calls"]:
+        where = f"call '{call['key']}'"
+        duration = int(call.get("duration_ms", 0))
+        segments = []
+        if call.get("transcript"):
+            transcript = manifest.path(call["transcript"], where)
+            try:
+                segments = parse_transcript(transcript.read_text(encoding="utf-8-sig"), transcript.suffix, duration)
+            except (TranscriptError, UnicodeDecodeError) as error:
+                raise BuildError(f"{where}: transcript {transcript.name}: {error}.") from None
+        call_id = _insert(db, "calls", {
+            "key": call["key"], "title": call["title"], "stage_id": ids.get("stages", call.get("stage"), where),
+            "moment_id": ids.get("moments", call.get("moment"), where, required=False),
+            "persona_id": ids.get("personas", call.get("persona"), where, required=False),
+            "media_sha256": _media(db, manifest, call.get("file"), where), "kind": call.get("kind", "audio"),
+            "duration_ms": duration, "consent": int(bool(call.get("consent", False))),
+            "recorded_on": call.get("recorded_on"), "summary": call.get("summary", "")})
+        ids.add("calls", call["key"], call_id)
+        db.conn.executemany(
+            "INSERT INTO transcript_segments (call_id, start_ms, end_ms, speaker, text) VALUES (?, ?, ?, ?, ?)",
+            [(call_id, seg.start_ms, seg.end_ms, seg.speaker, seg.text) for seg in segments])
+

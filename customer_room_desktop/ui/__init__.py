@@ -1,0 +1,1 @@
+"""Qt widgets. They receive plain view data and never query the room file."""
