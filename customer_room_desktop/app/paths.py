@@ -25,10 +25,20 @@ def user_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "customer-room"
 
 
+def bundled_folder(name: str) -> Path:
+    """``rooms`` or ``resources``: installed inside the package, or at the top of a source checkout."""
+    try:
+        installed = Path(str(resources.files(f"customer_room_desktop.{name}")))
+        if installed.is_dir():
+            return installed
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parents[2] / name
+
+
 def sample_room_source(name: str = SAMPLE_ROOM) -> Path:
-    """The sample room's source folder, installed inside the package as customer_room_desktop.rooms."""
-    folder = resources.files("customer_room_desktop.rooms") / name
-    return Path(str(folder))
+    """The sample room's source folder."""
+    return bundled_folder("rooms") / name
 
 
 def demo_room_path() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,8 @@ class StageCard:
     artifacts: int
     calls: int
     complaints: int
+    reliability: str = "unknown"  # reliable, at risk, unreliable, unknown: the stage's worst moment
+    unreliable_moments: int = 0
 
 
 @dataclass(frozen=True)
@@ -28,27 +30,15 @@ class RoomOverview:
     notice: str = ""  # e.g. why the room is read-only
 
 
-_STYLE = """
-QMainWindow, QScrollArea, QWidget#page {{ background: #101418; }}
-QLabel {{ color: #F4F6F8; }}
-QLabel#title {{ font-size: 34pt; font-weight: 700; }}
-QLabel#subtitle {{ color: #B8C2CC; font-size: 15pt; }}
-QLabel#notice {{ background: #5C3B00; color: #FFE3A3; font-size: 14pt; padding: 10px 16px; border-radius: 6px; }}
-QFrame#card {{ background: #1B232B; border-radius: 10px; border-top: 6px solid {brand}; }}
-QLabel#number {{ color: {brand}; font-size: 30pt; font-weight: 800; }}
-QLabel#stage {{ font-size: 20pt; font-weight: 700; }}
-QLabel#goal {{ color: #D5DCE2; font-size: 13pt; }}
-QLabel#counts {{ color: #9FB0BF; font-size: 12pt; }}
-"""
 
 
 class StageListWindow(QMainWindow):
     """Shows every stage with its customer goal and what the room holds for it."""
 
-    def __init__(self, overview: RoomOverview, parent: QWidget | None = None):
+    def __init__(self, overview: RoomOverview, style_sheet: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"{overview.name} · Customer Room")
-        self.setStyleSheet(_STYLE.format(brand=overview.brand_colour))
+        self.setStyleSheet(style_sheet.replace("@brand@", overview.brand_colour))
         page = QWidget(objectName="page")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 32, 40, 32)
@@ -81,7 +71,13 @@ class StageListWindow(QMainWindow):
         card = QFrame(objectName="card")
         box = QVBoxLayout(card)
         box.setContentsMargins(22, 18, 22, 18)
-        box.addWidget(QLabel(str(stage.position), objectName="number"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(str(stage.position), objectName="number"))
+        top.addStretch(1)
+        chip = QLabel(_chip_text(stage), objectName="chip")
+        chip.setProperty("level", stage.reliability.replace(" ", "-"))
+        top.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(top)
         name = QLabel(stage.name, objectName="stage")
         name.setWordWrap(True)
         box.addWidget(name)
@@ -90,9 +86,20 @@ class StageListWindow(QMainWindow):
         goal.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(goal, 1)
         counts = QLabel(
-            f"{stage.moments} moments of truth · {stage.artifacts} artifacts\n"
-            f"{stage.calls} calls · {stage.complaints:,} complaints",
+            f"{_plural(stage.moments, 'moment of truth', 'moments of truth')} · "
+            f"{_plural(stage.artifacts, 'artifact')}\n"
+            f"{_plural(stage.calls, 'call')} · {_plural(stage.complaints, 'complaint')}",
             objectName="counts",
         )
         box.addWidget(counts)
         return card
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def _chip_text(stage: StageCard) -> str:
+    if stage.reliability == "unreliable":
+        return f"{stage.unreliable_moments} unreliable"
+    return {"reliable": "reliable", "at risk": "at risk"}.get(stage.reliability, "no KPI yet")

@@ -1,0 +1,49 @@
+"""Run the benchmarks: `python -m tests.benchmarks [--quick] [--json]` from the project root.
+
+Prints each figure with its target and, where the issue names one, the ratio against a
+reference measured in the same run. Nothing here passes or fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from .room_benchmarks import bench_import_complaints, bench_media_import_memory, bench_open_large_room
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmarks still run")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--only", choices=["import", "open", "media"], action="append")
+    parser.add_argument("--workdir", help="where to put the large files (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    sizes = dict(complaints=20_000, artifacts=50, media_mb=64) if args.quick else dict(
+        complaints=1_000_000, artifacts=1_000, media_mb=2048)
+    chosen = args.only or ["import", "open", "media"]
+    results = []
+    with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:
+        work = Path(scratch)
+        if "import" in chosen:
+            results.append(bench_import_complaints(work, sizes["complaints"]))
+        if "open" in chosen:
+            results.append(bench_open_large_room(work, sizes["complaints"], sizes["artifacts"]))
+        if "media" in chosen:
+            results.append(bench_media_import_memory(work, sizes["media_mb"]))
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for result in results:
+            print(f"\n{result['name']}")
+            for key, value in result.items():
+                if key != "name":
+                    print(f"  {key:<40}{value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
