@@ -14,6 +14,7 @@ from ..domain.transcripts import TranscriptError, parse_transcript
 from ..storage.errors import ImportRefused
 from ..storage.media_store import add_media_file
 from ..storage.room_file import RoomFile
+from ..storage.rows import insert_row
 from .csv_import import import_csv
 from .room_manifest import BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
@@ -90,12 +91,6 @@ def _remove(path: Path) -> None:
         item.unlink(missing_ok=True)
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid
-
-
 def _media(db: sqlite_utils.Database, manifest: Manifest, relative: str | None, where: str) -> str | None:
     if not relative:
         return None
@@ -113,24 +108,24 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids, sa
     )
     s = manifest.sections
     for silo in s["silos"]:
-        ids.add("silos", silo["key"], _insert(db, "silos", {"key": silo["key"], "name": silo["name"]}))
+        ids.add("silos", silo["key"], insert_row(db, "silos", {"key": silo["key"], "name": silo["name"]}))
     if not s["stages"]:
         raise BuildError(f"{manifest.folder}: a room needs at least one stage.")
     for position, stage in enumerate(s["stages"], start=1):
-        ids.add("stages", stage["key"], _insert(db, "stages", {
+        ids.add("stages", stage["key"], insert_row(db, "stages", {
             "key": stage["key"], "position": position, "name": stage["name"], "goal": stage.get("goal", ""),
             "description": stage.get("description", "")}))
     for moment in s["moments"]:
         where = f"moment '{moment['key']}'"
-        moment_id = _insert(db, "moments", {
+        moment_id = insert_row(db, "moments", {
             "key": moment["key"], "stage_id": ids.get("stages", moment.get("stage"), where), "name": moment["name"],
             "description": moment.get("description", ""), "is_priority": int(bool(moment.get("priority", False)))})
         ids.add("moments", moment["key"], moment_id)
         for silo_key in moment.get("silos", []):
-            _insert(db, "moment_silos", {"moment_id": moment_id, "silo_id": ids.get("silos", silo_key, where)})
+            insert_row(db, "moment_silos", {"moment_id": moment_id, "silo_id": ids.get("silos", silo_key, where)})
     for persona in s["personas"]:
         where = f"persona '{persona['key']}'"
-        ids.add("personas", persona["key"], _insert(db, "personas", {
+        ids.add("personas", persona["key"], insert_row(db, "personas", {
             "key": persona["key"], "name": persona["name"], "situation": persona.get("situation", ""),
             "goals": json.dumps(persona.get("goals", [])), "frustrations": json.dumps(persona.get("frustrations", [])),
             "quote": persona.get("quote", ""), "photo_sha256": _media(db, manifest, persona.get("photo"), where)}))
@@ -138,7 +133,7 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids, sa
         where = f"KPI '{kpi['key']}'"
         if kpi.get("direction") not in ("higher", "lower"):
             raise BuildError(f"{where}: direction must be 'higher' or 'lower'.")
-        ids.add("kpis", kpi["key"], _insert(db, "kpis", {
+        ids.add("kpis", kpi["key"], insert_row(db, "kpis", {
             "key": kpi["key"], "moment_id": ids.get("moments", kpi.get("moment"), where), "name": kpi["name"],
             "unit": kpi.get("unit", ""), "direction": kpi["direction"], "target": kpi["target"],
             "at_risk": kpi["at_risk"], "failing": kpi["failing"],
@@ -176,7 +171,7 @@ def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) 
                 "task_customer_median_seconds": exercise.customer_median_seconds,
                 "task_customer_give_up_percent": exercise.customer_give_up_percent,
                 "task_common_wrong_answer": exercise.common_wrong_answer})
-        ids.add("artifacts", artifact["key"], _insert(db, "artifacts", row))
+        ids.add("artifacts", artifact["key"], insert_row(db, "artifacts", row))
 
 
 def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> None:
@@ -190,7 +185,7 @@ def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> N
                 segments = parse_transcript(transcript.read_text(encoding="utf-8-sig"), transcript.suffix, duration)
             except (TranscriptError, UnicodeDecodeError) as error:
                 raise BuildError(f"{where}: transcript {transcript.name}: {error}.") from None
-        call_id = _insert(db, "calls", {
+        call_id = insert_row(db, "calls", {
             "key": call["key"], "title": call["title"], "stage_id": ids.get("stages", call.get("stage"), where),
             "moment_id": ids.get("moments", call.get("moment"), where, required=False),
             "persona_id": ids.get("personas", call.get("persona"), where, required=False),

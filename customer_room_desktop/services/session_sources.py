@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
+from ..storage.rows import insert_row
 from .room_manifest import BuildError, Manifest
 
 if TYPE_CHECKING:
@@ -27,17 +28,11 @@ def _choice(value: str, allowed: type, where: str, what: str) -> str:
     return value
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid
-
-
 def insert_sessions_and_priorities(db: sqlite_utils.Database, manifest: Manifest, ids: "_Ids") -> None:
     sessions = manifest.sections["sessions"]
     for session in sessions:
         where = f"session '{session['key']}'"
-        session_id = _insert(db, "sessions", {
+        session_id = insert_row(db, "sessions", {
             "key": session["key"], "title": session.get("title", session["key"]),
             "cadence": _choice(session.get("cadence", "monthly"), Cadence, where, "cadence"),
             "scheduled_on": str(session["scheduled_on"]), "started_at": _text(session.get("started_at")),
@@ -48,11 +43,11 @@ def insert_sessions_and_priorities(db: sqlite_utils.Database, manifest: Manifest
             if attendee["name"] in names:
                 raise BuildError(f"{where}: {attendee['name']} is listed twice as an attendee.")
             names.add(attendee["name"])
-            _insert(db, "attendees", {"session_id": session_id, "name": attendee["name"],
+            insert_row(db, "attendees", {"session_id": session_id, "name": attendee["name"],
                                       "role": attendee.get("role", ""),
                                       "silo_id": ids.get("silos", attendee.get("silo"), where, required=False)})
         for position, item in enumerate(session.get("agenda", []), start=1):
-            _insert(db, "agenda_items", {"session_id": session_id, "position": position,
+            insert_row(db, "agenda_items", {"session_id": session_id, "position": position,
                                          "conversation": int(item["conversation"]), "title": item["title"],
                                          "planned_minutes": int(item.get("minutes", 0))})
     for priority in manifest.sections["priorities"]:
@@ -67,7 +62,7 @@ def _text(value: object) -> str | None:
 
 def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: "_Ids") -> None:
     where = f"priority '{priority['key']}'"
-    priority_id = _insert(db, "priorities", {
+    priority_id = insert_row(db, "priorities", {
         "key": priority["key"], "title": priority["title"], "description": priority.get("description", ""),
         "stage_id": ids.get("stages", priority.get("stage"), where),
         "moment_id": ids.get("moments", priority.get("moment"), where, required=False),
@@ -77,12 +72,12 @@ def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: "_Ids") -> 
     ids.add("priorities", priority["key"], priority_id)
     team = priority.get("team")
     if team:
-        team_id = _insert(db, "teams", {"priority_id": priority_id, "name": team["name"], "lead": team.get("lead", "")})
+        team_id = insert_row(db, "teams", {"priority_id": priority_id, "name": team["name"], "lead": team.get("lead", "")})
         for member in team.get("members", []):
-            _insert(db, "team_members", {"team_id": team_id, "name": member["name"],
+            insert_row(db, "team_members", {"team_id": team_id, "name": member["name"],
                                          "silo_id": ids.get("silos", member.get("silo"), where, required=False)})
     for position, step in enumerate(priority.get("steps", []), start=1):
-        _insert(db, "accountability_steps", {
+        insert_row(db, "accountability_steps", {
             "priority_id": priority_id, "position": position, "title": step["title"], "due_on": str(step["due_on"]),
             "status": _choice(step.get("status", "planned"), StepStatus, where, "step status"),
             "report": step.get("report", ""),
@@ -97,14 +92,14 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: "_Ids
         dots = int(vote["dots"])
         if dots < 0:
             raise BuildError(f"{where}: {vote['voter']} has a negative number of dots.")
-        _insert(db, "votes", {"session_id": session_id, "priority_id": ids.get("priorities", vote["priority"], where),
+        insert_row(db, "votes", {"session_id": session_id, "priority_id": ids.get("priorities", vote["priority"], where),
                               "voter": vote["voter"], "dots": dots})
     for index, decision in enumerate(session.get("decisions", [])):
-        _insert(db, "decisions", {"uid": stable_uid(key, "decision", str(index)), "session_id": session_id,
+        insert_row(db, "decisions", {"uid": stable_uid(key, "decision", str(index)), "session_id": session_id,
                                   "at": str(decision["at"]), "text": decision["text"],
                                   "context": json.dumps(decision.get("context", {}))})
     for index, commitment in enumerate(session.get("commitments", [])):
-        _insert(db, "commitments", {
+        insert_row(db, "commitments", {
             "uid": stable_uid(key, "commitment", str(index)), "session_id": session_id,
             "priority_id": ids.get("priorities", commitment.get("priority"), where, required=False),
             "at": str(commitment["at"]), "text": commitment["text"], "owner": commitment["owner"],
@@ -112,20 +107,20 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: "_Ids
             "status": _choice(commitment.get("status", "open"), CommitmentStatus, where, "commitment status"),
             "context": json.dumps(commitment.get("context", {}))})
     for index, note in enumerate(session.get("notes", [])):
-        _insert(db, "notes", {"uid": stable_uid(key, "note", str(index)), "session_id": session_id,
+        insert_row(db, "notes", {"uid": stable_uid(key, "note", str(index)), "session_id": session_id,
                               "at": str(note["at"]), "text": note["text"],
                               "context": json.dumps(note.get("context", {}))})
     for item in session.get("stop_doing", []):
-        _insert(db, "stop_doing_items", {
+        insert_row(db, "stop_doing_items", {
             "session_id": session_id, "title": item["title"], "rationale": item.get("rationale", ""),
             "capacity_freed": item.get("capacity_freed", ""),
             "silo_id": ids.get("silos", item.get("silo"), where, required=False),
             "status": _choice(item.get("status", "proposed"), StopDoingStatus, where, "stop-doing status")})
     for recognition in session.get("recognitions", []):
-        _insert(db, "recognitions", {"session_id": session_id,
+        insert_row(db, "recognitions", {"session_id": session_id,
                                      "priority_id": ids.get("priorities", recognition["priority"], where),
                                      "citation": recognition["citation"]})
     for index, event in enumerate(session.get("journal", [])):
-        _insert(db, "journal_events", {"uid": stable_uid(key, "journal", str(index)), "session_id": session_id,
+        insert_row(db, "journal_events", {"uid": stable_uid(key, "journal", str(index)), "session_id": session_id,
                                        "at": str(event["at"]), "kind": event["kind"],
                                        "detail": str(event.get("detail", ""))})

@@ -12,6 +12,7 @@ from customer_room_desktop.storage.room_file import RoomFile
 
 def test_tiny_source_builds_into_a_self_contained_room(tiny_source, tmp_path):
     path = build_room(tiny_source, tmp_path / "t.croom")
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file to copy
     image = (tiny_source / "media" / "letter.png").read_bytes()
     (tiny_source / "media" / "letter.png").unlink()  # nothing needs the original once built
     with RoomFile.open(path) as room:
@@ -20,7 +21,6 @@ def test_tiny_source_builds_into_a_self_contained_room(tiny_source, tmp_path):
         artifact = list_artifacts(room.db)[0]
         assert open_media(room.db, artifact.media_sha256).read() == image
         assert check_room(room) == []
-    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_an_existing_output_is_kept_unless_forced(tiny_source, tmp_path):
@@ -35,7 +35,7 @@ def test_an_existing_output_is_kept_unless_forced(tiny_source, tmp_path):
 
 
 @pytest.mark.parametrize("edit, words", [
-    (lambda t: t.replace('stage = "claim"\n        name = "I report it"', 'stage = "moon"\n        name = "I report it"'),
+    (lambda t: t.replace('stage = "claim"\nname = "I report it"', 'stage = "moon"\nname = "I report it"'),
      "moment 'claim-report': there is no stage with the key 'moon'"),
     (lambda t: t.replace('file = "media/letter.png"', 'file = "media/missing.png"'), "'media/missing.png' does not exist"),
     (lambda t: t.replace('direction = "lower"', 'direction = "up"'), "direction must be 'higher' or 'lower'"),
