@@ -57,9 +57,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    interactive = sys.stderr.isatty()
+
     def progress(rows: int) -> None:
-        end = "\r" if sys.stderr.isatty() else "\n"
-        print(f"  {rows:,} rows read…", end=end, file=sys.stderr, flush=True)
+        if interactive:
+            print(f"  {rows:,} rows read…", end="\r", file=sys.stderr, flush=True)
+        elif rows % 100_000 == 0:
+            print(f"  {rows:,} rows read…", file=sys.stderr, flush=True)
 
     with RoomFile.open(args.room) as room:
         result = import_csv(room, args.kind, args.csv, overrides=_pairs(args.map, "--map"),
