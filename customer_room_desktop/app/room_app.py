@@ -43,6 +43,8 @@ def run_room_window(path: Path) -> int:
 
     with RoomFile.open(path) as room:
         overview = load_overview(room)
+    if overview.notice:
+        print(f"customer-room: {overview.notice}", file=sys.stderr)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Customer Room")
     window = StageListWindow(overview, style_sheet("stage_list"))
