@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.reliability import Reliability, reliability_of, worst
 from ..storage.evidence_queries import list_kpis
+from ..storage.media_store import open_media
 from ..storage.journey_queries import list_stages, load_room, stage_counts
 from ..storage.room_file import RoomFile
 from ..ui.stage_list_window import RoomOverview, StageCard
@@ -32,8 +33,9 @@ def load_overview(room: RoomFile) -> RoomOverview:
     )
     notice = ""
     if room.read_only:
-        notice = f"This room is open for viewing only: {room.read_only_reason}. Decisions and notes cannot be saved."
-    return RoomOverview(details.name, details.description, details.brand_colour, cards, notice)
+        notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."
+    logo = open_media(room.db, details.logo_sha256).read() if details.logo_sha256 else b""
+    return RoomOverview(details.name, details.description, details.brand_colour, cards, notice, logo)
 
 
 def run_room_window(path: Path) -> int:

@@ -143,7 +143,7 @@ class RoomFile:
         path = Path(path)
         version, writable = inspect_room(path)
         if read_only or not writable:
-            reason = "opened for viewing only" if read_only else _writable(path)[1]
+            reason = "it was opened read-only on request" if read_only else _writable(path)[1]
             if version < LATEST_VERSION:
                 raise ReadOnlyRoomError(
                     f"{path} uses an older room format and must be upgraded, but {reason}; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -28,6 +29,7 @@ class RoomOverview:
     brand_colour: str
     stages: tuple[StageCard, ...]
     notice: str = ""  # e.g. why the room is read-only
+    logo: bytes = b""  # the room's logo image file, if it has one
 
 
 
@@ -43,7 +45,14 @@ class StageListWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(14)
-        layout.addWidget(QLabel(overview.name, objectName="title"))
+        header = QHBoxLayout()
+        header.addWidget(QLabel(overview.name, objectName="title"), 1)
+        logo = QPixmap()
+        if overview.logo and logo.loadFromData(overview.logo):
+            mark = QLabel(objectName="logo")
+            mark.setPixmap(logo.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
+            header.addWidget(mark, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(header)
         subtitle = QLabel(overview.description or "The customer's journey, stage by stage.", objectName="subtitle")
         subtitle.setWordWrap(True)
         layout.addWidget(subtitle)
