@@ -1,0 +1,20 @@
+"""The benchmarks are run by hand at full size; here they run small so they cannot rot unnoticed.
+
+Nothing here looks at a time: only that each benchmark measured what it says it measures.
+"""
+
+import json
+
+from tests.benchmarks.__main__ import main
+
+
+def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
+    assert main(["--quick", "--json", "--workdir", str(tmp_path)]) == 0
+    results = {result["name"]: result for result in json.loads(capsys.readouterr().out)}
+    imported = results["Import 20,000 complaints from CSV"]
+    assert imported["customer-room import (s)"] > 0 and imported["raw sqlite-utils insert --csv (s)"] > 0
+    opened = next(r for name, r in results.items() if name.startswith("Open a room with 23,016 complaints and 86 "))
+    assert opened["stages listed"] == 7
+    media = results["Import and stream back a 64 MiB media file"]
+    assert media["bytes read back match SHA-256"] is True
+    assert list(tmp_path.iterdir()) == []
