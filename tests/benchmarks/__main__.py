@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         if "import" in chosen:
             results.append(bench_import_complaints(work, sizes["complaints"]))
         if "open" in chosen:
-            results.append(bench_open_large_room(work, sizes["complaints"], sizes["artifacts"]))
+            results.append(bench_open_large_room(work, sizes["complaints"], sizes["artifacts"], cold=not args.quick))
         if "media" in chosen:
             results.append(bench_media_import_memory(work, sizes["media_mb"]))
     if args.json:
