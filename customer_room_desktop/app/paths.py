@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 SAMPLE_ROOM = "harbourline"
@@ -27,13 +26,11 @@ def user_data_dir() -> Path:
 
 def bundled_folder(name: str) -> Path:
     """``rooms`` or ``resources``: installed inside the package, or at the top of a source checkout."""
-    try:
-        installed = Path(str(resources.files(f"customer_room_desktop.{name}")))
-        if installed.is_dir():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / name
+    package = Path(__file__).resolve().parents[1]
+    installed = package / name
+    if installed.is_dir():
+        return installed
+    return package.parent / name
 
 
 def sample_room_source(name: str = SAMPLE_ROOM) -> Path:

@@ -125,3 +125,13 @@ def test_new_build_and_import_round_trip(tiny_source, tmp_path, capsys):
     assert "Imported 1 complaints rows" in capsys.readouterr().out
     assert main(["import", "complaints", str(built), str(csv_path), "--map", "Nope=category"]) == 2
     assert main(["import", "complaints", str(built), str(csv_path), "--set", "colour"]) == 2
+
+
+def test_the_installed_package_carries_the_sample_room_and_styles(tmp_path):
+    """Run from a folder outside the checkout, so only the installed package can answer."""
+    code = ("from customer_room_desktop.app.paths import bundled_folder, sample_room_source\n"
+            "print(sample_room_source() / 'room.toml')\n"
+            "print(bundled_folder('resources') / 'styles' / 'stage_list.qss')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    for line in result.stdout.splitlines():
+        assert Path(line).is_file(), line
