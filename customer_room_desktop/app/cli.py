@@ -190,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.DatabaseError as error:
         _say(f"customer-room: the room file is damaged ({error}); run 'customer-room check' on it.")
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into head or less, which stopped reading
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         _say("customer-room: stopped.")
         return 130

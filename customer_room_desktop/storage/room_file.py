@@ -63,6 +63,11 @@ def _writable(path: Path) -> tuple[bool, str]:
     return True, ""
 
 
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 def inspect_room(path: str | os.PathLike) -> tuple[int, bool]:
     """Validate a file as a room without writing to it; return (schema version, writable).
 
@@ -74,8 +79,7 @@ def inspect_room(path: str | os.PathLike) -> tuple[int, bool]:
     if path.is_dir():
         raise NotARoomError(f"{path} is a folder, not a room file.")
     application_id, user_version, expected_size = _header_facts(path)
-    wal = path.with_name(path.name + "-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
+    has_wal = _has_wal(path)
     if expected_size and not has_wal and path.stat().st_size < expected_size:
         raise CorruptRoomError(
             f"{path} is damaged: it is {path.stat().st_size:,} bytes but should be {expected_size:,} "
@@ -149,7 +153,10 @@ class RoomFile:
                     f"{path} uses an older room format and must be upgraded, but {reason}; "
                     "copy it to a writable folder first."
                 )
-            return cls(path, _connect(path, "immutable" if not writable else "ro"), True, reason)
+            # With no -wal beside it nobody is writing the room: read it immutable, which leaves no
+            # -wal or -shm files behind. With one, a live session may be writing: read through it.
+            mode = "ro" if writable and _has_wal(path) else "immutable"
+            return cls(path, _connect(path, mode), True, reason)
         room = cls._open_writable(path)
         if version < LATEST_VERSION:
             room.backup_to(path.with_name(f"{path.stem}.before-format-{LATEST_VERSION}{path.suffix}"))

@@ -205,3 +205,23 @@ def test_each_committed_capture_survives_a_kill(tmp_path):
     assert result.returncode != 0
     with RoomFile.open(path) as room:
         assert room.db.execute("SELECT name FROM silos WHERE key = 'killed'").fetchone()[0] == "saved before the kill"
+
+
+def test_reading_a_closed_room_leaves_no_files_beside_it(tmp_path):
+    path = _closed_room(tmp_path)
+    with RoomFile.open(path):
+        pass  # switches the room to WAL, as a live session does
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.croom"]
+    with RoomFile.open(path, read_only=True) as room:
+        assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.croom"]
+
+
+def test_a_viewer_sees_what_a_live_session_has_saved(tmp_path):
+    path = _closed_room(tmp_path)
+    with RoomFile.open(path) as live:
+        with live.transaction() as db:
+            db.execute("INSERT INTO silos (key, name) VALUES ('late', 'Saved during the session')")
+        with RoomFile.open(path, read_only=True) as viewer:
+            assert viewer.db.execute("SELECT name FROM silos WHERE key = 'late'").fetchone()[0] == \
+                "Saved during the session"
