@@ -17,6 +17,7 @@ from ..services.room_manifest import BuildError
 from ..storage.errors import ImportRefused, RoomFileError
 from ..storage.room_file import RoomFile
 from ..storage.room_summary import room_summary
+from .wall_render import ViewSpecError
 from .paths import demo_room_path, sample_room_source
 
 EXIT_BAD_INPUT = 2
@@ -129,6 +130,14 @@ def _open_window(path: Path) -> int:
     return run_room_window(path)
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from .wall_render import parse_size, render_view
+
+    output = render_view(Path(args.room), args.view, parse_size(args.size), Path(args.output))
+    print(f"Rendered {args.view} at {args.size} to {output}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="customer-room",
@@ -173,6 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("room")
     info.add_argument("--json", action="store_true")
     info.set_defaults(run=cmd_info)
+    render = commands.add_parser("render", help="draw a wall view to a PNG, offscreen")
+    render.add_argument("room")
+    render.add_argument("--view", required=True,
+                        help="stage:N, journey, artifact:KEY, complaints:N, blackout or logo")
+    render.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
+    render.add_argument("-o", "--output", required=True, help="the PNG to write")
+    render.set_defaults(run=cmd_render)
     return parser
 
 
@@ -184,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args)
-    except (RoomFileError, ImportRefused, BuildError, UsageError, FileExistsError) as error:
+    except (RoomFileError, ImportRefused, BuildError, UsageError, ViewSpecError, FileExistsError) as error:
         _say(f"customer-room: {error}")
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:

@@ -24,3 +24,55 @@ def list_kpis(db: sqlite_utils.Database) -> list[tuple[Kpi, str, list[KpiReading
                   tuple(json.loads(row[10])))
         result.append((kpi, row[11], readings.get(row[0], [])))
     return result
+
+
+def latest_complaint_month(db: sqlite_utils.Database) -> str | None:
+    """The newest month with complaints: the room's "now" for trends, whatever today's date."""
+    row = db.execute("SELECT substr(max(received_on), 1, 7) FROM complaints").fetchone()
+    return row[0] if row else None
+
+
+def complaint_months_by_stage(db: sqlite_utils.Database, first: str, last: str) -> dict[str, dict[str, int]]:
+    """Complaints per stage key and month (YYYY-MM), counted in SQL."""
+    result: dict[str, dict[str, int]] = {}
+    for stage, month, count in db.execute(
+        "SELECT s.key, substr(c.received_on, 1, 7), count(*) FROM complaints c JOIN stages s ON s.id = c.stage_id "
+        "WHERE c.received_on >= ? AND c.received_on < ? GROUP BY 1, 2",
+        (f"{first}-01", f"{last}-99"),
+    ):
+        result.setdefault(stage, {})[month] = count
+    return result
+
+
+def complaint_months_by_category(db: sqlite_utils.Database, stage_key: str, first: str,
+                                 last: str) -> dict[str, dict[str, int]]:
+    """Complaints of one stage per category and month, counted in SQL."""
+    result: dict[str, dict[str, int]] = {}
+    for category, month, count in db.execute(
+        "SELECT c.category, substr(c.received_on, 1, 7), count(*) FROM complaints c "
+        "JOIN stages s ON s.id = c.stage_id WHERE s.key = ? AND c.received_on >= ? AND c.received_on < ? "
+        "GROUP BY 1, 2",
+        (stage_key, f"{first}-01", f"{last}-99"),
+    ):
+        result.setdefault(category, {})[month] = count
+    return result
+
+
+def recent_verbatims(db: sqlite_utils.Database, stage_key: str, limit: int = 12) -> list[tuple[str, str, str, str]]:
+    """(verbatim, customer name, category, source) of a stage's newest complaints that have words."""
+    return db.execute(
+        "SELECT c.verbatim, c.customer_name, c.category, c.source FROM complaints c "
+        "JOIN stages s ON s.id = c.stage_id WHERE s.key = ? AND c.verbatim != '' "
+        "ORDER BY c.received_on DESC, c.id DESC LIMIT ?",
+        (stage_key, limit),
+    ).fetchall()
+
+
+def latest_survey_scores(db: sqlite_utils.Database, stage_key: str) -> list[tuple[str, float, str, int]]:
+    """(survey, score, period, respondents): the newest stage-level result of each survey."""
+    return db.execute(
+        "SELECT r.survey, r.score, r.period, r.respondents FROM survey_results r JOIN stages s ON s.id = r.stage_id "
+        "WHERE s.key = ? AND r.moment_id IS NULL AND r.period = (SELECT max(period) FROM survey_results r2 "
+        "WHERE r2.stage_id = r.stage_id AND r2.survey = r.survey AND r2.moment_id IS NULL) ORDER BY r.survey",
+        (stage_key,),
+    ).fetchall()

@@ -1,0 +1,114 @@
+"""Colours, type sizes and small drawing helpers shared by every wall view.
+
+Sizes are given in "wall units": pixels on a 1080-pixel-high wall. A 4K wall doubles them,
+so text keeps its size relative to the wall and reads the same from across the room.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+BACKGROUND = QColor("#0B0F14")
+SURFACE = QColor("#161E26")
+SURFACE_HIGH = QColor("#1F2A35")
+TEXT = QColor("#F5F7FA")
+TEXT_SOFT = QColor("#C3CDD6")
+TEXT_FAINT = QColor("#8FA0AF")
+
+RELIABILITY_COLOURS = {
+    "reliable": QColor("#3DDC84"),
+    "at risk": QColor("#FFC845"),
+    "unreliable": QColor("#FF5C5C"),
+    "unknown": QColor("#8FA0AF"),
+}
+TREND_MARKS = {"rising": ("▲", QColor("#FF5C5C")), "falling": ("▼", QColor("#3DDC84")),
+               "steady": ("▶", QColor("#C3CDD6")), "no data": ("·", QColor("#8FA0AF"))}
+MINIMUM_TEXT = 22  # wall units: nothing on a wall is smaller
+
+
+class WallScale:
+    """Turns wall units into pixels for a wall of a given height."""
+
+    def __init__(self, height: int):
+        self.factor = max(height, 1) / 1080
+
+    def __call__(self, units: float) -> float:
+        return units * self.factor
+
+    def font(self, units: float, weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(1, round(max(units, MINIMUM_TEXT) * self.factor)))
+        font.setWeight(weight)
+        font.setItalic(italic)
+        return font
+
+
+def reliability_colour(level: str) -> QColor:
+    return RELIABILITY_COLOURS.get(level, RELIABILITY_COLOURS["unknown"])
+
+
+def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colour: QColor,
+              flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+              wrap: bool = False) -> QRectF:
+    """Draw text inside rect (eliding a single line that does not fit); return the rect it used."""
+    painter.setFont(font)
+    painter.setPen(colour)
+    if wrap:
+        option = int(flags) | int(Qt.TextFlag.TextWordWrap)
+        used = painter.boundingRect(rect, option, text)
+        painter.drawText(rect, option, text)
+        return used.intersected(rect)
+    metrics = QFontMetricsF(font)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    painter.drawText(rect, int(flags), shown)
+    return QRectF(rect.left(), rect.top(), metrics.horizontalAdvance(shown), metrics.height())
+
+
+def fill_rounded(painter: QPainter, rect: QRectF, radius: float, colour: QColor) -> None:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    painter.fillPath(path, colour)
+
+
+def draw_chip(painter: QPainter, right: float, top: float, text: str, font: QFont, colour: QColor,
+              scale: WallScale) -> QRectF:
+    """A rounded label whose right edge sits at ``right``."""
+    metrics = QFontMetricsF(font)
+    width = metrics.horizontalAdvance(text) + scale(36)
+    rect = QRectF(right - width, top, width, metrics.height() + scale(12))
+    fill_rounded(painter, rect, rect.height() / 2, colour)
+    draw_text(painter, rect, text, font, BACKGROUND, Qt.AlignmentFlag.AlignCenter)
+    return rect
+
+
+def draw_placeholder(painter: QPainter, rect: QRectF, title: str, reason: str, scale: WallScale) -> None:
+    """What a wall shows instead of an artifact it cannot draw: its name and the reason."""
+    fill_rounded(painter, rect, scale(10), SURFACE_HIGH)
+    painter.setPen(QPen(RELIABILITY_COLOURS["at risk"], scale(3), Qt.PenStyle.DashLine))
+    painter.drawRoundedRect(rect.adjusted(scale(4), scale(4), -scale(4), -scale(4)), scale(8), scale(8))
+    inner = rect.adjusted(scale(20), scale(20), -scale(20), -scale(20))
+    used = draw_text(painter, inner, title, scale.font(26, QFont.Weight.Bold), TEXT, wrap=True)
+    draw_text(painter, QRectF(inner.left(), used.bottom() + scale(10), inner.width(), inner.bottom() - used.bottom()),
+              reason, scale.font(22), TEXT_SOFT, wrap=True)
+
+
+def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
+                     italic: bool = False) -> None:
+    """Wrapped text that fits ``rect``: shrink it down to the wall's minimum size, then cut whole
+    words and end with an ellipsis. Never clipped mid-line."""
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+    size = units
+    while True:
+        font = scale.font(size, italic=italic)
+        painter.setFont(font)
+        if painter.boundingRect(rect, flags, text).height() <= rect.height() or size <= MINIMUM_TEXT:
+            break
+        size = max(MINIMUM_TEXT, size - 2)
+    words = text.split()
+    shown = text
+    while words and painter.boundingRect(rect, flags, shown).height() > rect.height():
+        words.pop()
+        shown = " ".join(words) + " …"
+    painter.setPen(colour)
+    painter.drawText(rect, flags, shown)
