@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from ..services.image_prep import PreparedImages
+from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages, decode_picture
 from ..services.wall_data import WallDataSource
 from ..storage.room_file import RoomFile
+from ..ui.walls.artifact_focus import ArtifactFocus, page_box
+from ..ui.walls.complaints_focus import ComplaintsFocus
+from ..ui.walls.journey_span import JourneySpan
+from ..ui.walls.plain_screens import PlainScreen
 from ..ui.walls.stage_panel import StagePanel, thumbnail_box
 from .wall_render import VIEW_PATTERN, ViewSpecError
 
@@ -29,12 +36,13 @@ class WallFactory:
         raise ViewSpecError(f"This room has no stage '{text}' (use 1 to {len(stages)} or a stage key).")
 
     def build(self, view: str, size: tuple[int, int]) -> QWidget:
+        """A wall widget showing ``view`` at ``size``, its images prepared before it is returned."""
         match = VIEW_PATTERN.match(view.strip())
         if not match:
-            raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, artifact:KEY, complaints:N, "
-                                "blackout or logo).")
+            raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
+                                "complaints:N, blackout, white or logo).")
         kind = match[1] or match[3]
-        argument = match[2]
+        argument = match[2] or ""
         if kind == "stage":
             panel = StagePanel(self.branding)
             data = self.source.stage_panel(self.stage_key(argument))
@@ -44,8 +52,47 @@ class WallFactory:
             panel.resize(*size)
             panel.show_stage(data, thumbs)
             return panel
-        raise ViewSpecError(f"The '{kind}' view is not drawn yet.")
+        if kind == "journey":
+            span = JourneySpan(self.branding)
+            first, last = self._stage_range(argument)
+            span.show_journey(self.source.journey_span(), first, last)
+            return span
+        if kind == "complaints":
+            focus = ComplaintsFocus(self.branding)
+            focus.resize(*size)
+            focus.show_complaints(self.source.complaints_focus(self.stage_key(argument)))
+            return focus
+        if kind == "artifact":
+            return self._artifact(argument, size)
+        return PlainScreen(self.branding, kind)
 
+    def _stage_range(self, text: str) -> tuple[int, int]:
+        count = len(self.source.stages)
+        if not text:
+            return 1, count
+        match = re.fullmatch(r"(\d+)-(\d+)", text)
+        if not match or not 1 <= int(match[1]) <= int(match[2]) <= count:
+            raise ViewSpecError(f"journey:{text} is not a range of stages such as journey:1-3 (1 to {count}).")
+        return int(match[1]), int(match[2])
 
-def prepared_size(size: tuple[int, int]) -> QSize:
-    return QSize(*size)
+    def _artifact(self, argument: str, size: tuple[int, int]) -> QWidget:
+        key, _, page_text = argument.partition(":")
+        try:
+            data = self.source.artifact_focus(key)
+        except StopIteration:
+            raise ViewSpecError(f"This room has no artifact '{key}'.") from None
+        focus = ArtifactFocus(self.branding)
+        box = QSize(*page_box(*size))
+        page, count = 0, 1
+        try:
+            if data.is_pdf:
+                pages = PdfPages(data.media)
+                count = pages.page_count
+                page = min(max(int(page_text or 1), 1), count) - 1
+                image: QImage | ImageUnavailable = pages.render(page, box)
+            else:
+                image = decode_picture(data.media, box)
+        except ImageUnavailable as problem:
+            image = problem
+        focus.show_artifact(data, image, page, count)
+        return focus

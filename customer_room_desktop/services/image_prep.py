@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import threading
+import warnings
 from collections import OrderedDict
 
 from PIL import Image, ImageOps
@@ -33,7 +34,11 @@ def _pil_to_qimage(image: Image.Image) -> QImage:
 def decode_picture(data: bytes, box: QSize) -> QImage:
     """A picture turned upright (EXIF), scaled to fit ``box`` without enlarging it past 2x."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            # the size is checked below, before any pixel is decoded
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data))
+        with opened as image:
             if image.width * image.height > MAX_PIXELS:
                 raise ImageUnavailable(
                     f"the picture is {image.width:,} x {image.height:,} pixels, too large to open safely")

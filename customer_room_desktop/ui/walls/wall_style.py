@@ -99,10 +99,13 @@ def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
     words and end with an ellipsis. Never clipped mid-line."""
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
     size = units
+    longest = max(text.split(), key=len, default="")
     while True:
         font = scale.font(size, italic=italic)
         painter.setFont(font)
-        if painter.boundingRect(rect, flags, text).height() <= rect.height() or size <= MINIMUM_TEXT:
+        fits_words = QFontMetricsF(font).horizontalAdvance(longest) <= rect.width()
+        fits = painter.boundingRect(rect, flags, text).height() <= rect.height() and fits_words
+        if fits or size <= MINIMUM_TEXT:
             break
         size = max(MINIMUM_TEXT, size - 2)
     words = text.split()
@@ -112,3 +115,15 @@ def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
         shown = " ".join(words) + " …"
     painter.setPen(colour)
     painter.drawText(rect, flags, shown)
+
+
+def fitted_font(scale: WallScale, text: str, width: float, units: float,
+                weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The largest font up to ``units`` (not below the wall minimum) that fits ``text`` on one line."""
+    size = units
+    while size > MINIMUM_TEXT:
+        font = scale.font(size, weight)
+        if QFontMetricsF(font).horizontalAdvance(text) <= width:
+            return font
+        size -= 1
+    return scale.font(MINIMUM_TEXT, weight)

@@ -1,0 +1,46 @@
+"""Blackout, white and logo screens: for when the room should look at each other, not the walls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from ...services.wall_data import Branding
+from .wall_style import BACKGROUND, TEXT, WallScale, draw_text
+
+
+class PlainScreen(QWidget):
+    """``kind`` is "blackout", "white" or "logo"."""
+
+    def __init__(self, branding: Branding, kind: str = "blackout", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.branding = branding
+        self.kind = kind
+        self._logo = QImage.fromData(branding.logo) if branding.logo else QImage()
+
+    def show_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.kind == "white":
+            painter.fillRect(self.rect(), QColor("white"))
+            return
+        painter.fillRect(self.rect(), QColor("black") if self.kind == "blackout" else BACKGROUND)
+        if self.kind != "logo":
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        scale = WallScale(self.height())
+        if not self._logo.isNull():
+            width = self.width() * 0.5
+            height = width * self._logo.height() / max(1, self._logo.width())
+            painter.drawImage(QRectF((self.width() - width) / 2, (self.height() - height) / 2 - scale(40), width,
+                                     height), self._logo)
+            top = (self.height() + height) / 2
+        else:
+            top = self.height() / 2 - scale(60)
+        draw_text(painter, QRectF(0, top, self.width(), scale(80)), self.branding.room_name,
+                  scale.font(48, QFont.Weight.Bold), TEXT, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        painter.end()

@@ -1,0 +1,159 @@
+import io
+import sqlite3
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+
+from customer_room_desktop.app.cli import main
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.app.wall_render import grab_widget
+from customer_room_desktop.services.image_prep import ImageUnavailable, PreparedImages, decode_first_page, decode_picture
+from customer_room_desktop.services.wall_data import WallDataSource
+from customer_room_desktop.storage.journey_queries import list_artifacts
+from customer_room_desktop.storage.room_file import RoomFile
+from customer_room_desktop.ui.walls.wall_style import WallScale
+
+SIZE = (1920, 1080)
+
+
+@pytest.fixture(scope="module")
+def factory(sample_room):
+    room = RoomFile.open(sample_room, read_only=True)
+    yield WallFactory(room)
+    room.close()
+
+
+def _looks_drawn(image: QImage, size=SIZE) -> None:
+    """A real wall: the right size, the brand bar along the top, and more than a few colours."""
+    assert (image.width(), image.height()) == size
+    assert image.pixelColor(size[0] // 2, 2) == QColor("#12A4B4")
+    colours = {image.pixel(x, y) for x in range(0, size[0], 37) for y in range(0, size[1], 29)}
+    assert len(colours) > 20
+
+
+@pytest.mark.parametrize("position", range(1, 8))
+def test_every_stage_panel_renders_with_its_own_stage(qtbot, factory, position, tmp_path):
+    widget = factory.build(f"stage:{position}", SIZE)
+    assert widget.data.position == position
+    assert widget.data.name == factory.source.stages[position - 1].name
+    assert all(isinstance(image, QImage) for image in widget.thumbnails.values())
+    image = grab_widget(widget, SIZE)
+    _looks_drawn(image)
+    image.save(str(tmp_path / f"stage-{position}.png"))
+
+
+@pytest.mark.parametrize("view", [f"complaints:{n}" for n in range(1, 8)] + ["journey", "journey:1-3", "journey:4-7"])
+def test_complaints_and_journey_views_render(qtbot, factory, view):
+    _looks_drawn(grab_widget(factory.build(view, SIZE), SIZE))
+
+
+def test_every_artifact_renders_on_a_whole_wall(qtbot, factory):
+    artifacts = list_artifacts(factory.source.room.db)
+    assert len(artifacts) >= 30
+    for artifact in artifacts:
+        widget = factory.build(f"artifact:{artifact.key}", SIZE)
+        assert isinstance(widget.image, QImage), f"{artifact.key}: {widget.image}"
+        assert widget.data.title == artifact.title
+
+
+def test_pdf_pages_turn(qtbot, factory):
+    first = factory.build("artifact:renewal-notice", SIZE)
+    third = factory.build("artifact:renewal-notice:3", SIZE)
+    assert (first.page, third.page, third.page_count) == (0, 2, 4)
+    assert first.image != third.image
+
+
+def test_blackout_is_black_and_logo_shows_the_room(qtbot, factory):
+    black = grab_widget(factory.build("blackout", SIZE), SIZE)
+    assert {black.pixelColor(x, y).name() for x in (0, 960, 1919) for y in (0, 540, 1079)} == {"#000000"}
+    logo = grab_widget(factory.build("logo", SIZE), SIZE)
+    assert logo.pixelColor(960, 540) != QColor("#000000") or logo.pixelColor(700, 540) != QColor("#000000")
+
+
+def test_text_scales_with_the_wall_height():
+    assert WallScale(2160).font(30).pixelSize() == 2 * WallScale(1080).font(30).pixelSize()
+    assert WallScale(1080).font(8).pixelSize() == 22  # nothing smaller than the wall minimum
+
+
+def test_verbatims_on_walls_are_masked_unless_the_room_turns_it_off(sample_room_copy):
+    with RoomFile.open(sample_room_copy) as room:
+        claim = WallDataSource(room).stage_panel("claim")
+        assert any("[phone]" in text or "[name]" in text or "[number]" in text for text in claim.verbatims)
+        assert not any("07700" in text or "@" in text for text in claim.verbatims)
+        with room.transaction() as db:
+            db.execute("UPDATE room SET mask_verbatims = 0")
+        raw = WallDataSource(room).stage_panel("claim")
+        assert any("07700" in text or "@" in text or "HBL-" in text for text in raw.verbatims)
+
+
+def test_zoom_and_pan_stay_within_bounds(qtbot, factory):
+    focus = factory.build("artifact:delivery-card", SIZE)
+    focus.resize(*SIZE)
+    focus.pan_by(100, 0)
+    assert focus.offset.x() == 0  # nothing to pan at whole-page size
+    for _ in range(20):
+        focus.zoom_by(1.25)
+    assert focus.zoom == 6.0
+    focus.pan_by(100, 50)
+    assert (focus.offset.x(), focus.offset.y()) == (100, 50)
+    focus.zoom_by(0.01)
+    assert focus.zoom == 1.0 and focus.offset.x() == 0
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "cannot be decoded"),
+    (b"GIF89a-not-really", "cannot be decoded"),
+    (b"%PDF-1.4\n%garbage that is not a pdf", "PDF cannot be opened"),
+])
+def test_undecodable_artifacts_give_a_reason(qtbot, content, words):
+    with pytest.raises(ImageUnavailable, match=words):
+        decode_first_page(content, QSize(200, 200))
+
+
+def test_a_decompression_bomb_is_refused_without_decoding(qtbot):
+    bomb = io.BytesIO()
+    Image.new("1", (12_000, 12_000)).save(bomb, "PNG")  # 144 megapixels, a few KB on disk
+    with pytest.raises(ImageUnavailable, match="too large to open safely"):
+        decode_picture(bomb.getvalue(), QSize(200, 200))
+
+
+def test_exif_orientation_is_applied(qtbot):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (200, 100), "red")
+    exif = image.getexif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    image.save(buffer, "JPEG", exif=exif)
+    upright = decode_picture(buffer.getvalue(), QSize(1000, 1000))
+    assert (upright.width(), upright.height()) == (200, 400)  # rotated, then enlarged at most 2x
+
+
+def test_a_corrupt_artifact_shows_a_placeholder_and_the_rest_of_the_wall(qtbot, sample_room_copy, tmp_path):
+    conn = sqlite3.connect(sample_room_copy)
+    conn.execute("UPDATE media_chunks SET data = X'89504E470D0A1A0A0000' WHERE media_id = "
+                 "(SELECT m.id FROM media m JOIN artifacts a ON a.media_sha256 = m.sha256 "
+                 "WHERE a.key = 'claim-upload-timeout')")
+    conn.commit()
+    conn.close()
+    with RoomFile.open(sample_room_copy, read_only=True) as room:
+        factory = WallFactory(room, PreparedImages())
+        panel = factory.build("stage:5", SIZE)
+        broken = [v for v in panel.thumbnails.values() if isinstance(v, ImageUnavailable)]
+        assert len(broken) == 1 and "cannot be decoded" in str(broken[0])
+        assert sum(isinstance(v, QImage) for v in panel.thumbnails.values()) == 5
+        _looks_drawn(grab_widget(panel, SIZE))
+        focus = factory.build("artifact:claim-upload-timeout", SIZE)
+        assert isinstance(focus.image, ImageUnavailable)
+        _looks_drawn(grab_widget(focus, SIZE))
+
+
+def test_render_command_writes_the_png_and_refuses_unknown_views(qtbot, sample_room, tmp_path, capsys):
+    output = tmp_path / "walls" / "stage3-4k.png"
+    assert main(["render", str(sample_room), "--view", "stage:3", "--size", "3840x2160", "-o", str(output)]) == 0
+    assert Image.open(output).size == (3840, 2160)
+    assert main(["render", str(sample_room), "--view", "stage:9", "-o", str(tmp_path / "x.png")]) == 2
+    assert "no stage '9'" in capsys.readouterr().err
+    assert main(["render", str(sample_room), "--view", "poster", "-o", str(tmp_path / "x.png")]) == 2
+    assert main(["render", str(sample_room), "--view", "artifact:nope", "-o", str(tmp_path / "x.png")]) == 2
+    assert main(["render", str(sample_room), "--view", "journey", "--size", "big", "-o", str(tmp_path / "x.png")]) == 2
