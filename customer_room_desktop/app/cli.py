@@ -125,9 +125,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _open_window(path: Path) -> int:
-    from .room_app import run_room_window  # Qt is imported only for commands that show windows
+    from .live_room import run_live_room  # Qt is imported only for commands that show windows
 
-    return run_room_window(path)
+    return run_live_room(path)
 
 
 def cmd_render(args: argparse.Namespace) -> int:

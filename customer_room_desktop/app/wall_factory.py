@@ -9,7 +9,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages, decode_picture
-from ..services.wall_data import WallDataSource
+from ..services.wall_data import (
+    ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
+)
 from ..storage.room_file import RoomFile
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
 from ..ui.walls.complaints_focus import ComplaintsFocus
@@ -20,10 +22,19 @@ from .wall_render import VIEW_PATTERN, ViewSpecError
 
 
 class WallFactory:
+    """Wall content for one open room: view data cached per stage, images prepared per wall size."""
+
     def __init__(self, room: RoomFile, images: PreparedImages | None = None):
         self.source = WallDataSource(room)
         self.images = images or PreparedImages()
         self.branding = self.source.branding()
+        self._stages: dict[int, StagePanelData] = {}
+        self._complaints: dict[int, ComplaintsFocusData] = {}
+        self._journey: JourneySpanData | None = None
+
+    @property
+    def stage_count(self) -> int:
+        return len(self.source.stages)
 
     def stage_key(self, text: str) -> str:
         """A stage by its position (1-based) or its key."""
@@ -35,53 +46,32 @@ class WallFactory:
                 return stage.key
         raise ViewSpecError(f"This room has no stage '{text}' (use 1 to {len(stages)} or a stage key).")
 
-    def build(self, view: str, size: tuple[int, int]) -> QWidget:
-        """A wall widget showing ``view`` at ``size``, its images prepared before it is returned."""
-        match = VIEW_PATTERN.match(view.strip())
-        if not match:
-            raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, blackout, white or logo).")
-        kind = match[1] or match[3]
-        argument = match[2] or ""
-        if kind == "stage":
-            panel = StagePanel(self.branding)
-            data = self.source.stage_panel(self.stage_key(argument))
-            box = thumbnail_box(size[1])
-            thumbs = {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box)
-                      for a in data.artifacts}
-            panel.resize(*size)
-            panel.show_stage(data, thumbs)
-            return panel
-        if kind == "journey":
-            span = JourneySpan(self.branding)
-            first, last = self._stage_range(argument)
-            span.show_journey(self.source.journey_span(), first, last)
-            return span
-        if kind == "complaints":
-            focus = ComplaintsFocus(self.branding)
-            focus.resize(*size)
-            focus.show_complaints(self.source.complaints_focus(self.stage_key(argument)))
-            return focus
-        if kind == "artifact":
-            return self._artifact(argument, size)
-        return PlainScreen(self.branding, kind)
+    def stage_data(self, position: int) -> StagePanelData:
+        if position not in self._stages:
+            self._stages[position] = self.source.stage_panel(self.stage_key(str(position)))
+        return self._stages[position]
 
-    def _stage_range(self, text: str) -> tuple[int, int]:
-        count = len(self.source.stages)
-        if not text:
-            return 1, count
-        match = re.fullmatch(r"(\d+)-(\d+)", text)
-        if not match or not 1 <= int(match[1]) <= int(match[2]) <= count:
-            raise ViewSpecError(f"journey:{text} is not a range of stages such as journey:1-3 (1 to {count}).")
-        return int(match[1]), int(match[2])
+    def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
+        box = thumbnail_box(wall_height)
+        return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box)
+                for a in data.artifacts}
 
-    def _artifact(self, argument: str, size: tuple[int, int]) -> QWidget:
-        key, _, page_text = argument.partition(":")
+    def complaints_data(self, position: int) -> ComplaintsFocusData:
+        if position not in self._complaints:
+            self._complaints[position] = self.source.complaints_focus(self.stage_key(str(position)))
+        return self._complaints[position]
+
+    def journey_data(self) -> JourneySpanData:
+        if self._journey is None:
+            self._journey = self.source.journey_span()
+        return self._journey
+
+    def artifact_content(self, key: str, size: tuple[int, int], page_text: str = ""
+                         ) -> tuple[ArtifactFocusData, QImage | ImageUnavailable, int, int]:
         try:
             data = self.source.artifact_focus(key)
         except StopIteration:
             raise ViewSpecError(f"This room has no artifact '{key}'.") from None
-        focus = ArtifactFocus(self.branding)
         box = QSize(*page_box(*size))
         page, count = 0, 1
         try:
@@ -94,5 +84,48 @@ class WallFactory:
                 image = decode_picture(data.media, box)
         except ImageUnavailable as problem:
             image = problem
-        focus.show_artifact(data, image, page, count)
-        return focus
+        return data, image, page, count
+
+    def build(self, view: str, size: tuple[int, int]) -> QWidget:
+        """A wall widget showing ``view`` at ``size``, its images prepared before it is returned."""
+        match = VIEW_PATTERN.match(view.strip())
+        if not match:
+            raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
+                                "complaints:N, blackout, white or logo).")
+        kind = match[1] or match[3]
+        argument = match[2] or ""
+        if kind == "stage":
+            panel = StagePanel(self.branding)
+            data = self.stage_data(self._position(argument))
+            panel.resize(*size)
+            panel.show_stage(data, self.thumbnails(data, size[1]))
+            return panel
+        if kind == "journey":
+            span = JourneySpan(self.branding)
+            first, last = self._stage_range(argument)
+            span.show_journey(self.journey_data(), first, last)
+            return span
+        if kind == "complaints":
+            focus = ComplaintsFocus(self.branding)
+            focus.resize(*size)
+            focus.show_complaints(self.complaints_data(self._position(argument)))
+            return focus
+        if kind == "artifact":
+            key, _, page_text = argument.partition(":")
+            focus = ArtifactFocus(self.branding)
+            focus.show_artifact(*self.artifact_content(key, size, page_text))
+            return focus
+        return PlainScreen(self.branding, kind)
+
+    def _position(self, text: str) -> int:
+        key = self.stage_key(text)
+        return next(s.position for s in self.source.stages if s.key == key)
+
+    def _stage_range(self, text: str) -> tuple[int, int]:
+        count = len(self.source.stages)
+        if not text:
+            return 1, count
+        match = re.fullmatch(r"(\d+)-(\d+)", text)
+        if not match or not 1 <= int(match[1]) <= int(match[2]) <= count:
+            raise ViewSpecError(f"journey:{text} is not a range of stages such as journey:1-3 (1 to {count}).")
+        return int(match[1]), int(match[2])

@@ -131,7 +131,7 @@ def test_the_installed_package_carries_the_sample_room_and_styles(tmp_path):
     """Run from a folder outside the checkout, so only the installed package can answer."""
     code = ("from customer_room_desktop.app.paths import bundled_folder, sample_room_source\n"
             "print(sample_room_source() / 'room.toml')\n"
-            "print(bundled_folder('resources') / 'styles' / 'stage_list.qss')\n")
+            "print(bundled_folder('resources') / 'styles' / 'console.qss')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
     for line in result.stdout.splitlines():
         assert Path(line).is_file(), line

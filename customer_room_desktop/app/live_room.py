@@ -1,0 +1,269 @@
+"""The live room: the console on the laptop screen and a wall on every other screen, kept in step."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
+from ..storage.room_file import RoomFile
+from ..ui.console.console_window import ConsoleWindow, WallStatus
+from ..ui.walls.wall_window import WallWindow
+from .paths import bundled_folder, user_data_dir
+from .wall_factory import WallFactory
+
+REHEARSAL = "rehearsal"
+SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
+
+
+def style_sheet(name: str) -> str:
+    return (bundled_folder("resources") / "styles" / f"{name}.qss").read_text(encoding="utf-8")
+
+
+def screen_info(screen: QScreen, primary: QScreen | None) -> ScreenInfo:
+    geometry = screen.geometry()
+    return ScreenInfo(screen.name(), geometry.x(), geometry.y(), geometry.width(), geometry.height(),
+                      screen.manufacturer(), screen.model(), screen.serialNumber(), screen is primary)
+
+
+class LiveRoom(QObject):
+    """Owns the walls and the console; every user action comes here and every window follows."""
+
+    def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = ""):
+        super().__init__()
+        self.factory = factory
+        self.store = store
+        self.position = 1
+        self.cover: str | None = None  # "blackout" or "white" over every wall, or None
+        self.walls: dict[str, WallWindow] = {}
+        self.present: dict[str, QScreen] = {}
+        self.assignment: dict[str, str] = {}
+        self._typed_number = ""
+        self._identify_labels: list[QLabel] = []
+        self.console = ConsoleWindow(factory.branding.room_name, [s.name for s in factory.source.stages],
+                                     style_sheet("console"), notice)
+        self.console.stage_requested.connect(self.go_to)
+        self.console.next_requested.connect(self.next_stage)
+        self.console.previous_requested.connect(self.previous_stage)
+        self.console.blackout_requested.connect(lambda: self.toggle_cover("blackout"))
+        self.console.identify_requested.connect(self.identify_screens)
+        self.console.view_requested.connect(self.set_view)
+        self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
+        self._settle.timeout.connect(self.arrange_screens)
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screen_removed)
+        self._install_keys()
+
+    # -- screens ---------------------------------------------------------------------------
+    def start(self) -> None:
+        primary = QGuiApplication.primaryScreen()
+        self.console.setScreen(primary)
+        self.console.move(primary.geometry().topLeft())
+        self.console.show()
+        self.arrange_screens()
+
+    def _screens_changed(self, *_: object) -> None:
+        self._settle.start()
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        # Hide the wall at once, before Qt moves it onto the console's screen; lay out after the burst.
+        for identity, present in list(self.present.items()):
+            if present is screen:
+                self.walls[identity].hide()
+                del self.present[identity]
+        self._settle.start()
+
+    def arrange_screens(self) -> None:
+        primary = QGuiApplication.primaryScreen()
+        screens = {screen_info(s, primary): s for s in QGuiApplication.screens()}
+        infos = walls_of(list(screens))
+        self.present = {}
+        if not infos:
+            self._rehearse()
+        else:
+            rehearsal = self.walls.pop(REHEARSAL, None)
+            if rehearsal:
+                rehearsal.close()
+            self.assignment = assign_views(list(screens), self.store.load())
+            for info in infos:
+                wall = self.walls.get(info.identity)
+                if wall is None:
+                    wall = WallWindow(self.factory.branding, info.identity)
+                    self.walls[info.identity] = wall
+                self.present[info.identity] = screens[info]
+                wall.place_on(screens[info])
+            for identity, wall in self.walls.items():
+                if identity not in self.present:
+                    wall.hide()
+        self.refresh()
+
+    def _rehearse(self) -> None:
+        """One screen only: the walls appear as a window, so a facilitator can prepare alone."""
+        wall = self.walls.get(REHEARSAL)
+        if wall is None:
+            wall = WallWindow(self.factory.branding, REHEARSAL, rehearsal=True)
+            self.walls[REHEARSAL] = wall
+            wall.resize(1280, 720)
+        self.assignment = {REHEARSAL: self.assignment.get(REHEARSAL, "stage")}
+        self.present = {REHEARSAL: QGuiApplication.primaryScreen()}
+        wall.show()
+
+    def wall_statuses(self) -> list[WallStatus]:
+        statuses = []
+        for identity, wall in self.walls.items():
+            screen = self.present.get(identity)
+            name = identity.split(":")[1] if ":" in identity else identity
+            size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else ""
+            statuses.append(WallStatus(identity, name, size, self.assignment.get(identity, "logo"), screen is not None))
+        return statuses
+
+    def set_view(self, identity: str, view: str) -> None:
+        if self.assignment.get(identity) == view:
+            return
+        self.assignment[identity] = view
+        if identity != REHEARSAL:
+            self.store.remember(identity, view)
+        self.refresh()
+
+    def identify_screens(self) -> None:
+        """A large number on every screen for three seconds: the console's screen is 0."""
+        screens = [("0", QGuiApplication.primaryScreen())]
+        screens += [(str(n), screen) for n, screen in enumerate(self.present.values(), start=1)
+                    if screen is not QGuiApplication.primaryScreen()]
+        for text, screen in screens:
+            label = QLabel(text)
+            label.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+                                 | Qt.WindowType.Tool)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            height = screen.geometry().height()
+            label.setStyleSheet(f"background: #12A4B4; color: #0B0F14; font-size: {height // 3}px; font-weight: 800;")
+            label.setScreen(screen)
+            label.setGeometry(screen.geometry().adjusted(height // 4, height // 4, -height // 4, -height // 4))
+            label.show()
+            self._identify_labels.append(label)
+        QTimer.singleShot(3000, self._hide_identify)
+
+    def _hide_identify(self) -> None:
+        for label in self._identify_labels:
+            label.close()
+            label.deleteLater()
+        self._identify_labels = []
+
+    # -- what the walls show ------------------------------------------------------------------
+    def refresh(self) -> None:
+        journey_walls = [i for i in self.present if self.assignment.get(i) == "journey"]
+        for identity in self.present:
+            wall = self.walls[identity]
+            view = "blackout" if self.cover == "blackout" else "white" if self.cover == "white" else \
+                self.assignment.get(identity, "logo")
+            height = wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
+            if view == "stage":
+                data = self.factory.stage_data(self.position)
+                wall.show_stage(data, self.factory.thumbnails(data, height))
+            elif view == "complaints":
+                wall.show_complaints(self.factory.complaints_data(self.position))
+            elif view == "journey":
+                first, last = journey_slice(journey_walls.index(identity), len(journey_walls), self.factory.stage_count)
+                wall.show_journey(self.factory.journey_data(), first, last)
+            elif view == "artifact":
+                artifacts = self.factory.stage_data(self.position).artifacts
+                if artifacts:
+                    size = (wall.width(), height)
+                    wall.show_artifact(*self.factory.artifact_content(artifacts[0].key, size))
+                else:
+                    wall.show_plain("logo")
+            else:
+                wall.show_plain(view)
+        stage = self.factory.source.stages[self.position - 1]
+        self.console.show_stage(self.position, stage.name, self.cover is not None)
+        self.console.show_walls(self.wall_statuses())
+
+    def go_to(self, position: int) -> None:
+        position = min(max(position, 1), self.factory.stage_count)
+        if position != self.position or self.cover:
+            self.position = position
+            self.cover = None
+            self.refresh()
+
+    def next_stage(self) -> None:
+        self.go_to(self.position + 1)
+
+    def previous_stage(self) -> None:
+        self.go_to(self.position - 1)
+
+    def toggle_cover(self, kind: str) -> None:
+        self.cover = None if self.cover == kind else kind
+        self.refresh()
+
+    # -- keys that presenters and clickers send -----------------------------------------------
+    def _install_keys(self) -> None:
+        bindings = {
+            self.next_stage: ("PgDown", "Right", "Space"),
+            self.previous_stage: ("PgUp", "Left"),
+            (lambda: self.toggle_cover("blackout")): ("B", "."),
+            (lambda: self.toggle_cover("white")): ("W",),
+            (lambda: self.go_to(1)): ("Home",),
+            (lambda: self.go_to(self.factory.stage_count)): ("End",),
+            self._enter_number: ("Return", "Enter"),
+            self._start: ("F5",),
+            self._leave_full_screen: ("Esc",),
+        }
+        for action, keys in bindings.items():
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self.console)
+                shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+                shortcut.activated.connect(action)
+        for digit in "0123456789":
+            shortcut = QShortcut(QKeySequence(digit), self.console)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda d=digit: self._type_digit(d))
+
+    def _type_digit(self, digit: str) -> None:
+        self._typed_number = (self._typed_number + digit)[-3:]
+
+    def _enter_number(self) -> None:
+        if self._typed_number:
+            self.go_to(int(self._typed_number))
+            self._typed_number = ""
+
+    def _start(self) -> None:
+        self.go_to(1)
+        self.arrange_screens()
+
+    def shut_down(self) -> None:
+        """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
+        self._hide_identify()
+        for window in [*self.walls.values(), self.console]:
+            window.close()
+            window.deleteLater()
+        self.walls = {}
+        QApplication.processEvents()
+
+    def _leave_full_screen(self) -> None:
+        for wall in self.walls.values():
+            if wall.isFullScreen():
+                wall.showNormal()
+
+
+def run_live_room(path: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Customer Room")
+    room = RoomFile.open(path)
+    notice = ""
+    if room.read_only:
+        notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."
+        print(f"customer-room: {notice}", file=sys.stderr)
+    factory = WallFactory(room)
+    store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
+    live = LiveRoom(factory, store, notice)
+    live.start()
+    try:
+        return app.exec()
+    finally:
+        live.shut_down()
+        room.close()

@@ -1,0 +1,93 @@
+"""Which wall view each screen shows, remembered by the monitor's stable identity.
+
+Pure logic on plain screen descriptions (no Qt), so it is tested without any monitor: the live
+room turns QScreens into ScreenInfo and asks this module what each one should show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+WALL_VIEWS = ("stage", "complaints", "journey", "artifact", "logo", "blackout")
+DEFAULT_ORDER = ("stage", "complaints", "journey")  # the first walls, left to right; later ones show the logo
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    name: str
+    x: int
+    y: int
+    width: int
+    height: int
+    manufacturer: str = ""
+    model: str = ""
+    serial: str = ""
+    primary: bool = False
+
+    @property
+    def identity(self) -> str:
+        """Serial number when the monitor reports one; else name, maker and model; never coordinates
+        unless nothing else tells two monitors apart (offscreen and Xvfb report no serial)."""
+        if self.serial:
+            return f"serial:{self.manufacturer}:{self.model}:{self.serial}"
+        return f"name:{self.name}:{self.manufacturer}:{self.model}"
+
+
+def walls_of(screens: list[ScreenInfo]) -> list[ScreenInfo]:
+    """Every screen but the console's (the primary), left to right, top to bottom."""
+    return sorted((s for s in screens if not s.primary), key=lambda s: (s.x, s.y, s.name))
+
+
+def assign_views(screens: list[ScreenInfo], remembered: dict[str, str]) -> dict[str, str]:
+    """identity -> view for every wall screen: remembered choices first, then the default order."""
+    assignment: dict[str, str] = {}
+    walls = walls_of(screens)
+    taken = [remembered[s.identity] for s in walls if remembered.get(s.identity) in WALL_VIEWS]
+    defaults = [view for view in DEFAULT_ORDER if view not in taken]
+    for screen in walls:
+        view = remembered.get(screen.identity)
+        if view not in WALL_VIEWS:
+            view = defaults.pop(0) if defaults else "logo"
+        assignment[screen.identity] = view
+    return assignment
+
+
+def journey_slice(wall_index: int, wall_count: int, stage_count: int) -> tuple[int, int]:
+    """The stages (1-based, inclusive) the ``wall_index``-th of ``wall_count`` journey walls shows."""
+    wall_count = max(1, min(wall_count, stage_count))
+    wall_index = min(wall_index, wall_count - 1)
+    per_wall, extra = divmod(stage_count, wall_count)
+    first = wall_index * per_wall + min(wall_index, extra) + 1
+    last = first + per_wall - 1 + (1 if wall_index < extra else 0)
+    return first, last
+
+
+class AssignmentStore:
+    """Remembered wall views per room and machine, in a small JSON file in the user's data folder."""
+
+    def __init__(self, path: Path, room_id: str, machine: str | None = None):
+        self.path = path
+        self.key = f"{room_id}@{machine or socket.gethostname()}"
+
+    def load(self) -> dict[str, str]:
+        try:
+            return dict(json.loads(self.path.read_text(encoding="utf-8")).get(self.key, {}))
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def remember(self, identity: str, view: str) -> None:
+        try:
+            everything = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(everything, dict):
+                everything = {}
+        except (OSError, ValueError):
+            everything = {}
+        everything.setdefault(self.key, {})[identity] = view
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        partial.write_text(json.dumps(everything, indent=2), encoding="utf-8")
+        os.replace(partial, self.path)

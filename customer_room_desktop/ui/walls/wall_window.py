@@ -1,0 +1,71 @@
+"""A wall: one frameless full-screen window on one monitor, showing one view at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QScreen
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ...services.image_prep import ImageUnavailable
+from ...services.wall_data import (
+    ArtifactFocusData, Branding, ComplaintsFocusData, JourneySpanData, StagePanelData,
+)
+from .artifact_focus import ArtifactFocus
+from .complaints_focus import ComplaintsFocus
+from .journey_span import JourneySpan
+from .plain_screens import PlainScreen
+from .stage_panel import StagePanel
+
+
+class WallWindow(QStackedWidget):
+    """Keeps one widget per view kind and raises the one asked for, so a switch repaints only."""
+
+    def __init__(self, branding: Branding, identity: str, rehearsal: bool = False):
+        super().__init__()
+        self.identity = identity
+        self.rehearsal = rehearsal
+        self.stage_panel = StagePanel(branding)
+        self.journey = JourneySpan(branding)
+        self.complaints = ComplaintsFocus(branding)
+        self.artifact = ArtifactFocus(branding)
+        self.plain = PlainScreen(branding)
+        for widget in (self.stage_panel, self.journey, self.complaints, self.artifact, self.plain):
+            self.addWidget(widget)
+        self.setWindowTitle("Customer Room wall (rehearsal)" if rehearsal else "Customer Room wall")
+        if not rehearsal:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+        self.setCursor(Qt.CursorShape.BlankCursor if not rehearsal else Qt.CursorShape.ArrowCursor)
+
+    def place_on(self, screen: QScreen) -> None:
+        """Full screen on ``screen``: setScreen alone leaves the window on the primary screen."""
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        if self.isVisible():
+            self.showNormal()
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    @property
+    def current_view(self) -> QWidget:
+        return self.currentWidget()
+
+    def show_stage(self, data: StagePanelData, thumbnails: dict[str, QImage | ImageUnavailable]) -> None:
+        self.stage_panel.show_stage(data, thumbnails)
+        self.setCurrentWidget(self.stage_panel)
+
+    def show_journey(self, data: JourneySpanData, first: int, last: int) -> None:
+        self.journey.show_journey(data, first, last)
+        self.setCurrentWidget(self.journey)
+
+    def show_complaints(self, data: ComplaintsFocusData) -> None:
+        self.complaints.show_complaints(data)
+        self.setCurrentWidget(self.complaints)
+
+    def show_artifact(self, data: ArtifactFocusData, image: QImage | ImageUnavailable, page: int,
+                      page_count: int) -> None:
+        self.artifact.show_artifact(data, image, page, page_count)
+        self.setCurrentWidget(self.artifact)
+
+    def show_plain(self, kind: str) -> None:
+        self.plain.show_kind(kind)
+        self.setCurrentWidget(self.plain)

@@ -1,0 +1,82 @@
+"""Run by test_live_room.py in a fresh process, on virtual screens given by QT_QPA_PLATFORM.
+
+Drives a real LiveRoom on the sample room and prints what it observed as JSON.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from customer_room_desktop.app.live_room import LiveRoom
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services.screen_assignment import AssignmentStore
+from customer_room_desktop.storage.room_file import RoomFile
+
+
+def settle(app, rounds=5):
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def observe(live):
+    walls = []
+    for identity, wall in live.walls.items():
+        screen = live.present.get(identity)
+        walls.append({
+            "identity": identity, "visible": wall.isVisible(), "full_screen": wall.isFullScreen(),
+            "geometry": list(wall.geometry().getRect()),
+            "screen": list(screen.geometry().getRect()) if screen else None,
+            "view": type(wall.currentWidget()).__name__,
+            "stage": getattr(getattr(wall.currentWidget(), "data", None), "position", None),
+        })
+    return {"position": live.position, "cover": live.cover, "walls": walls,
+            "console_text": live.console.now.text()}
+
+
+def main(room_path: str, store_path: str) -> None:
+    app = QApplication.instance() or QApplication([])
+    room = RoomFile.open(room_path, read_only=True)
+    steps = {}
+    live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "sample", "test-machine"))
+    live.start()
+    settle(app)
+    steps["start"] = observe(live)
+    console = live.console
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space):
+        QTest.keyClick(console, key)
+    steps["three_next"] = observe(live)
+    QTest.keyClick(console, Qt.Key.Key_Left)
+    steps["previous"] = observe(live)
+    QTest.keyClick(console, Qt.Key.Key_B)
+    steps["black"] = observe(live)
+    QTest.keyClick(console, Qt.Key.Key_Period)
+    steps["unblack"] = observe(live)
+    QTest.keyClicks(console, "6")
+    QTest.keyClick(console, Qt.Key.Key_Return)
+    steps["jump_6"] = observe(live)
+    QTest.keyClick(console, Qt.Key.Key_End)
+    steps["end"] = observe(live)
+    QTest.keyClick(console, Qt.Key.Key_Home)
+    steps["home"] = observe(live)
+    first_wall = next(iter(live.present))
+    live.set_view(first_wall, "journey")
+    steps["first_wall_journey"] = observe(live)
+    live.identify_screens()
+    steps["identify_labels"] = sum(1 for w in app.topLevelWidgets() if w.isVisible() and w.metaObject().className()
+                                   == "QLabel")
+    live.shut_down()
+    restarted = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "sample", "test-machine"))
+    restarted.start()
+    settle(app)
+    steps["restart"] = observe(restarted)
+    print(json.dumps(steps))
+    restarted.shut_down()
+    room.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

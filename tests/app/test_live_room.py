@@ -1,0 +1,83 @@
+"""The live room on several virtual screens (Qt's offscreen platform with a screen layout file)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = Path(__file__).with_name("live_room_probe.py")
+
+
+def screens_file(tmp_path, walls: int) -> Path:
+    screens = [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
+                "logicalBaseDpi": 96, "dpr": 1}]
+    for number in range(1, walls + 1):
+        screens.append({"name": f"wall-{number}", "x": 1920 * number, "y": 0, "width": 1920, "height": 1080,
+                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1})
+    path = tmp_path / "screens.json"
+    path.write_text(json.dumps({"windowFrameMargins": False, "screens": screens}))
+    return path
+
+
+def run_probe(sample_room, tmp_path, walls):
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens_file(tmp_path, walls)}")
+    result = subprocess.run([sys.executable, str(PROBE), str(sample_room), str(tmp_path / "walls.json")],
+                            capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2], timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def three_walls(sample_room, tmp_path_factory):
+    return run_probe(sample_room, tmp_path_factory.mktemp("live3"), 3)
+
+
+def test_each_wall_lands_full_screen_on_its_own_screen(three_walls):
+    walls = three_walls["start"]["walls"]
+    assert len(walls) == 3
+    for wall in walls:
+        assert wall["visible"] and wall["full_screen"]
+        assert wall["geometry"] == wall["screen"]
+    assert sorted(w["screen"][0] for w in walls) == [1920, 3840, 5760]
+    assert [w["view"] for w in walls] == ["StagePanel", "ComplaintsFocus", "JourneySpan"]
+
+
+def test_presenter_keys_move_through_the_journey(three_walls):
+    assert three_walls["start"]["position"] == 1
+    assert three_walls["three_next"]["position"] == 4
+    assert three_walls["previous"]["position"] == 3
+    assert three_walls["jump_6"]["position"] == 6
+    assert three_walls["end"]["position"] == 7
+    assert three_walls["home"]["position"] == 1
+    stage_wall = three_walls["jump_6"]["walls"][0]
+    assert stage_wall["view"] == "StagePanel" and stage_wall["stage"] == 6
+    assert "Stage 6 of 7" in three_walls["jump_6"]["console_text"]
+
+
+def test_black_key_covers_every_wall_and_toggles_back(three_walls):
+    assert {w["view"] for w in three_walls["black"]["walls"]} == {"PlainScreen"}
+    assert three_walls["black"]["cover"] == "blackout"
+    assert three_walls["unblack"]["cover"] is None
+    assert three_walls["unblack"]["walls"][0]["view"] == "StagePanel"
+
+
+def test_identify_shows_a_number_on_every_screen(three_walls):
+    assert three_walls["identify_labels"] == 4  # the console screen and three walls
+
+
+def test_a_chosen_view_survives_a_restart(three_walls):
+    assert three_walls["first_wall_journey"]["walls"][0]["view"] == "JourneySpan"
+    restarted = three_walls["restart"]["walls"]
+    assert restarted[0]["view"] == "JourneySpan"
+    assert restarted[0]["identity"] == three_walls["start"]["walls"][0]["identity"]
+
+
+def test_one_screen_only_gives_a_rehearsal_window(sample_room, tmp_path):
+    steps = run_probe(sample_room, tmp_path, 0)
+    walls = steps["start"]["walls"]
+    assert len(walls) == 1 and walls[0]["identity"] == "rehearsal"
+    assert walls[0]["visible"] and not walls[0]["full_screen"]
+    assert walls[0]["view"] == "StagePanel"
