@@ -135,3 +135,13 @@ def test_the_installed_package_carries_the_sample_room_and_styles(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
     for line in result.stdout.splitlines():
         assert Path(line).is_file(), line
+
+
+def test_every_package_folder_is_installed():
+    """A subpackage missing from pyproject's package list works in a checkout and breaks when installed."""
+    import tomllib
+
+    root = Path(__file__).parents[2]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(root).parts) for init in (root / "customer_room_desktop").rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject.toml: {sorted(found - listed)}"
