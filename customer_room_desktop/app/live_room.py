@@ -83,8 +83,12 @@ class LiveRoom(QObject):
         screens = {screen_info(s, primary): s for s in QGuiApplication.screens()}
         infos = walls_of(list(screens))
         self.present = {}
-        if not infos:
+        walls_known = any(identity != REHEARSAL for identity in self.walls)
+        if not infos and not walls_known:
             self._rehearse()
+        elif not infos:
+            for wall in self.walls.values():  # every wall unplugged mid-session: placeholders, no pop-up
+                wall.hide()
         else:
             rehearsal = self.walls.pop(REHEARSAL, None)
             if rehearsal:
