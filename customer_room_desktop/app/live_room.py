@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QTimer, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel
 
+from ..services.image_prefetch import ImagePrefetcher
 from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
 from ..storage.room_file import RoomFile
 from ..ui.console.console_window import ConsoleWindow, WallStatus
+from ..ui.walls.stage_panel import thumbnail_box
 from ..ui.walls.wall_window import WallWindow
 from .paths import bundled_folder, user_data_dir
 from .wall_factory import WallFactory
@@ -52,6 +54,8 @@ class LiveRoom(QObject):
         self.console.blackout_requested.connect(lambda: self.toggle_cover("blackout"))
         self.console.identify_requested.connect(self.identify_screens)
         self.console.view_requested.connect(self.set_view)
+        self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
+        self.prefetcher.ready.connect(self._thumbnail_ready)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
         self._settle.timeout.connect(self.arrange_screens)
         app = QGuiApplication.instance()
@@ -61,6 +65,9 @@ class LiveRoom(QObject):
 
     # -- screens ---------------------------------------------------------------------------
     def start(self) -> None:
+        """Show the console and the walls; stage 1's thumbnails are prepared before anything shows."""
+        for screen in QGuiApplication.screens():
+            self.factory.thumbnails(self.factory.stage_data(self.position), screen.geometry().height())
         primary = QGuiApplication.primaryScreen()
         self.console.setScreen(primary)
         self.console.move(primary.geometry().topLeft())
@@ -168,7 +175,8 @@ class LiveRoom(QObject):
             height = wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
             if view == "stage":
                 data = self.factory.stage_data(self.position)
-                wall.show_stage(data, self.factory.thumbnails(data, height))
+                wall.show_stage(data, self.factory.ready_thumbnails(data, height))
+                self._request_thumbnails(self.position, height)
             elif view == "complaints":
                 wall.show_complaints(self.factory.complaints_data(self.position))
             elif view == "journey":
@@ -186,6 +194,32 @@ class LiveRoom(QObject):
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover is not None)
         self.console.show_walls(self.wall_statuses())
+        QTimer.singleShot(0, self._prefetch_neighbours)
+
+    def _stage_wall_heights(self) -> set[int]:
+        return {wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
+                for identity, wall in self.walls.items()
+                if identity in self.present and self.assignment.get(identity) == "stage"}
+
+    def _request_thumbnails(self, position: int, height: int) -> None:
+        box = thumbnail_box(height)
+        for artifact in self.factory.stage_data(position).artifacts:
+            self.prefetcher.request(artifact.media_sha256, 0, box)
+
+    def _prefetch_neighbours(self) -> None:
+        """Prepare the stages either side of this one, so next and previous only show what is ready."""
+        for position in (self.position + 1, self.position - 1):
+            if 1 <= position <= self.factory.stage_count:
+                for height in self._stage_wall_heights():
+                    self._request_thumbnails(position, height)
+
+    def _thumbnail_ready(self, sha256: str) -> None:
+        for identity, wall in self.walls.items():
+            if identity in self.present and wall.currentWidget() is wall.stage_panel:
+                height = wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
+                image = self.factory.images.get(sha256, 0, thumbnail_box(height))
+                if image is not None:
+                    wall.stage_panel.set_thumbnail(sha256, image)
 
     def go_to(self, position: int) -> None:
         position = min(max(position, 1), self.factory.stage_count)
@@ -241,6 +275,7 @@ class LiveRoom(QObject):
 
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
+        self.prefetcher.wait()
         self._hide_identify()
         for window in [*self.walls.values(), self.console]:
             window.close()

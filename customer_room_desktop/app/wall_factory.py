@@ -52,9 +52,16 @@ class WallFactory:
         return self._stages[position]
 
     def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
+        """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)
         return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box)
                 for a in data.artifacts}
+
+    def ready_thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
+        """Only the thumbnails already prepared: never decodes, so it is safe on a switch."""
+        box = thumbnail_box(wall_height)
+        found = {a.media_sha256: self.images.get(a.media_sha256, 0, box) for a in data.artifacts}
+        return {sha: image for sha, image in found.items() if image is not None}
 
     def complaints_data(self, position: int) -> ComplaintsFocusData:
         if position not in self._complaints:

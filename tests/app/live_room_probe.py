@@ -62,6 +62,18 @@ def main(room_path: str, store_path: str) -> None:
     steps["end"] = observe(live)
     QTest.keyClick(console, Qt.Key.Key_Home)
     steps["home"] = observe(live)
+    live.prefetcher.wait()
+    settle(app)
+    stage_wall = next(iter(live.present))
+    height = live.walls[stage_wall].height()
+    from customer_room_desktop.ui.walls.stage_panel import thumbnail_box
+    second = live.factory.stage_data(2)
+    steps["neighbour_prepared"] = all(live.factory.images.get(a.media_sha256, 0, thumbnail_box(height)) is not None
+                                      for a in second.artifacts)
+    QTest.keyClick(console, Qt.Key.Key_PageDown)
+    panel = live.walls[stage_wall].stage_panel
+    steps["thumbnails_on_switch"] = [len(panel.thumbnails), len(panel.data.artifacts)]
+    QTest.keyClick(console, Qt.Key.Key_Home)
     first_wall = next(iter(live.present))
     live.set_view(first_wall, "journey")
     steps["first_wall_journey"] = observe(live)

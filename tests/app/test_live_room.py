@@ -81,3 +81,9 @@ def test_one_screen_only_gives_a_rehearsal_window(sample_room, tmp_path):
     assert len(walls) == 1 and walls[0]["identity"] == "rehearsal"
     assert walls[0]["visible"] and not walls[0]["full_screen"]
     assert walls[0]["view"] == "StagePanel"
+
+
+def test_neighbouring_stages_are_prepared_ahead_so_a_switch_shows_ready_thumbnails(three_walls):
+    assert three_walls["neighbour_prepared"] is True
+    shown, total = three_walls["thumbnails_on_switch"]
+    assert total > 0 and shown == total

@@ -61,6 +61,12 @@ class StagePanel(QWidget):
         self._rotation.start()
         self.update()
 
+    def set_thumbnail(self, sha256: str, image: QImage | ImageUnavailable) -> None:
+        """A thumbnail finished preparing after the stage was shown."""
+        if self.data and any(a.media_sha256 == sha256 for a in self.data.artifacts):
+            self.thumbnails = {**self.thumbnails, sha256: image}
+            self.update()
+
     def next_verbatim(self) -> None:
         if self.data and self.data.verbatims:
             self.verbatim_index = (self.verbatim_index + 1) % len(self.data.verbatims)
@@ -203,9 +209,10 @@ class StagePanel(QWidget):
                 if artifact.has_task:
                     painter.setPen(QPen(reliability_colour("at risk"), scale(5)))
                     painter.drawRect(cell)
-            else:
-                reason = str(image) if isinstance(image, ImageUnavailable) else "not prepared yet"
-                draw_placeholder(painter, cell, artifact.title, reason, scale)
+            elif isinstance(image, ImageUnavailable):
+                draw_placeholder(painter, cell, artifact.title, str(image), scale)
+            else:  # still being prepared on a worker thread: an empty frame, filled in when ready
+                fill_rounded(painter, cell, scale(6), SURFACE)
             x += box.width() + scale(22)
 
 
