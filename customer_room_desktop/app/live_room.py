@@ -13,10 +13,10 @@ from ..services.image_prefetch import ImagePrefetcher
 from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
 from ..storage.room_file import RoomFile
 from ..ui.console.console_window import ConsoleWindow, WallStatus
-from ..ui.walls.stage_panel import thumbnail_box
 from ..ui.walls.wall_window import WallWindow
 from .paths import bundled_folder, user_data_dir
 from .wall_factory import WallFactory
+from .wall_presenter import WallPlan, WallPresenter
 
 REHEARSAL = "rehearsal"
 SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
@@ -55,7 +55,7 @@ class LiveRoom(QObject):
         self.console.identify_requested.connect(self.identify_screens)
         self.console.view_requested.connect(self.set_view)
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
-        self.prefetcher.ready.connect(self._thumbnail_ready)
+        self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
         self._settle.timeout.connect(self.arrange_screens)
         app = QGuiApplication.instance()
@@ -66,9 +66,10 @@ class LiveRoom(QObject):
     # -- screens ---------------------------------------------------------------------------
     def start(self) -> None:
         """Show the console and the walls; stage 1's thumbnails are prepared before anything shows."""
-        for screen in QGuiApplication.screens():
-            self.factory.thumbnails(self.factory.stage_data(self.position), screen.geometry().height())
         primary = QGuiApplication.primaryScreen()
+        for screen in QGuiApplication.screens():
+            if screen is not primary or len(QGuiApplication.screens()) == 1:
+                self.factory.thumbnails(self.factory.stage_data(self.position), screen.geometry().height())
         self.console.setScreen(primary)
         self.console.move(primary.geometry().topLeft())
         self.console.show()
@@ -108,6 +109,8 @@ class LiveRoom(QObject):
                     self.walls[info.identity] = wall
                 self.present[info.identity] = screens[info]
                 wall.place_on(screens[info])
+                if wall.shown_signature and wall.shown_signature[-1] != (wall.width(), wall.height()):
+                    self.presenter.forget(info.identity)
             for identity, wall in self.walls.items():
                 if identity not in self.present:
                     wall.hide()
@@ -168,58 +171,17 @@ class LiveRoom(QObject):
     # -- what the walls show ------------------------------------------------------------------
     def refresh(self) -> None:
         journey_walls = [i for i in self.present if self.assignment.get(i) == "journey"]
+        plans = []
         for identity in self.present:
-            wall = self.walls[identity]
-            view = "blackout" if self.cover == "blackout" else "white" if self.cover == "white" else \
-                self.assignment.get(identity, "logo")
-            height = wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
-            if view == "stage":
-                data = self.factory.stage_data(self.position)
-                wall.show_stage(data, self.factory.ready_thumbnails(data, height))
-                self._request_thumbnails(self.position, height)
-            elif view == "complaints":
-                wall.show_complaints(self.factory.complaints_data(self.position))
-            elif view == "journey":
-                first, last = journey_slice(journey_walls.index(identity), len(journey_walls), self.factory.stage_count)
-                wall.show_journey(self.factory.journey_data(), first, last)
-            elif view == "artifact":
-                artifacts = self.factory.stage_data(self.position).artifacts
-                if artifacts:
-                    size = (wall.width(), height)
-                    wall.show_artifact(*self.factory.artifact_content(artifacts[0].key, size))
-                else:
-                    wall.show_plain("logo")
-            else:
-                wall.show_plain(view)
+            view = self.assignment.get(identity, "logo")
+            stages = (1, self.factory.stage_count)
+            if view == "journey":
+                stages = journey_slice(journey_walls.index(identity), len(journey_walls), self.factory.stage_count)
+            plans.append(WallPlan(identity, self.walls[identity], view, stages))
+        self.presenter.show(plans, self.position, self.cover)
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover is not None)
         self.console.show_walls(self.wall_statuses())
-        QTimer.singleShot(0, self._prefetch_neighbours)
-
-    def _stage_wall_heights(self) -> set[int]:
-        return {wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
-                for identity, wall in self.walls.items()
-                if identity in self.present and self.assignment.get(identity) == "stage"}
-
-    def _request_thumbnails(self, position: int, height: int) -> None:
-        box = thumbnail_box(height)
-        for artifact in self.factory.stage_data(position).artifacts:
-            self.prefetcher.request(artifact.media_sha256, 0, box)
-
-    def _prefetch_neighbours(self) -> None:
-        """Prepare the stages either side of this one, so next and previous only show what is ready."""
-        for position in (self.position + 1, self.position - 1):
-            if 1 <= position <= self.factory.stage_count:
-                for height in self._stage_wall_heights():
-                    self._request_thumbnails(position, height)
-
-    def _thumbnail_ready(self, sha256: str) -> None:
-        for identity, wall in self.walls.items():
-            if identity in self.present and wall.currentWidget() is wall.stage_panel:
-                height = wall.height() if wall.height() > 100 else self.present[identity].geometry().height()
-                image = self.factory.images.get(sha256, 0, thumbnail_box(height))
-                if image is not None:
-                    wall.stage_panel.set_thumbnail(sha256, image)
 
     def go_to(self, position: int) -> None:
         position = min(max(position, 1), self.factory.stage_count)

@@ -51,6 +51,10 @@ class WallFactory:
             self._stages[position] = self.source.stage_panel(self.stage_key(str(position)))
         return self._stages[position]
 
+    def loaded_stages(self) -> list[int]:
+        """Positions whose view data has been read already."""
+        return list(self._stages)
+
     def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)

@@ -25,10 +25,16 @@ class ImageUnavailable(Exception):
 
 
 def _pil_to_qimage(image: Image.Image) -> QImage:
-    rgba = image.convert("RGBA")
-    data = rgba.tobytes("raw", "RGBA")
-    qimage = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
-    return qimage.copy()  # own the pixels: ``data`` goes away with this function
+    """Pictures without transparency are kept at 16 bits a pixel, like the wall frames they end up in."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        data = rgba.tobytes("raw", "RGBA")
+        qimage = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
+        return qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    rgb = image.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    qimage = QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)
+    return qimage.convertToFormat(QImage.Format.Format_RGB16)
 
 
 def decode_picture(data: bytes, box: QSize) -> QImage:

@@ -25,7 +25,7 @@ def snapshot(live):
     for identity, wall in live.walls.items():
         walls.append({"identity": identity, "visible": wall.isVisible(), "geometry": list(wall.geometry().getRect()),
                       "present": identity in live.present,
-                      "stage": getattr(getattr(wall.currentWidget(), "data", None), "position", None)})
+                      "stage": wall.shown_signature[1] if wall.shown_signature else None})
     statuses = [{"name": s.name, "present": s.present} for s in live.wall_statuses()]
     return {"walls": walls, "console_map": statuses, "position": live.position}
 

@@ -22,6 +22,15 @@ def settle(app, rounds=5):
         app.processEvents()
 
 
+def _view_name(wall):
+    """What the wall shows: the view its current frame was rendered from, or the live widget."""
+    if wall.currentWidget() is wall.frame_view and wall.shown_signature:
+        kind = wall.shown_signature[0]
+        return {"stage": "StagePanel", "complaints": "ComplaintsFocus", "journey": "JourneySpan",
+                "cover": "PlainScreen", "plain": "PlainScreen"}[kind]
+    return type(wall.currentWidget()).__name__
+
+
 def observe(live):
     walls = []
     for identity, wall in live.walls.items():
@@ -30,8 +39,8 @@ def observe(live):
             "identity": identity, "visible": wall.isVisible(), "full_screen": wall.isFullScreen(),
             "geometry": list(wall.geometry().getRect()),
             "screen": list(screen.geometry().getRect()) if screen else None,
-            "view": type(wall.currentWidget()).__name__,
-            "stage": getattr(getattr(wall.currentWidget(), "data", None), "position", None),
+            "view": _view_name(wall),
+            "stage": wall.shown_signature[1] if wall.shown_signature and wall.shown_signature[0] == "stage" else None,
         })
     return {"position": live.position, "cover": live.cover, "walls": walls,
             "console_text": live.console.now.text()}
@@ -70,9 +79,10 @@ def main(room_path: str, store_path: str) -> None:
     second = live.factory.stage_data(2)
     steps["neighbour_prepared"] = all(live.factory.images.get(a.media_sha256, 0, thumbnail_box(height)) is not None
                                       for a in second.artifacts)
+    wall = live.walls[stage_wall]
+    steps["frame_ready_before_switch"] = ("stage", 2, (wall.width(), wall.height())) in live.presenter.frames[stage_wall]
     QTest.keyClick(console, Qt.Key.Key_PageDown)
-    panel = live.walls[stage_wall].stage_panel
-    steps["thumbnails_on_switch"] = [len(panel.thumbnails), len(panel.data.artifacts)]
+    steps["thumbnails_on_switch"] = [len(live.factory.ready_thumbnails(second, height)), len(second.artifacts)]
     QTest.keyClick(console, Qt.Key.Key_Home)
     first_wall = next(iter(live.present))
     live.set_view(first_wall, "journey")

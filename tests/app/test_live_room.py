@@ -85,5 +85,6 @@ def test_one_screen_only_gives_a_rehearsal_window(sample_room, tmp_path):
 
 def test_neighbouring_stages_are_prepared_ahead_so_a_switch_shows_ready_thumbnails(three_walls):
     assert three_walls["neighbour_prepared"] is True
+    assert three_walls["frame_ready_before_switch"] is True
     shown, total = three_walls["thumbnails_on_switch"]
     assert total > 0 and shown == total

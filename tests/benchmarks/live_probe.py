@@ -16,19 +16,23 @@ from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
 
-def repaint_all(live) -> None:
-    """Paint every wall now, synchronously: the switch is done when this returns."""
+def repaint_all(live, before=None) -> None:
+    """Paint now, synchronously, every wall whose content changed: the switch is done when this returns.
+    A wall whose content did not change (a journey wall on a stage switch) has nothing to repaint."""
     for identity in live.present:
-        live.walls[identity].currentWidget().repaint()
+        wall = live.walls[identity]
+        if before is None or before.get(identity) != wall.shown_signature:
+            wall.currentWidget().repaint()
 
 
 def timed_switches(live, app, moves, rounds):
     times = []
     for index in range(rounds):
         target = moves(index)
+        before = {identity: live.walls[identity].shown_signature for identity in live.present}
         started = time.perf_counter()
         live.go_to(target)
-        repaint_all(live)
+        repaint_all(live, before)
         times.append((time.perf_counter() - started) * 1000)
         app.processEvents()  # let prefetching and other queued work run between switches, as in a room
         live.prefetcher.wait()
@@ -67,6 +71,7 @@ def main(room_path: str, store_path: str, rounds: int) -> None:
         "next_previous_ms": {"p50": statistics.median(step), "p95": percentile(step, 0.95), "max": max(step)},
         "jump_ms": {"p50": statistics.median(jumps), "p95": percentile(jumps, 0.95), "max": max(jumps)},
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_after_switches_mb": int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20,
     }
     print(json.dumps(result))
     live.shut_down()

@@ -72,6 +72,7 @@ class ConsoleWindow(QMainWindow):
         outer.addLayout(right, 1)
         self.setCentralWidget(page)
         self.wall_frames: dict[str, QFrame] = {}
+        self._shown_walls: list[WallStatus] = []
         self.resize(1280, 760)
 
     def show_stage(self, position: int, name: str, blackout: bool) -> None:
@@ -83,9 +84,13 @@ class ConsoleWindow(QMainWindow):
 
     def show_walls(self, walls: list[WallStatus]) -> None:
         """Redraw the screen map: one box per wall, a dashed placeholder for a wall whose monitor is gone."""
+        if walls == self._shown_walls:
+            return  # a stage switch changes nothing here
+        self._shown_walls = list(walls)
         while self.map.count():
             item = self.map.takeAt(0)
             if item.widget():
+                item.widget().setParent(None)
                 item.widget().deleteLater()
         self.wall_frames = {}
         for column, wall in enumerate(walls):

@@ -38,7 +38,7 @@ class StagePanel(QWidget):
     """Stage name and goal; KPI tiles with sparklines; complaints with trends; a rotating verbatim;
     survey results; artifact thumbnails. Show a stage with ``show_stage``."""
 
-    def __init__(self, branding: Branding, parent: QWidget | None = None, verbatim_seconds: int = 12):
+    def __init__(self, branding: Branding, parent: QWidget | None = None, verbatim_seconds: int = 0):
         super().__init__(parent)
         self.branding = branding
         self.data: StagePanelData | None = None
@@ -49,16 +49,20 @@ class StagePanel(QWidget):
         for spark in self._sparklines:
             spark.hide()
         self._tile_rects: list[QRectF] = []
-        self._rotation = QTimer(self, interval=verbatim_seconds * 1000)
+        self._rotation = QTimer(self, interval=max(0, verbatim_seconds) * 1000)
         self._rotation.timeout.connect(self.next_verbatim)
         self.setAutoFillBackground(False)
 
-    def show_stage(self, data: StagePanelData, thumbnails: dict[str, QImage | ImageUnavailable]) -> None:
+    def show_stage(self, data: StagePanelData, thumbnails: dict[str, QImage | ImageUnavailable],
+                   verbatim_index: int = 0) -> None:
+        """Show a stage. The verbatim rotates by itself only when the panel was made with
+        ``verbatim_seconds``; the live room rotates it instead, so frames stay in step."""
         self.data = data
         self.thumbnails = thumbnails
-        self.verbatim_index = 0
+        self.verbatim_index = verbatim_index
         self._layout_tiles()
-        self._rotation.start()
+        if self._rotation.interval() > 0:
+            self._rotation.start()
         self.update()
 
     def set_thumbnail(self, sha256: str, image: QImage | ImageUnavailable) -> None:

@@ -12,9 +12,15 @@ from ...services.wall_data import (
 )
 from .artifact_focus import ArtifactFocus
 from .complaints_focus import ComplaintsFocus
+from .frame_view import FrameView
 from .journey_span import JourneySpan
 from .plain_screens import PlainScreen
 from .stage_panel import StagePanel
+
+
+# Frames are kept at 16 bits a pixel: half the memory of 32 bits (17 MB instead of 33 MB for 4K)
+# for a dark, flat design where the difference does not show from across a room.
+FRAME_FORMAT = QImage.Format.Format_RGB16
 
 
 class WallWindow(QStackedWidget):
@@ -29,8 +35,10 @@ class WallWindow(QStackedWidget):
         self.complaints = ComplaintsFocus(branding)
         self.artifact = ArtifactFocus(branding)
         self.plain = PlainScreen(branding)
-        for widget in (self.stage_panel, self.journey, self.complaints, self.artifact, self.plain):
+        self.frame_view = FrameView()
+        for widget in (self.stage_panel, self.journey, self.complaints, self.artifact, self.plain, self.frame_view):
             self.addWidget(widget)
+        self.shown_signature: tuple | None = None  # what the wall shows now, to skip repainting the same
         self.setWindowTitle("Customer Room wall (rehearsal)" if rehearsal else "Customer Room wall")
         if not rehearsal:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
@@ -65,6 +73,17 @@ class WallWindow(QStackedWidget):
                       page_count: int) -> None:
         self.artifact.show_artifact(data, image, page, page_count)
         self.setCurrentWidget(self.artifact)
+
+    def show_frame(self, frame: QImage) -> None:
+        self.frame_view.show_frame(frame)
+        self.setCurrentWidget(self.frame_view)
+
+    def render_frame(self, view: QWidget) -> QImage:
+        """Paint ``view`` (one of this wall's views, shown or not) into a frame of the wall's size."""
+        frame = QImage(self.size(), FRAME_FORMAT)
+        view.resize(self.size())
+        view.render(frame)
+        return frame
 
     def show_plain(self, kind: str) -> None:
         self.plain.show_kind(kind)

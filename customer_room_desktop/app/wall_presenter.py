@@ -1,0 +1,170 @@
+"""Puts content on the walls: decides what each wall shows, renders frames ahead, switches by frame.
+
+A 4K wall view takes about 11 ms to paint in software, so three walls cannot repaint within one
+60 Hz frame. Each wall therefore shows a frame rendered ahead of time: the neighbouring stages
+are painted into images while the room is idle, and a switch to one of them is an image copy.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from ..services.image_prefetch import ImagePrefetcher
+from ..ui.walls.stage_panel import thumbnail_box
+from ..ui.walls.wall_window import WallWindow
+from .wall_factory import WallFactory
+
+FRAMES_PER_WALL = 3  # the current stage and its two neighbours
+STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
+VERBATIM_SECONDS = 12
+
+
+@dataclass(frozen=True)
+class WallPlan:
+    """What one present wall is set to show: its view, and for journey walls its share of stages."""
+
+    identity: str
+    wall: WallWindow
+    view: str
+    stages: tuple[int, int] = (1, 1)
+
+
+class WallPresenter(QObject):
+    def __init__(self, factory: WallFactory, prefetcher: ImagePrefetcher):
+        super().__init__()
+        self.factory = factory
+        self.prefetcher = prefetcher
+        self.plans: list[WallPlan] = []
+        self.position = 1
+        self.cover: str | None = None
+        self.verbatim_index = 0
+        self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
+        prefetcher.ready.connect(self._thumbnail_ready)
+        self._rotation = QTimer(self, interval=VERBATIM_SECONDS * 1000)
+        self._rotation.timeout.connect(self.rotate_verbatims)
+        self._rotation.start()
+
+    # -- what a wall shows ------------------------------------------------------------------
+    def _signature(self, plan: WallPlan, position: int) -> tuple:
+        size = (plan.wall.width(), plan.wall.height())
+        if self.cover:
+            return ("cover", self.cover, size)
+        if plan.view in STAGE_VIEWS or plan.view == "artifact":
+            return (plan.view, position, size)
+        if plan.view == "journey":
+            return ("journey", plan.stages, size)
+        return ("plain", plan.view, size)
+
+    def _prepare(self, plan: WallPlan, position: int) -> QWidget:
+        """Load a view of the wall with its data for ``position``; return it (it may be hidden)."""
+        wall = plan.wall
+        if self.cover:
+            wall.plain.show_kind(self.cover)
+            return wall.plain
+        if plan.view == "stage":
+            data = self.factory.stage_data(position)
+            wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()), self.verbatim_index
+                                        if position == self.position else 0)
+            return wall.stage_panel
+        if plan.view == "complaints":
+            wall.complaints.show_complaints(self.factory.complaints_data(position))
+            return wall.complaints
+        if plan.view == "journey":
+            wall.journey.show_journey(self.factory.journey_data(), *plan.stages)
+            return wall.journey
+        wall.plain.show_kind(plan.view if plan.view in ("blackout", "white", "logo") else "logo")
+        return wall.plain
+
+    def _frame(self, plan: WallPlan, position: int) -> QImage:
+        signature = self._signature(plan, position)
+        frames = self.frames.setdefault(plan.identity, OrderedDict())
+        frame = frames.get(signature)
+        if frame is None:
+            frame = plan.wall.render_frame(self._prepare(plan, position))
+            frames[signature] = frame
+            while len(frames) > FRAMES_PER_WALL:
+                frames.popitem(last=False)
+        frames.move_to_end(signature)
+        return frame
+
+    # -- switching ----------------------------------------------------------------------------
+    def show(self, plans: list[WallPlan], position: int, cover: str | None) -> None:
+        """Bring every wall to the room's state; walls whose content is unchanged are not touched."""
+        if position != self.position:
+            self.verbatim_index = 0
+        self.plans, self.position, self.cover = plans, position, cover
+        for plan in plans:
+            signature = self._signature(plan, position)
+            if plan.wall.shown_signature == signature:
+                continue
+            plan.wall.shown_signature = signature
+            if plan.view == "artifact" and not cover:
+                self._show_artifact(plan)
+            elif plan.view in STAGE_VIEWS and not cover:
+                plan.wall.show_frame(self._frame(plan, position))
+            else:  # journey, logo and covers do not follow the stage: drawn live, no frame kept
+                plan.wall.setCurrentWidget(self._prepare(plan, position))
+        self._request_thumbnails(position)
+        QTimer.singleShot(0, self.prepare_ahead)
+
+    def _show_artifact(self, plan: WallPlan) -> None:
+        """Artifacts stay live: the facilitator zooms and pans them."""
+        artifacts = self.factory.stage_data(self.position).artifacts
+        if not artifacts:
+            plan.wall.show_plain("logo")
+            return
+        size = (plan.wall.width(), plan.wall.height())
+        plan.wall.show_artifact(*self.factory.artifact_content(artifacts[0].key, size))
+
+    def prepare_ahead(self) -> None:
+        """Render the frames of the stages either side, one wall at a time, while the room is idle."""
+        for neighbour in (self.position + 1, self.position - 1):
+            if not 1 <= neighbour <= self.factory.stage_count:
+                continue
+            self._request_thumbnails(neighbour)
+            for plan in self.plans:
+                if plan.view in STAGE_VIEWS and not self.cover:
+                    self._frame(plan, neighbour)
+        current = {plan.identity: plan.wall.shown_signature for plan in self.plans}
+        for plan in self.plans:  # the wall's own current frame must stay cached
+            frames = self.frames.get(plan.identity)
+            if frames and current[plan.identity] in frames:
+                frames.move_to_end(current[plan.identity])
+
+    def _request_thumbnails(self, position: int) -> None:
+        for height in {plan.wall.height() for plan in self.plans if plan.view == "stage"}:
+            for artifact in self.factory.stage_data(position).artifacts:
+                self.prefetcher.request(artifact.media_sha256, 0, thumbnail_box(height))
+
+    # -- content that changes while a stage is shown --------------------------------------------
+    def _redraw_stage_walls(self, positions: Callable[[int], bool]) -> None:
+        """Forget stage frames for the positions given and redraw the walls showing one of them."""
+        for plan in self.plans:
+            if plan.view != "stage":
+                continue
+            frames = self.frames.get(plan.identity, {})
+            for signature in [s for s in frames if s[0] == "stage" and positions(s[1])]:
+                del frames[signature]
+            if positions(self.position) and not self.cover:
+                plan.wall.show_frame(self._frame(plan, self.position))
+
+    def _thumbnail_ready(self, sha256: str) -> None:
+        holding = {p for p in self.factory.loaded_stages()
+                   if any(a.media_sha256 == sha256 for a in self.factory.stage_data(p).artifacts)}
+        if holding:
+            self._redraw_stage_walls(lambda p: p in holding)
+            QTimer.singleShot(0, self.prepare_ahead)
+
+    def rotate_verbatims(self) -> None:
+        self.verbatim_index += 1
+        self._redraw_stage_walls(lambda p: p == self.position)
+
+    def forget(self, identity: str) -> None:
+        """A wall went away or changed size: its frames are no use."""
+        self.frames.pop(identity, None)
