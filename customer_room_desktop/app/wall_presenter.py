@@ -7,6 +7,8 @@ are painted into images while the room is idle, and a switch to one of them is a
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
@@ -23,6 +25,16 @@ from .wall_factory import WallFactory
 FRAMES_PER_WALL = 3  # the current stage and its two neighbours
 STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
 VERBATIM_SECONDS = 12
+START_SETTLE_MS = 250
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed after rendering frames back to the system (glibc keeps it otherwise)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except OSError:
+            pass
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class WallPresenter(QObject):
         self.cover: str | None = None
         self.verbatim_index = 0
         self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
+        self._started = False
         prefetcher.ready.connect(self._thumbnail_ready)
         self._rotation = QTimer(self, interval=VERBATIM_SECONDS * 1000)
         self._rotation.timeout.connect(self.rotate_verbatims)
@@ -111,7 +124,9 @@ class WallPresenter(QObject):
             else:  # journey, logo and covers do not follow the stage: drawn live, no frame kept
                 plan.wall.setCurrentWidget(self._prepare(plan, position))
         self._request_thumbnails(position)
-        QTimer.singleShot(0, self.prepare_ahead)
+        # after the walls have painted; at start-up, once the room is on screen
+        QTimer.singleShot(0 if self._started else START_SETTLE_MS, self.prepare_ahead)
+        self._started = True
 
     def _show_artifact(self, plan: WallPlan) -> None:
         """Artifacts stay live: the facilitator zooms and pans them."""
@@ -131,6 +146,7 @@ class WallPresenter(QObject):
             for plan in self.plans:
                 if plan.view in STAGE_VIEWS and not self.cover:
                     self._frame(plan, neighbour)
+        release_freed_memory()
         current = {plan.identity: plan.wall.shown_signature for plan in self.plans}
         for plan in self.plans:  # the wall's own current frame must stay cached
             frames = self.frames.get(plan.identity)

@@ -28,7 +28,7 @@ def _timed(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def _sample(work: Path, name: str) -> Path:
+def sample_copy(work: Path, name: str) -> Path:
     built = work / "sample.croom"
     if not built.exists():
         build_room(sample_room_source(), built)
@@ -47,7 +47,7 @@ def bench_import_complaints(work: Path, rows: int) -> dict:
     csv_path = _complaints_csv(work, rows)
     raw_db = work / "raw.db"
     raw = _timed([str(BIN / "sqlite-utils"), "insert", str(raw_db), "complaints", str(csv_path), "--csv"])
-    room = _sample(work, "import.croom")
+    room = sample_copy(work, "import.croom")
     ours = _timed([str(BIN / "customer-room"), "import", "complaints", str(room), str(csv_path)])
     return {
         "name": f"Import {rows:,} complaints from CSV",
@@ -75,7 +75,7 @@ print(json.dumps({"import_s": t1 - t0, "open_and_list_s": t2 - t1, "stages": len
 
 def bench_open_large_room(work: Path, complaints: int, artifacts: int, cold: bool = True) -> dict:
     """Open a room with many complaints and artifacts and list its stages, in a fresh process each time."""
-    room_path = _sample(work, "large.croom")
+    room_path = sample_copy(work, "large.croom")
     subprocess.run([str(BIN / "customer-room"), "import", "complaints", str(room_path),
                     str(_complaints_csv(work, complaints))], check=True, capture_output=True)
     images = write_images(work / "images", artifacts)

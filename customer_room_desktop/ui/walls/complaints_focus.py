@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.wall_data import Branding, ComplaintsFocusData
 from .wall_chrome import draw_header
-from .wall_style import BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text, fill_rounded
+from .wall_style import (
+    BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text, fill_rounded,
+    logo_image,
+)
 
 SERIES_COLOURS = ("#FF5C5C", "#FFC845", "#4FC3F7", "#3DDC84", "#C792EA", "#FF9E64")
 
@@ -19,7 +22,7 @@ class ComplaintsFocus(QWidget):
         super().__init__(parent)
         self.branding = branding
         self.data: ComplaintsFocusData | None = None
-        self._logo = QImage.fromData(branding.logo) if branding.logo else QImage()
+        self._logo = logo_image(branding.logo)
         self._plot = pg.PlotWidget(self, background=SURFACE)
         self._plot.setMouseEnabled(False, False)
         self._plot.hideButtons()

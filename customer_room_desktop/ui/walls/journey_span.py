@@ -10,7 +10,7 @@ from ...services.wall_data import Branding, JourneySpanData, JourneyStage
 from .wall_chrome import draw_header
 from .wall_style import (
     BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, TREND_MARKS, WallScale, draw_fitted_text, draw_text,
-    fill_rounded, fitted_font, reliability_colour,
+    fill_rounded, fitted_font, logo_image, reliability_colour,
 )
 
 
@@ -26,7 +26,7 @@ class JourneySpan(QWidget):
         self.branding = branding
         self.data: JourneySpanData | None = None
         self.stages: tuple[JourneyStage, ...] = ()
-        self._logo = QImage.fromData(branding.logo) if branding.logo else QImage()
+        self._logo = logo_image(branding.logo)
 
     def show_journey(self, data: JourneySpanData, first: int = 1, last: int | None = None) -> None:
         self.data = data

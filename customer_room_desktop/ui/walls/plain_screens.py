@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from ...services.wall_data import Branding
-from .wall_style import BACKGROUND, TEXT, WallScale, draw_text
+from .wall_style import BACKGROUND, TEXT, WallScale, draw_text, logo_image
 
 
 class PlainScreen(QWidget):
@@ -17,7 +17,7 @@ class PlainScreen(QWidget):
         super().__init__(parent)
         self.branding = branding
         self.kind = kind
-        self._logo = QImage.fromData(branding.logo) if branding.logo else QImage()
+        self._logo = logo_image(branding.logo)
 
     def show_kind(self, kind: str) -> None:
         self.kind = kind

@@ -11,9 +11,8 @@ from ...services.wall_data import Branding, StagePanelData
 from .sparkline import Sparkline
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, TREND_MARKS, WallScale, draw_fitted_text, draw_placeholder,
-    draw_text,
-    fill_rounded, reliability_colour,
+    BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, TREND_MARKS, WallScale, draw_fitted_text,
+    draw_placeholder, draw_text, fill_rounded, logo_image, reliability_colour,
 )
 
 MAX_TILES = 6
@@ -44,10 +43,8 @@ class StagePanel(QWidget):
         self.data: StagePanelData | None = None
         self.thumbnails: dict[str, QImage | ImageUnavailable] = {}
         self.verbatim_index = 0
-        self._logo = QImage.fromData(branding.logo) if branding.logo else QImage()
-        self._sparklines = [Sparkline(self) for _ in range(MAX_TILES)]
-        for spark in self._sparklines:
-            spark.hide()
+        self._logo = logo_image(branding.logo)
+        self._sparklines: list[Sparkline] = []  # made as tiles need them
         self._tile_rects: list[QRectF] = []
         self._rotation = QTimer(self, interval=max(0, verbatim_seconds) * 1000)
         self._rotation.timeout.connect(self.next_verbatim)
@@ -98,6 +95,8 @@ class StagePanel(QWidget):
         tile_w = (left.width() - gap * (columns - 1)) / columns
         tile_h = min((left.bottom() - top - gap * (rows - 1)) / rows, scale(300))
         self._tile_rects = []
+        while len(self._sparklines) < len(tiles):
+            self._sparklines.append(Sparkline(self))
         for index, spark in enumerate(self._sparklines):
             if index >= len(tiles):
                 spark.hide()

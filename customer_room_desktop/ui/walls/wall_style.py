@@ -6,8 +6,10 @@ so text keeps its size relative to the wall and reads the same from across the r
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 BACKGROUND = QColor("#0B0F14")
 SURFACE = QColor("#161E26")
@@ -127,3 +129,9 @@ def fitted_font(scale: WallScale, text: str, width: float, units: float,
             return font
         size -= 1
     return scale.font(MINIMUM_TEXT, weight)
+
+
+@lru_cache(maxsize=4)
+def logo_image(logo: bytes) -> QImage:
+    """The room's logo, decoded once however many walls and views draw it."""
+    return QImage.fromData(logo) if logo else QImage()

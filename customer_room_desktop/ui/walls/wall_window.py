@@ -30,14 +30,8 @@ class WallWindow(QStackedWidget):
         super().__init__()
         self.identity = identity
         self.rehearsal = rehearsal
-        self.stage_panel = StagePanel(branding)
-        self.journey = JourneySpan(branding)
-        self.complaints = ComplaintsFocus(branding)
-        self.artifact = ArtifactFocus(branding)
-        self.plain = PlainScreen(branding)
-        self.frame_view = FrameView()
-        for widget in (self.stage_panel, self.journey, self.complaints, self.artifact, self.plain, self.frame_view):
-            self.addWidget(widget)
+        self.branding = branding
+        self._views: dict[type, QWidget] = {}
         self.shown_signature: tuple | None = None  # what the wall shows now, to skip repainting the same
         self.setWindowTitle("Customer Room wall (rehearsal)" if rehearsal else "Customer Room wall")
         if not rehearsal:
@@ -53,9 +47,38 @@ class WallWindow(QStackedWidget):
         self.setGeometry(screen.geometry())
         self.showFullScreen()
 
+    def _view(self, kind: type) -> QWidget:
+        """Each kind of view is made the first time this wall needs it (most walls need one or two)."""
+        view = self._views.get(kind)
+        if view is None:
+            view = kind() if kind is FrameView else kind(self.branding)
+            self._views[kind] = view
+            self.addWidget(view)
+        return view
+
     @property
-    def current_view(self) -> QWidget:
-        return self.currentWidget()
+    def stage_panel(self) -> StagePanel:
+        return self._view(StagePanel)
+
+    @property
+    def journey(self) -> JourneySpan:
+        return self._view(JourneySpan)
+
+    @property
+    def complaints(self) -> ComplaintsFocus:
+        return self._view(ComplaintsFocus)
+
+    @property
+    def artifact(self) -> ArtifactFocus:
+        return self._view(ArtifactFocus)
+
+    @property
+    def plain(self) -> PlainScreen:
+        return self._view(PlainScreen)
+
+    @property
+    def frame_view(self) -> FrameView:
+        return self._view(FrameView)
 
     def show_stage(self, data: StagePanelData, thumbnails: dict[str, QImage | ImageUnavailable]) -> None:
         self.stage_panel.show_stage(data, thumbnails)
