@@ -16,10 +16,14 @@ from ..storage.room_file import RoomFile
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.walls.wall_window import WallWindow
 from .paths import bundled_folder, user_data_dir
+from .room_clock import RoomClock
 from .wall_factory import WallFactory
 from .wall_presenter import WallPlan, WallPresenter
 
 REHEARSAL = "rehearsal"
+PLANNED_STAGE_SECONDS = 6 * 60  # until sessions plan their own agenda (issue 5)
+DEFAULT_DWELL_SECONDS = 20
+CONSOLE_PICTURE_DELAY_MS = 120
 SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
 
 
@@ -55,6 +59,23 @@ class LiveRoom(QObject):
         self.console.blackout_requested.connect(lambda: self.toggle_cover("blackout"))
         self.console.identify_requested.connect(self.identify_screens)
         self.console.view_requested.connect(self.set_view)
+        self.console.start_requested.connect(self._start)
+        self.console.cycle_toggled.connect(self.set_cycling)
+        self.console.dwell_changed.connect(self.set_dwell)
+        self.console.artifact_requested.connect(self.show_artifact)
+        self.console.page_requested.connect(self.turn_page)
+        self.console.zoom_requested.connect(self.zoom_artifact)
+        self.cycling = False
+        self.wall_positions: dict[str, int] = {}
+        self.dwell: dict[str, int] = {}
+        self._cycle_timers: dict[str, QTimer] = {}
+        self.artifact_choice: tuple[str, int] | None = None  # (key, page) chosen on the console
+        self.clock = RoomClock(PLANNED_STAGE_SECONDS)
+        self._clock_timer = QTimer(self, interval=1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._console_pictures = QTimer(self, singleShot=True, interval=CONSOLE_PICTURE_DELAY_MS)
+        self._console_pictures.timeout.connect(self._update_console_pictures)
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
@@ -134,7 +155,8 @@ class LiveRoom(QObject):
             screen = self.present.get(identity)
             name = identity.split(":")[1] if ":" in identity else identity
             size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else ""
-            statuses.append(WallStatus(identity, name, size, self.assignment.get(identity, "logo"), screen is not None))
+            statuses.append(WallStatus(identity, name, size, self.assignment.get(identity, "logo"), screen is not None,
+                                       self.dwell.get(identity, DEFAULT_DWELL_SECONDS)))
         return statuses
 
     def set_view(self, identity: str, view: str) -> None:
@@ -172,23 +194,88 @@ class LiveRoom(QObject):
     # -- what the walls show ------------------------------------------------------------------
     def refresh(self) -> None:
         journey_walls = [i for i in self.present if self.assignment.get(i) == "journey"]
+        artifact_walls = [i for i in self.present if self.assignment.get(i) == "artifact"]
         plans = []
         for identity in self.present:
             view = self.assignment.get(identity, "logo")
+            if self.artifact_choice and not artifact_walls and identity == next(iter(self.present)):
+                view = "artifact"  # no artifact wall: the first wall lends itself until the stage changes
             stages = (1, self.factory.stage_count)
             if view == "journey":
                 stages = journey_slice(journey_walls.index(identity), len(journey_walls), self.factory.stage_count)
-            plans.append(WallPlan(identity, self.walls[identity], view, stages))
+            position = self.wall_positions.get(identity, self.position) if self.cycling else self.position
+            plans.append(WallPlan(identity, self.walls[identity], view, position, stages,
+                                  self.artifact_choice if view == "artifact" else None))
         self.presenter.show(plans, self.position, self.cover)
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover is not None)
         self.console.show_walls(self.wall_statuses())
+        self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(self.position).artifacts])
+        self._console_pictures.start()
+
+    def _update_console_pictures(self) -> None:
+        """The console's small pictures of every wall and of what comes next; after the switch, not in it."""
+        for plan in self.presenter.plans:
+            self.console.show_wall_image(plan.identity, self.presenter.current_image(plan))
+        following = self.position % self.factory.stage_count + 1
+        frame = self.presenter.next_frame(following)
+        if frame is not None:
+            self.console.show_preview(frame, f"{following} · {self.factory.source.stages[following - 1].name}")
+        elif self.presenter.plans:
+            self._console_pictures.start()  # the frame is still being prepared
+
+    # -- the clock and cycle mode --------------------------------------------------------------
+    def _tick(self) -> None:
+        self.console.show_clock(*self.clock.readings())
+
+    def set_cycling(self, on: bool) -> None:
+        """Cycle mode: every wall moves on by itself after its own dwell time, round the journey."""
+        self.cycling = on
+        for timer in self._cycle_timers.values():
+            timer.stop()
+        self._cycle_timers = {}
+        self.wall_positions = {}
+        if on:
+            for identity in self.present:
+                timer = QTimer(self, interval=self.dwell.get(identity, DEFAULT_DWELL_SECONDS) * 1000)
+                timer.timeout.connect(lambda identity=identity: self._advance_wall(identity))
+                timer.start()
+                self._cycle_timers[identity] = timer
+        self.refresh()
+
+    def set_dwell(self, identity: str, seconds: int) -> None:
+        self.dwell[identity] = seconds
+        if identity in self._cycle_timers:
+            self._cycle_timers[identity].setInterval(seconds * 1000)
+
+    def _advance_wall(self, identity: str) -> None:
+        current = self.wall_positions.get(identity, self.position)
+        self.wall_positions[identity] = current % self.factory.stage_count + 1
+        self.refresh()
+
+    # -- artifacts on a wall ---------------------------------------------------------------------
+    def show_artifact(self, key: str) -> None:
+        self.artifact_choice = (key, 0)
+        self.refresh()
+
+    def turn_page(self, step: int) -> None:
+        if self.artifact_choice:
+            key, page = self.artifact_choice
+            self.artifact_choice = (key, max(0, page + step))
+            self.refresh()
+
+    def zoom_artifact(self, factor: float) -> None:
+        for plan in self.presenter.plans:
+            if plan.view == "artifact":
+                plan.wall.artifact.zoom_by(factor)
 
     def go_to(self, position: int) -> None:
         position = min(max(position, 1), self.factory.stage_count)
         if position != self.position or self.cover:
             self.position = position
             self.cover = None
+            self.artifact_choice = None
+            self.clock.new_segment()
             self.refresh()
 
     def next_stage(self) -> None:
@@ -233,6 +320,8 @@ class LiveRoom(QObject):
             self._typed_number = ""
 
     def _start(self) -> None:
+        """F5: the session starts now, on stage 1, with the walls laid out afresh."""
+        self.clock.start_session()
         self.go_to(1)
         self.arrange_screens()
 

@@ -44,7 +44,9 @@ class WallPlan:
     identity: str
     wall: WallWindow
     view: str
-    stages: tuple[int, int] = (1, 1)
+    position: int  # the stage this wall is on: the room's, or its own in cycle mode
+    stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
+    artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
 
 
 class WallPresenter(QObject):
@@ -68,7 +70,9 @@ class WallPresenter(QObject):
         size = (plan.wall.width(), plan.wall.height())
         if self.cover:
             return ("cover", self.cover, size)
-        if plan.view in STAGE_VIEWS or plan.view == "artifact":
+        if plan.view == "artifact":
+            return ("artifact", position, plan.artifact, size)
+        if plan.view in STAGE_VIEWS:
             return (plan.view, position, size)
         if plan.view == "journey":
             return ("journey", plan.stages, size)
@@ -82,8 +86,8 @@ class WallPresenter(QObject):
             return wall.plain
         if plan.view == "stage":
             data = self.factory.stage_data(position)
-            wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()), self.verbatim_index
-                                        if position == self.position else 0)
+            wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()),
+                                        self.verbatim_index if position == plan.position else 0)
             return wall.stage_panel
         if plan.view == "complaints":
             wall.complaints.show_complaints(self.factory.complaints_data(position))
@@ -113,39 +117,56 @@ class WallPresenter(QObject):
             self.verbatim_index = 0
         self.plans, self.position, self.cover = plans, position, cover
         for plan in plans:
-            signature = self._signature(plan, position)
+            signature = self._signature(plan, plan.position)
             if plan.wall.shown_signature == signature:
                 continue
             plan.wall.shown_signature = signature
             if plan.view == "artifact" and not cover:
                 self._show_artifact(plan)
             elif plan.view in STAGE_VIEWS and not cover:
-                plan.wall.show_frame(self._frame(plan, position))
+                plan.wall.show_frame(self._frame(plan, plan.position))
             else:  # journey, logo and covers do not follow the stage: drawn live, no frame kept
-                plan.wall.setCurrentWidget(self._prepare(plan, position))
-        self._request_thumbnails(position)
+                plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
+        for plan in plans:
+            self._request_thumbnails(plan.position)
         # after the walls have painted; at start-up, once the room is on screen
         QTimer.singleShot(0 if self._started else START_SETTLE_MS, self.prepare_ahead)
         self._started = True
 
     def _show_artifact(self, plan: WallPlan) -> None:
         """Artifacts stay live: the facilitator zooms and pans them."""
-        artifacts = self.factory.stage_data(self.position).artifacts
-        if not artifacts:
-            plan.wall.show_plain("logo")
-            return
+        key, page = plan.artifact or (None, 0)
+        if key is None:
+            artifacts = self.factory.stage_data(plan.position).artifacts
+            if not artifacts:
+                plan.wall.show_plain("logo")
+                return
+            key = artifacts[0].key
         size = (plan.wall.width(), plan.wall.height())
-        plan.wall.show_artifact(*self.factory.artifact_content(artifacts[0].key, size))
+        plan.wall.show_artifact(*self.factory.artifact_content(key, size, str(page + 1)))
+
+    def current_image(self, plan: WallPlan) -> QImage:
+        """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""
+        if plan.wall.currentWidget() is plan.wall.frame_view:
+            return plan.wall.frame_view.frame
+        return plan.wall.currentWidget().grab().toImage()
+
+    def next_frame(self, position: int) -> QImage | None:
+        """The frame a stage wall will show for ``position`` if it is ready (the console's preview)."""
+        for plan in self.plans:
+            if plan.view == "stage":
+                return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
+        return None
 
     def prepare_ahead(self) -> None:
-        """Render the frames of the stages either side, one wall at a time, while the room is idle."""
-        for neighbour in (self.position + 1, self.position - 1):
-            if not 1 <= neighbour <= self.factory.stage_count:
+        """Render the frames of the stages either side of each wall's, while the room is idle."""
+        count = self.factory.stage_count
+        for plan in self.plans:
+            if plan.view not in STAGE_VIEWS or self.cover:
                 continue
-            self._request_thumbnails(neighbour)
-            for plan in self.plans:
-                if plan.view in STAGE_VIEWS and not self.cover:
-                    self._frame(plan, neighbour)
+            for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
+                self._request_thumbnails(neighbour)
+                self._frame(plan, neighbour)
         release_freed_memory()
         current = {plan.identity: plan.wall.shown_signature for plan in self.plans}
         for plan in self.plans:  # the wall's own current frame must stay cached
@@ -167,8 +188,9 @@ class WallPresenter(QObject):
             frames = self.frames.get(plan.identity, {})
             for signature in [s for s in frames if s[0] == "stage" and positions(s[1])]:
                 del frames[signature]
-            if positions(self.position) and not self.cover:
-                plan.wall.show_frame(self._frame(plan, self.position))
+            if positions(plan.position) and not self.cover and plan.wall.shown_signature \
+                    and plan.wall.shown_signature[0] == "stage":
+                plan.wall.show_frame(self._frame(plan, plan.position))
 
     def _thumbnail_ready(self, sha256: str) -> None:
         holding = {p for p in self.factory.loaded_stages()
@@ -179,7 +201,8 @@ class WallPresenter(QObject):
 
     def rotate_verbatims(self) -> None:
         self.verbatim_index += 1
-        self._redraw_stage_walls(lambda p: p == self.position)
+        showing = {plan.position for plan in self.plans if plan.view == "stage"}
+        self._redraw_stage_walls(lambda p: p in showing)
 
     def forget(self, identity: str) -> None:
         """A wall went away or changed size: its frames are no use."""

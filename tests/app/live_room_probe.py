@@ -84,6 +84,34 @@ def main(room_path: str, store_path: str) -> None:
     QTest.keyClick(console, Qt.Key.Key_PageDown)
     steps["thumbnails_on_switch"] = [len(live.factory.ready_thumbnails(second, height)), len(second.artifacts)]
     QTest.keyClick(console, Qt.Key.Key_Home)
+    # console pictures: every wall and the next stage, shortly after a switch
+    QTest.qWait(400)
+    live.prefetcher.wait()
+    QTest.qWait(300)
+    steps["console_wall_pictures"] = sum(1 for label in live.console.wall_images.values()
+                                         if label.pixmap() is not None and not label.pixmap().isNull())
+    steps["console_preview"] = [live.console.preview.pixmap() is not None and not live.console.preview.pixmap().isNull(),
+                                live.console.preview_caption.text()]
+    # an artifact chosen on the console: the first wall lends itself, pages turn, a stage change ends it
+    key = live.factory.stage_data(live.position).artifacts[0].key
+    pdf = next(a.key for p in range(1, 8) for a in live.factory.stage_data(p).artifacts if a.key == "renewal-notice")
+    live.console.artifact_requested.emit(pdf)
+    live.console.page_requested.emit(1)
+    wall = live.walls[next(iter(live.present))]
+    steps["artifact_on_wall"] = [type(wall.currentWidget()).__name__, wall.artifact.data.key, wall.artifact.page]
+    QTest.keyClick(console, Qt.Key.Key_PageDown)
+    steps["artifact_after_stage_change"] = _view_name(wall)
+    QTest.keyClick(console, Qt.Key.Key_Home)
+    # cycle mode: each wall moves on by itself after its own dwell time
+    walls = list(live.present) + [None]
+    live.set_dwell(walls[0], 1)
+    live.set_dwell(walls[1], 60)
+    live.console.cycle_button.setChecked(True)
+    QTest.qWait(1300)
+    steps["cycle_positions"] = [live.walls[i].shown_signature[1] for i in walls[:2] if i]
+    live.console.cycle_button.setChecked(False)
+    steps["after_cycle_positions"] = [live.walls[i].shown_signature[1] for i in walls[:2] if i]
+    steps["unused_key"] = key
     first_wall = next(iter(live.present))
     live.set_view(first_wall, "journey")
     steps["first_wall_journey"] = observe(live)

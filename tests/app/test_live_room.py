@@ -88,3 +88,19 @@ def test_neighbouring_stages_are_prepared_ahead_so_a_switch_shows_ready_thumbnai
     assert three_walls["frame_ready_before_switch"] is True
     shown, total = three_walls["thumbnails_on_switch"]
     assert total > 0 and shown == total
+
+
+def test_console_shows_a_picture_of_every_wall_and_the_next_stage(three_walls):
+    assert three_walls["console_wall_pictures"] == 3
+    shown, caption = three_walls["console_preview"]
+    assert shown and caption.startswith("2 · I buy a policy")
+
+
+def test_an_artifact_chosen_on_the_console_goes_on_a_wall_with_its_pages(three_walls):
+    assert three_walls["artifact_on_wall"] == ["ArtifactFocus", "renewal-notice", 1]
+    assert three_walls["artifact_after_stage_change"] == "StagePanel"
+
+
+def test_cycle_mode_moves_each_wall_on_after_its_own_dwell(three_walls):
+    assert three_walls["cycle_positions"] == [2, 1]  # 1 s dwell moved on; 60 s dwell did not
+    assert three_walls["after_cycle_positions"] == [1, 1]  # back with the room

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from ...services.screen_assignment import WALL_VIEWS
+
+THUMB_WIDTH = 320
 
 
 @dataclass(frozen=True)
@@ -19,8 +23,14 @@ class WallStatus:
     size: str
     view: str
     present: bool
+    dwell_seconds: int = 20
 
 
+def _button(text: str, checkable: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the room, not the button
+    return button
 
 
 class ConsoleWindow(QMainWindow):
@@ -31,7 +41,13 @@ class ConsoleWindow(QMainWindow):
     previous_requested = Signal()
     blackout_requested = Signal()
     identify_requested = Signal()
+    start_requested = Signal()
     view_requested = Signal(str, str)  # wall identity, view
+    cycle_toggled = Signal(bool)
+    dwell_changed = Signal(str, int)  # wall identity, seconds
+    artifact_requested = Signal(str)  # artifact key
+    page_requested = Signal(int)  # +1 or -1
+    zoom_requested = Signal(float)
 
     def __init__(self, room_name: str, stage_names: list[str], style_sheet: str = "", notice: str = ""):
         super().__init__()
@@ -42,45 +58,101 @@ class ConsoleWindow(QMainWindow):
         self.stages = QListWidget()
         for number, name in enumerate(stage_names, start=1):
             self.stages.addItem(f"{number}  {name}")
-        self.stages.setFixedWidth(340)
+        self.stages.setFixedWidth(320)
         self.stages.currentRowChanged.connect(lambda row: row >= 0 and self.stage_requested.emit(row + 1))
         outer.addWidget(self.stages)
-        right = QVBoxLayout()
+        middle = QVBoxLayout()
         self.now = QLabel(objectName="now")
-        right.addWidget(self.now)
+        middle.addWidget(self.now)
+        self.clock = QLabel(objectName="clock")
+        middle.addWidget(self.clock)
         self.notice = QLabel(notice, objectName="notice")
         self.notice.setVisible(bool(notice))
-        right.addWidget(self.notice)
-        buttons = QHBoxLayout()
-        for text, signal in (("◀ Previous", self.previous_requested), ("Next ▶", self.next_requested),
-                             ("Identify screens", self.identify_requested)):
-            button = QPushButton(text)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(signal.emit)
-            buttons.addWidget(button)
-        self.black_button = QPushButton("Black (B)")
-        self.black_button.setCheckable(True)
-        self.black_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.black_button.clicked.connect(lambda: self.blackout_requested.emit())
-        buttons.addWidget(self.black_button)
-        buttons.addStretch(1)
-        right.addLayout(buttons)
-        right.addWidget(QLabel("SCREENS"))
+        middle.addWidget(self.notice)
+        middle.addLayout(self._controls())
+        middle.addWidget(QLabel("SCREENS", objectName="heading"))
         self.map = QGridLayout()
-        right.addLayout(self.map)
-        right.addStretch(1)
-        outer.addLayout(right, 1)
+        middle.addLayout(self.map)
+        middle.addStretch(1)
+        outer.addLayout(middle, 1)
+        outer.addLayout(self._side_column())
         self.setCentralWidget(page)
         self.wall_frames: dict[str, QFrame] = {}
+        self.wall_images: dict[str, QLabel] = {}
         self._shown_walls: list[WallStatus] = []
-        self.resize(1280, 760)
+        self.resize(1440, 860)
 
+    def _controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, signal in (("◀ Previous", self.previous_requested), ("Next ▶", self.next_requested),
+                             ("Start (F5)", self.start_requested), ("Identify screens", self.identify_requested)):
+            button = _button(text)
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        self.black_button = _button("Black (B)", checkable=True)
+        self.black_button.clicked.connect(lambda: self.blackout_requested.emit())
+        row.addWidget(self.black_button)
+        self.cycle_button = _button("Cycle walls", checkable=True)
+        self.cycle_button.toggled.connect(self.cycle_toggled.emit)
+        row.addWidget(self.cycle_button)
+        row.addStretch(1)
+        return row
+
+    def _side_column(self) -> QVBoxLayout:
+        side = QVBoxLayout()
+        side.addWidget(QLabel("NEXT", objectName="heading"))
+        self.preview = QLabel(objectName="preview")
+        self.preview.setFixedSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16)
+        side.addWidget(self.preview)
+        self.preview_caption = QLabel()
+        side.addWidget(self.preview_caption)
+        side.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
+        self.artifacts = QListWidget(objectName="artifacts")
+        self.artifacts.setFixedWidth(THUMB_WIDTH)
+        self.artifacts.itemActivated.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.artifacts.itemClicked.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        side.addWidget(self.artifacts, 1)
+        row = QHBoxLayout()
+        for text, action in (("◀ page", lambda: self.page_requested.emit(-1)),
+                             ("page ▶", lambda: self.page_requested.emit(1)),
+                             ("−", lambda: self.zoom_requested.emit(0.8)), ("+", lambda: self.zoom_requested.emit(1.25))):
+            button = _button(text)
+            button.clicked.connect(action)
+            row.addWidget(button)
+        side.addLayout(row)
+        return side
+
+    # -- told by the live room ---------------------------------------------------------------
     def show_stage(self, position: int, name: str, blackout: bool) -> None:
         self.now.setText(f"Stage {position} of {self.stages.count()} · {name}" + ("   (walls black)" if blackout else ""))
         self.stages.blockSignals(True)
         self.stages.setCurrentRow(position - 1)
         self.stages.blockSignals(False)
         self.black_button.setChecked(blackout)
+
+    def show_clock(self, session: str, segment: str, pace: str) -> None:
+        self.clock.setText(f"Session {session}   ·   this stage {segment}")
+        self.clock.setProperty("pace", pace.replace(" ", "-"))
+        self.clock.style().unpolish(self.clock)
+        self.clock.style().polish(self.clock)
+
+    def show_artifacts(self, artifacts: list[tuple[str, str]]) -> None:
+        self.artifacts.clear()
+        for key, title in artifacts:
+            self.artifacts.addItem(title)
+            self.artifacts.item(self.artifacts.count() - 1).setData(Qt.ItemDataRole.UserRole, key)
+
+    def show_preview(self, image: QImage, caption: str) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                              Qt.TransformationMode.SmoothTransformation)))
+        self.preview_caption.setText(caption)
+
+    def show_wall_image(self, identity: str, image: QImage) -> None:
+        """A small live picture of what a wall shows now."""
+        label = self.wall_images.get(identity)
+        if label is not None and not image.isNull():
+            label.setPixmap(QPixmap.fromImage(image.scaledToWidth(THUMB_WIDTH,
+                                                                  Qt.TransformationMode.SmoothTransformation)))
 
     def show_walls(self, walls: list[WallStatus]) -> None:
         """Redraw the screen map: one box per wall, a dashed placeholder for a wall whose monitor is gone."""
@@ -92,18 +164,35 @@ class ConsoleWindow(QMainWindow):
             if item.widget():
                 item.widget().setParent(None)
                 item.widget().deleteLater()
-        self.wall_frames = {}
+        self.wall_frames, self.wall_images = {}, {}
         for column, wall in enumerate(walls):
-            frame = QFrame(objectName="wall")
-            frame.setProperty("present", "true" if wall.present else "false")
-            box = QVBoxLayout(frame)
-            box.addWidget(QLabel(f"Wall {column + 1}: {wall.name}"))
-            box.addWidget(QLabel(wall.size if wall.present else "monitor unplugged: waiting for it"))
-            choice = QComboBox()
-            choice.addItems(list(WALL_VIEWS))
-            choice.setCurrentText(wall.view)
-            choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity,
-                                                                                                          view))
-            box.addWidget(choice)
-            self.map.addWidget(frame, 0, column)
-            self.wall_frames[wall.identity] = frame
+            self.map.addWidget(self._wall_box(column, wall), column // 3, column % 3)
+
+    def _wall_box(self, column: int, wall: WallStatus) -> QFrame:
+        frame = QFrame(objectName="wall")
+        frame.setProperty("present", "true" if wall.present else "false")
+        box = QVBoxLayout(frame)
+        image = QLabel(objectName="wallimage")
+        image.setFixedSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16)
+        if not wall.present:
+            image.setText("monitor unplugged:\nwaiting for it")
+            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(image)
+        box.addWidget(QLabel(f"Wall {column + 1}: {wall.name}   {wall.size}"))
+        row = QHBoxLayout()
+        choice = QComboBox()
+        choice.addItems(list(WALL_VIEWS))
+        choice.setCurrentText(wall.view)
+        choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity, view))
+        row.addWidget(choice)
+        dwell = QSpinBox()
+        dwell.setRange(5, 600)
+        dwell.setSuffix(" s")
+        dwell.setValue(wall.dwell_seconds)
+        dwell.setToolTip("How long this wall stays on a stage in cycle mode")
+        dwell.valueChanged.connect(lambda seconds, identity=wall.identity: self.dwell_changed.emit(identity, seconds))
+        row.addWidget(dwell)
+        box.addLayout(row)
+        self.wall_frames[wall.identity] = frame
+        self.wall_images[wall.identity] = image
+        return frame
