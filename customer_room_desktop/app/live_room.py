@@ -94,7 +94,7 @@ class LiveRoom(QObject):
                 self.factory.thumbnails(self.factory.stage_data(self.position), screen.geometry().height())
         self.console.setScreen(primary)
         self.console.move(primary.geometry().topLeft())
-        self.console.show()
+        self.console.showMaximized()
         self.arrange_screens()
 
     def _screens_changed(self, *_: object) -> None:
