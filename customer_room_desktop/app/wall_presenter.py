@@ -13,8 +13,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ..services.image_prefetch import ImagePrefetcher
@@ -26,6 +26,7 @@ FRAMES_PER_WALL = 3  # the current stage and its two neighbours
 STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
+CONSOLE_PICTURE_WIDTH = 640
 
 
 def release_freed_memory() -> None:
@@ -149,7 +150,16 @@ class WallPresenter(QObject):
         """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""
         if plan.wall.currentWidget() is plan.wall.frame_view:
             return plan.wall.frame_view.frame
-        return plan.wall.currentWidget().grab().toImage()
+        view = plan.wall.currentWidget()
+        small = QImage(CONSOLE_PICTURE_WIDTH, max(1, CONSOLE_PICTURE_WIDTH * view.height() // max(1, view.width())),
+                       QImage.Format.Format_RGB16)
+        painter = QPainter(small)
+        try:
+            painter.scale(small.width() / max(1, view.width()), small.height() / max(1, view.height()))
+            view.render(painter, QPoint(0, 0))  # drawn small: no full-size copy of a 4K wall
+        finally:
+            painter.end()
+        return small
 
     def next_frame(self, position: int) -> QImage | None:
         """The frame a stage wall will show for ``position`` if it is ready (the console's preview)."""
