@@ -104,10 +104,10 @@ class WallPresenter(QObject):
         frames = self.frames.setdefault(plan.identity, OrderedDict())
         frame = frames.get(signature)
         if frame is None:
+            while len(frames) >= FRAMES_PER_WALL:  # make room first: never four 4K frames at once
+                frames.popitem(last=False)
             frame = plan.wall.render_frame(self._prepare(plan, position))
             frames[signature] = frame
-            while len(frames) > FRAMES_PER_WALL:
-                frames.popitem(last=False)
         frames.move_to_end(signature)
         return frame
 
