@@ -211,6 +211,7 @@ class LiveRoom(QObject):
         self.console.show_stage(self.position, stage.name, self.cover is not None)
         self.console.show_walls(self.wall_statuses())
         self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(self.position).artifacts])
+        self._show_console_verbatim()
         self._console_pictures.start()
 
     def _update_console_pictures(self) -> None:
@@ -227,6 +228,12 @@ class LiveRoom(QObject):
     # -- the clock and cycle mode --------------------------------------------------------------
     def _tick(self) -> None:
         self.console.show_clock(*self.clock.readings())
+        self._show_console_verbatim()
+
+    def _show_console_verbatim(self) -> None:
+        texts = self.factory.console_verbatims(self.position)
+        text = texts[self.presenter.verbatim_index % len(texts)] if texts else ""
+        self.console.show_verbatim(text, self.factory.source.mask)
 
     def set_cycling(self, on: bool) -> None:
         """Cycle mode: every wall moves on by itself after its own dwell time, round the journey."""

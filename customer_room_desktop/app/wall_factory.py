@@ -51,6 +51,9 @@ class WallFactory:
             self._stages[position] = self.source.stage_panel(self.stage_key(str(position)))
         return self._stages[position]
 
+    def console_verbatims(self, position: int) -> tuple[str, ...]:
+        return self.source.console_verbatims(self.stage_key(str(position)))
+
     def loaded_stages(self) -> list[int]:
         """Positions whose view data has been read already."""
         return list(self._stages)

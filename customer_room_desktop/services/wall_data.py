@@ -194,6 +194,10 @@ class WallDataSource:
                               tuple(tiles), tuple(categories[:5]), verbatims, artifacts, surveys,
                               _period_label(self.last_month))
 
+    def console_verbatims(self, stage_key: str) -> tuple[str, ...]:
+        """The stage panel's verbatims as customers wrote them: for the facilitator's console only."""
+        return tuple(text for text, _, _, _ in recent_verbatims(self.room.db, stage_key))
+
     def complaints_focus(self, stage_key: str) -> ComplaintsFocusData:
         stage = next(s for s in self.stages if s.key == stage_key)
         months = tuple(months_from_to(add_months(self.last_month, -23), self.last_month))

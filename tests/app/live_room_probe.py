@@ -92,6 +92,10 @@ def main(room_path: str, store_path: str) -> None:
                                          if label.pixmap() is not None and not label.pixmap().isNull())
     steps["console_preview"] = [live.console.preview.pixmap() is not None and not live.console.preview.pixmap().isNull(),
                                 live.console.preview_caption.text()]
+    live.go_to(5)
+    steps["console_verbatim"] = live.console.verbatim.text()
+    steps["wall_verbatim"] = live.factory.stage_data(5).verbatims[0]
+    QTest.keyClick(console, Qt.Key.Key_Home)
     # an artifact chosen on the console: the first wall lends itself, pages turn, a stage change ends it
     key = live.factory.stage_data(live.position).artifacts[0].key
     pdf = next(a.key for p in range(1, 8) for a in live.factory.stage_data(p).artifacts if a.key == "renewal-notice")

@@ -104,3 +104,10 @@ def test_an_artifact_chosen_on_the_console_goes_on_a_wall_with_its_pages(three_w
 def test_cycle_mode_moves_each_wall_on_after_its_own_dwell(three_walls):
     assert three_walls["cycle_positions"] == [2, 1]  # 1 s dwell moved on; 60 s dwell did not
     assert three_walls["after_cycle_positions"] == [1, 1]  # back with the room
+
+
+def test_console_shows_unmasked_what_the_wall_quotes_masked(three_walls):
+    console, wall = three_walls["console_verbatim"], three_walls["wall_verbatim"]
+    assert "[phone]" in wall or "[name]" in wall or "[number]" in wall or "[e-mail]" in wall
+    assert console.startswith("On the wall: “") and "masked on the wall" in console
+    assert not any(tag in console for tag in ("[phone]", "[name]", "[number]", "[e-mail]"))

@@ -70,6 +70,9 @@ class ConsoleWindow(QMainWindow):
         self.notice.setVisible(bool(notice))
         middle.addWidget(self.notice)
         middle.addLayout(self._controls())
+        self.verbatim = QLabel(objectName="verbatim")
+        self.verbatim.setWordWrap(True)
+        middle.addWidget(self.verbatim)
         middle.addWidget(QLabel("SCREENS", objectName="heading"))
         self.map = QGridLayout()
         middle.addLayout(self.map)
@@ -135,6 +138,11 @@ class ConsoleWindow(QMainWindow):
         self.clock.setProperty("pace", pace.replace(" ", "-"))
         self.clock.style().unpolish(self.clock)
         self.clock.style().polish(self.clock)
+
+    def show_verbatim(self, text: str, masked_on_walls: bool) -> None:
+        """The complaint the stage wall quotes now, unmasked: the facilitator may need the detail."""
+        note = "  (names, e-mails, phone and account numbers are masked on the wall)" if masked_on_walls else ""
+        self.verbatim.setText(f"On the wall: “{text}”{note}" if text else "")
 
     def show_artifacts(self, artifacts: list[tuple[str, str]]) -> None:
         self.artifacts.clear()
