@@ -31,6 +31,7 @@ class WallFactory:
         self._stages: dict[int, StagePanelData] = {}
         self._complaints: dict[int, ComplaintsFocusData] = {}
         self._journey: JourneySpanData | None = None
+        self._page_counts: dict[str, int] = {}
 
     @property
     def stage_count(self) -> int:
@@ -82,22 +83,22 @@ class WallFactory:
 
     def artifact_content(self, key: str, size: tuple[int, int], page_text: str = ""
                          ) -> tuple[ArtifactFocusData, QImage | ImageUnavailable, int, int]:
+        """An artifact and one of its pages, prepared for a wall of ``size`` (from the cache when ready)."""
         try:
             data = self.source.artifact_focus(key)
         except StopIteration:
             raise ViewSpecError(f"This room has no artifact '{key}'.") from None
         box = QSize(*page_box(*size))
-        page, count = 0, 1
-        try:
-            if data.is_pdf:
-                pages = PdfPages(data.media)
-                count = pages.page_count
-                page = min(max(int(page_text or 1), 1), count) - 1
-                image: QImage | ImageUnavailable = pages.render(page, box)
-            else:
-                image = decode_picture(data.media, box)
-        except ImageUnavailable as problem:
-            image = problem
+        sha = self.source.artifact_media(key)
+        count = self._page_counts.get(sha)
+        if count is None:
+            try:
+                count = PdfPages(data.media).page_count if data.is_pdf else 1
+            except ImageUnavailable:
+                count = 1
+            self._page_counts[sha] = count
+        page = min(max(int(page_text or 1), 1), count) - 1
+        image = self.images.prepare(sha, lambda _: data.media, page, box)
         return data, image, page, count
 
     def build(self, view: str, size: tuple[int, int]) -> QWidget:

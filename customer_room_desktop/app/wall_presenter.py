@@ -13,11 +13,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QSize, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ..services.image_prefetch import ImagePrefetcher
+from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.stage_panel import thumbnail_box
 from ..ui.walls.wall_window import WallWindow
 from .wall_factory import WallFactory
@@ -172,6 +173,8 @@ class WallPresenter(QObject):
         """Render the frames of the stages either side of each wall's, while the room is idle."""
         count = self.factory.stage_count
         for plan in self.plans:
+            if plan.view == "artifact" and not plan.artifact and not self.cover:
+                self._request_first_artifacts(plan, count)
             if plan.view not in STAGE_VIEWS or self.cover:
                 continue
             for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
@@ -183,6 +186,14 @@ class WallPresenter(QObject):
             frames = self.frames.get(plan.identity)
             if frames and current[plan.identity] in frames:
                 frames.move_to_end(current[plan.identity])
+
+    def _request_first_artifacts(self, plan: WallPlan, count: int) -> None:
+        """An artifact wall shows each stage's first artifact: decode the neighbours' ahead."""
+        box = QSize(*page_box(plan.wall.width(), plan.wall.height()))
+        for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
+            artifacts = self.factory.stage_data(neighbour).artifacts
+            if artifacts:
+                self.prefetcher.request(artifacts[0].media_sha256, 0, box)
 
     def _request_thumbnails(self, position: int) -> None:
         for height in {plan.wall.height() for plan in self.plans if plan.view == "stage"}:

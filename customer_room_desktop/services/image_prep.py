@@ -100,11 +100,16 @@ def decode_first_page(data: bytes, box: QSize) -> QImage:
 
 
 class PreparedImages:
-    """A size-bounded cache of decoded artifacts, keyed by medium, page and box size. Thread-safe."""
+    """A cache of decoded artifacts, keyed by medium, page and box size, bounded in bytes. Thread-safe.
 
-    def __init__(self, capacity: int = 96):
+    Whole-wall artifact pages are large (33 MB at 4K), thumbnails small; the least recently used
+    go first once the budget is spent.
+    """
+
+    def __init__(self, budget_bytes: int = 160 * 2**20):
         self._images: OrderedDict[tuple, QImage | ImageUnavailable] = OrderedDict()
-        self._capacity = capacity
+        self._budget = budget_bytes
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, sha256: str, page: int, box: QSize) -> QImage | ImageUnavailable | None:
@@ -128,7 +133,14 @@ class PreparedImages:
             result = problem
         key = (sha256, page, box.width(), box.height())
         with self._lock:
-            self._images[key] = result
-            while len(self._images) > self._capacity:
-                self._images.popitem(last=False)
+            if key not in self._images:
+                self._images[key] = result
+                self._bytes += _size_of(result)
+            while self._bytes > self._budget and len(self._images) > 1:
+                _, dropped = self._images.popitem(last=False)
+                self._bytes -= _size_of(dropped)
         return result
+
+
+def _size_of(item: QImage | ImageUnavailable) -> int:
+    return item.sizeInBytes() if isinstance(item, QImage) else 0

@@ -216,5 +216,11 @@ class WallDataSource:
         return ArtifactFocusData(artifact.key, artifact.title, artifact.kind.value, artifact.caption, stage.name, data,
                                  data[:5] == b"%PDF-", artifact.task.text if artifact.task else "")
 
+    def artifact_media(self, artifact_key: str) -> str:
+        row = self.room.db.execute("SELECT media_sha256 FROM artifacts WHERE key = ?", (artifact_key,)).fetchone()
+        if row is None:
+            raise StopIteration(artifact_key)
+        return row[0]
+
     def media_bytes(self, sha256: str) -> bytes:
         return open_media(self.room.db, sha256).read()

@@ -157,3 +157,14 @@ def test_render_command_writes_the_png_and_refuses_unknown_views(qtbot, sample_r
     assert main(["render", str(sample_room), "--view", "poster", "-o", str(tmp_path / "x.png")]) == 2
     assert main(["render", str(sample_room), "--view", "artifact:nope", "-o", str(tmp_path / "x.png")]) == 2
     assert main(["render", str(sample_room), "--view", "journey", "--size", "big", "-o", str(tmp_path / "x.png")]) == 2
+
+
+def test_prepared_images_stay_within_their_byte_budget(qtbot):
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 300), "navy").save(picture, "PNG")
+    data = picture.getvalue()
+    images = PreparedImages(budget_bytes=3 * 400 * 300 * 2)  # three 16-bit pictures of this size
+    for number in range(6):
+        images.prepare(f"sha-{number}", lambda _: data, 0, QSize(400, 300))
+    kept = [n for n in range(6) if images.get(f"sha-{n}", 0, QSize(400, 300)) is not None]
+    assert kept == [3, 4, 5]  # the least recently used went first

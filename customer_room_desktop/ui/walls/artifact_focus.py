@@ -17,9 +17,10 @@ FOOTER_UNITS = 130
 
 
 def page_box(width: int, height: int) -> tuple[int, int]:
-    """The pixel box a page or picture is prepared at for a wall of this size (2x, for zooming in)."""
+    """The pixel box a page or picture is prepared at for a wall of this size: the area it fills.
+    (Zooming in magnifies this image; a sharper zoom would render the visible part anew.)"""
     scale = height / 1080
-    return int((width - 96 * scale) * 2), int((height - (HEADER_UNITS + FOOTER_UNITS) * scale) * 2)
+    return int(width - 96 * scale), int(height - (HEADER_UNITS + FOOTER_UNITS) * scale)
 
 
 class ArtifactFocus(QWidget):
