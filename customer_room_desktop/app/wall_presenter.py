@@ -30,13 +30,29 @@ START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
 
 
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
+def keep_big_images_out_of_the_heap() -> None:
+    """Frames and pages are many megabytes each. glibc raises its mmap threshold after freeing one,
+    so the next ones land in the heap and stay resident after they are freed; fixing the
+    threshold at 1 MB keeps every big image in its own mapping, returned to the system on free."""
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+
+
 def release_freed_memory() -> None:
     """Hand memory freed after rendering frames back to the system (glibc keeps it otherwise)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except OSError:
-            pass
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class WallPlan:
 class WallPresenter(QObject):
     def __init__(self, factory: WallFactory, prefetcher: ImagePrefetcher):
         super().__init__()
+        keep_big_images_out_of_the_heap()
         self.factory = factory
         self.prefetcher = prefetcher
         self.plans: list[WallPlan] = []
