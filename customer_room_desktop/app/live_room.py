@@ -21,10 +21,16 @@ from .wall_factory import WallFactory
 from .wall_presenter import WallPlan, WallPresenter
 
 REHEARSAL = "rehearsal"
-PLANNED_STAGE_SECONDS = 6 * 60  # until sessions plan their own agenda (issue 5)
+PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
 DEFAULT_DWELL_SECONDS = 20
 CONSOLE_PICTURE_DELAY_MS = 120
 SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
+
+
+def planned_stage_seconds(agenda: list[tuple[int, str, int]], stage_count: int) -> int:
+    """The journey walk (conversation 2) shared equally over the stages; 6 minutes without an agenda."""
+    walk = sum(minutes for conversation, _, minutes in agenda if conversation == 2)
+    return walk * 60 // max(1, stage_count) if walk else PLANNED_STAGE_SECONDS
 
 
 def style_sheet(name: str) -> str:
@@ -70,7 +76,9 @@ class LiveRoom(QObject):
         self.dwell: dict[str, int] = {}
         self._cycle_timers: dict[str, QTimer] = {}
         self.artifact_choice: tuple[str, int] | None = None  # (key, page) chosen on the console
-        self.clock = RoomClock(PLANNED_STAGE_SECONDS)
+        title, agenda = factory.agenda()
+        self.console.show_agenda(title, agenda)
+        self.clock = RoomClock(planned_stage_seconds(agenda, factory.stage_count))
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()

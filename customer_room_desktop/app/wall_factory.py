@@ -13,6 +13,7 @@ from ..services.wall_data import (
     ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
 )
 from ..storage.room_file import RoomFile
+from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
@@ -54,6 +55,13 @@ class WallFactory:
 
     def console_verbatims(self, position: int) -> tuple[str, ...]:
         return self.source.console_verbatims(self.stage_key(str(position)))
+
+    def agenda(self) -> tuple[str, list[tuple[int, str, int]]]:
+        """The title of the session the room is preparing or held last, and its agenda."""
+        session = session_for_the_room(self.source.room.db)
+        if session is None:
+            return "", []
+        return f"{session[1]} · {session[2]}", agenda_of(self.source.room.db, session[0])
 
     def loaded_stages(self) -> list[int]:
         """Positions whose view data has been read already."""

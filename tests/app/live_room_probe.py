@@ -54,6 +54,9 @@ def main(room_path: str, store_path: str) -> None:
     live.start()
     settle(app)
     steps["start"] = observe(live)
+    steps["agenda"] = [live.console.agenda_title.text()] + [live.console.agenda.item(i).text()
+                                                           for i in range(live.console.agenda.count())]
+    steps["planned_stage_seconds"] = live.clock.planned
     console = live.console
     for key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space):
         QTest.keyClick(console, key)

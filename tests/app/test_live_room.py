@@ -111,3 +111,11 @@ def test_console_shows_unmasked_what_the_wall_quotes_masked(three_walls):
     assert "[phone]" in wall or "[name]" in wall or "[number]" in wall or "[e-mail]" in wall
     assert console.startswith("On the wall: “") and "masked on the wall" in console
     assert not any(tag in console for tag in ("[phone]", "[name]", "[number]", "[e-mail]"))
+
+
+def test_console_shows_the_agenda_and_shares_the_walk_over_the_stages(three_walls):
+    title, *items = three_walls["agenda"]
+    assert title == "AGENDA · December leadership room · 2026-12-10"
+    assert len(items) == 4 and items[1].startswith("2. ")
+    walk_minutes = int(items[1].rsplit("(", 1)[1].split()[0])
+    assert three_walls["planned_stage_seconds"] == walk_minutes * 60 // 7

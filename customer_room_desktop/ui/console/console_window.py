@@ -60,7 +60,17 @@ class ConsoleWindow(QMainWindow):
             self.stages.addItem(f"{number}  {name}")
         self.stages.setFixedWidth(320)
         self.stages.currentRowChanged.connect(lambda row: row >= 0 and self.stage_requested.emit(row + 1))
-        outer.addWidget(self.stages)
+        navigator = QVBoxLayout()
+        navigator.addWidget(QLabel("THE JOURNEY", objectName="heading"))
+        navigator.addWidget(self.stages, 2)
+        self.agenda_title = QLabel(objectName="heading")
+        self.agenda_title.setWordWrap(True)
+        navigator.addWidget(self.agenda_title)
+        self.agenda = QListWidget(objectName="agenda")
+        self.agenda.setFixedWidth(320)
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        navigator.addWidget(self.agenda, 1)
+        outer.addLayout(navigator)
         middle = QVBoxLayout()
         self.now = QLabel(objectName="now")
         middle.addWidget(self.now)
@@ -138,6 +148,13 @@ class ConsoleWindow(QMainWindow):
         self.clock.setProperty("pace", pace.replace(" ", "-"))
         self.clock.style().unpolish(self.clock)
         self.clock.style().polish(self.clock)
+
+    def show_agenda(self, title: str, items: list[tuple[int, str, int]]) -> None:
+        """The session's agenda: the four conversations with their planned minutes."""
+        self.agenda_title.setText(f"AGENDA · {title}" if title else "AGENDA · no session planned")
+        self.agenda.clear()
+        for conversation, text, minutes in items:
+            self.agenda.addItem(f"{conversation}. {text}  ({minutes} min)")
 
     def show_verbatim(self, text: str, masked_on_walls: bool) -> None:
         """The complaint the stage wall quotes now, unmasked: the facilitator may need the detail."""
