@@ -26,6 +26,14 @@ class WallStatus:
     dwell_seconds: int = 20
 
 
+def _wrapping_list(name: str = "") -> QListWidget:
+    """A list whose long lines wrap instead of hiding behind a horizontal scroll bar."""
+    items = QListWidget(objectName=name)
+    items.setWordWrap(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return items
+
+
 def _button(text: str, checkable: bool = False) -> QPushButton:
     button = QPushButton(text)
     button.setCheckable(checkable)
@@ -55,7 +63,7 @@ class ConsoleWindow(QMainWindow):
         self.setStyleSheet(style_sheet)
         page = QWidget(objectName="page")
         outer = QHBoxLayout(page)
-        self.stages = QListWidget()
+        self.stages = _wrapping_list()
         for number, name in enumerate(stage_names, start=1):
             self.stages.addItem(f"{number}  {name}")
         self.stages.setFixedWidth(320)
@@ -66,7 +74,7 @@ class ConsoleWindow(QMainWindow):
         self.agenda_title = QLabel(objectName="heading")
         self.agenda_title.setWordWrap(True)
         navigator.addWidget(self.agenda_title)
-        self.agenda = QListWidget(objectName="agenda")
+        self.agenda = _wrapping_list("agenda")
         self.agenda.setFixedWidth(320)
         self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         navigator.addWidget(self.agenda, 1)
@@ -120,7 +128,7 @@ class ConsoleWindow(QMainWindow):
         self.preview_caption = QLabel()
         side.addWidget(self.preview_caption)
         side.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
-        self.artifacts = QListWidget(objectName="artifacts")
+        self.artifacts = _wrapping_list("artifacts")
         self.artifacts.setFixedWidth(THUMB_WIDTH)
         self.artifacts.itemActivated.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.artifacts.itemClicked.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
