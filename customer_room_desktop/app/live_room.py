@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -362,6 +363,16 @@ class LiveRoom(QObject):
                 wall.showNormal()
 
 
+def _quit_on_terminate(app: QApplication) -> None:
+    """SIGTERM (a service stopping, a logout) and Ctrl+C close the room cleanly, file included.
+    Python handles signals only when it runs, so a light timer gives it the chance."""
+    for signal_number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signal_number, lambda *_: app.quit())
+    heartbeat = QTimer(app, interval=250)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+
+
 def run_live_room(path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Customer Room")
@@ -374,6 +385,7 @@ def run_live_room(path: Path) -> int:
     store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
     live = LiveRoom(factory, store, notice)
     live.start()
+    _quit_on_terminate(app)
     if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # for the cold-start benchmark
         QTimer.singleShot(0, lambda: (live.paint_now(), app.quit()))
     try:

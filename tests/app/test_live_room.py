@@ -119,3 +119,23 @@ def test_console_shows_the_agenda_and_shares_the_walk_over_the_stages(three_wall
     assert len(items) == 4 and items[1].startswith("2. ")
     walk_minutes = int(items[1].rsplit("(", 1)[1].split()[0])
     assert three_walls["planned_stage_seconds"] == walk_minutes * 60 // 7
+
+
+def test_terminating_the_room_closes_the_file_cleanly(sample_room_copy, tmp_path):
+    """A service stop or logout sends SIGTERM: the room closes as if quit, leaving no -wal behind."""
+    import signal
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens_file(tmp_path, 1)}",
+               CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
+    process = subprocess.Popen([str(Path(sys.executable).parent / "customer-room"), "open", str(sample_room_copy)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wal = Path(f"{sample_room_copy}-wal")
+    for _ in range(100):  # the room is open once SQLite has made its write-ahead log
+        if wal.exists():
+            break
+        time.sleep(0.05)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0
+    assert not wal.exists() and not Path(f"{sample_room_copy}-shm").exists()
