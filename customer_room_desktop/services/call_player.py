@@ -1,0 +1,182 @@
+"""A recorded call, played by libVLC, reported to Qt as plain signals on the GUI thread.
+
+libVLC raises its events on its own threads. They are only forwarded here, through queued
+signals; everything that calls libVLC back happens on the GUI thread (libVLC is not re-entrant).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+TICK_MS = 40  # position updates between libVLC's own (which come about once a second for audio)
+
+from .room_media_stream import RoomMediaStream
+from .vlc_backend import VlcUnavailable, load_vlc, shared_instance
+
+
+class _Bridge(QObject):
+    """Emitted from libVLC's threads; connected with queued connections to the player."""
+
+    time = Signal(int)
+    length = Signal(int)
+    state = Signal(str)
+
+
+class CallPlayer(QObject):
+    state_changed = Signal(str)  # "playing", "paused", "stopped", "ended", "error"
+    position_changed = Signal(int)  # milliseconds
+    duration_changed = Signal(int)
+    error_raised = Signal(str)  # one sentence for the user
+
+    def __init__(self, room_path: Path):
+        super().__init__()
+        self.available = True
+        self.unavailable_reason = ""
+        self.state = "stopped"
+        self.position_ms = 0
+        self.duration_ms = 0
+        self._bridge = _Bridge()
+        self._bridge.time.connect(self._on_time, Qt.ConnectionType.QueuedConnection)
+        self._bridge.length.connect(self._on_length, Qt.ConnectionType.QueuedConnection)
+        self._bridge.state.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        self._anchor = (0, time.monotonic())  # last position libVLC reported, and when
+        self._ticker = QTimer(self, interval=TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        try:
+            self._vlc = load_vlc()
+            self._instance = shared_instance()
+        except VlcUnavailable as problem:
+            self.available = False
+            self.unavailable_reason = str(problem)
+            return
+        self._stream = RoomMediaStream(self._vlc, room_path)
+        self._player = self._instance.media_player_new()  # one player, reused for every call
+        events = self._player.event_manager()
+        kinds = self._vlc.EventType
+        events.event_attach(kinds.MediaPlayerTimeChanged, lambda e: self._bridge.time.emit(e.u.new_time))
+        events.event_attach(kinds.MediaPlayerLengthChanged, lambda e: self._bridge.length.emit(e.u.new_length))
+        for kind, name in ((kinds.MediaPlayerPlaying, "playing"), (kinds.MediaPlayerPaused, "paused"),
+                           (kinds.MediaPlayerStopped, "stopped"), (kinds.MediaPlayerEndReached, "ended"),
+                           (kinds.MediaPlayerEncounteredError, "error")):
+            events.event_attach(kind, lambda _e, name=name: self._bridge.state.emit(name))
+        self._title = ""
+        self._heard = False
+
+    # -- commands (GUI thread) ----------------------------------------------------------------
+    def load(self, sha256: str, title: str = "", duration_ms: int = 0) -> None:
+        self._title = title
+        self._heard = False  # no sound decoded yet from this recording
+        self.position_ms, self.duration_ms = 0, duration_ms
+        if not self.available:
+            self.error_raised.emit(self.unavailable_reason)
+            return
+        self._player.stop()
+        self._player.set_media(self._stream.media(self._instance, sha256))
+
+    def play(self) -> None:
+        if self.available and self._player.play() == -1:
+            self._on_state("error")
+
+    def pause(self) -> None:
+        if self.available:
+            self._player.set_pause(1)
+
+    def toggle(self) -> None:
+        self.pause() if self.state == "playing" else self.play()
+
+    def stop(self) -> None:
+        if self.available:
+            self._player.stop()
+
+    def seek(self, position_ms: int) -> None:
+        """Jump to a moment; before playing, the jump waits until playback starts."""
+        if not self.available:
+            return
+        position_ms = max(0, min(position_ms, max(0, (self.duration_ms or position_ms) - 50)))
+        if self.state in ("stopped", "ended"):
+            self.play()
+        self._player.set_time(int(position_ms))
+        self.position_ms = position_ms
+        self._anchor = (position_ms, time.monotonic())
+        self.position_changed.emit(position_ms)
+
+    def skip(self, delta_ms: int) -> None:
+        self.seek(self.position_ms + delta_ms)
+
+    def set_volume(self, percent: int) -> None:
+        if self.available:
+            self._player.audio_set_volume(max(0, min(int(percent), 100)))
+
+    def volume(self) -> int:
+        return self._player.audio_get_volume() if self.available else 0
+
+    def audio_devices(self) -> list[tuple[str, str]]:
+        """(device id, description) of the current audio output: the room's speakers or the laptop."""
+        if not self.available:
+            return []
+        devices = []
+        head = self._player.audio_output_device_enum()
+        node = head
+        while node:
+            item = node.contents
+            devices.append((item.device.decode(errors="replace") if item.device else "",
+                            item.description.decode(errors="replace") if item.description else ""))
+            node = item.next
+        if head:
+            self._vlc.libvlc_audio_output_device_list_release(head)
+        return devices
+
+    def set_audio_device(self, device_id: str) -> None:
+        if self.available:
+            self._player.audio_output_device_set(None, device_id)
+
+    def release(self) -> None:
+        if self.available:
+            self._player.stop()
+            self._player.release()
+            self.available = False
+
+    # -- events (queued onto the GUI thread) ----------------------------------------------------
+    def _on_time(self, position_ms: int) -> None:
+        """libVLC's own report re-anchors the estimate; a report just behind the estimate (the
+        estimate ran a few ms ahead) is not shown, so captions never step back."""
+        self._anchor = (position_ms, time.monotonic())
+        self._heard = True
+        if position_ms >= self.position_ms or position_ms < self.position_ms - 1000:
+            self.position_ms = position_ms
+            self.position_changed.emit(position_ms)
+
+    def _tick(self) -> None:
+        """While playing, carry the position forward from libVLC's last report by the time since."""
+        anchor_ms, anchor_at = self._anchor
+        estimate = anchor_ms + int((time.monotonic() - anchor_at) * 1000)
+        if self.duration_ms:
+            estimate = min(estimate, self.duration_ms)
+        if estimate > self.position_ms:
+            self.position_ms = estimate
+            self.position_changed.emit(estimate)
+
+    def _on_length(self, length_ms: int) -> None:
+        if length_ms > 0:
+            self.duration_ms = length_ms
+            self.duration_changed.emit(length_ms)
+
+    def _on_state(self, state: str) -> None:
+        if state == "ended" and not self._heard:
+            state = "error"  # libVLC "ends" a file it could not decode at all, without a sound
+        self.state = state
+        if state == "playing":
+            self._anchor = (self.position_ms, time.monotonic())
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        if state == "error":
+            self.error_raised.emit(f"The recording of “{self._title or 'this call'}” cannot be played "
+                                   "(damaged or in a format VLC does not know); the transcript is still shown.")
+        if state == "ended":
+            self.position_ms = self.duration_ms
+        self.state_changed.emit(state)

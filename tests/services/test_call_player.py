@@ -1,0 +1,133 @@
+"""Real libVLC playing the sample room's real recordings, headless (dummy audio output)."""
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+
+os.environ.setdefault("CUSTOMER_ROOM_VLC_ARGS", "--aout=dummy --vout=dummy")
+
+from customer_room_desktop.domain.captions import caption_index  # noqa: E402
+from customer_room_desktop.services.call_player import CallPlayer  # noqa: E402
+from customer_room_desktop.storage.journey_queries import list_calls  # noqa: E402
+from customer_room_desktop.storage.media_store import add_media  # noqa: E402
+from customer_room_desktop.storage.room_file import RoomFile  # noqa: E402
+
+
+def wait_for(player, state, seconds=20.0):
+    if player.state == state:
+        return True
+    loop = QEventLoop()
+    player.state_changed.connect(lambda s: s == state and loop.quit())
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    return player.state == state
+
+
+@pytest.fixture(scope="module")
+def calls(sample_room):
+    with RoomFile.open(sample_room, read_only=True) as room:
+        return {call.key: call for call in list_calls(room.db)}
+
+
+@pytest.fixture
+def player(qtbot, sample_room):
+    player = CallPlayer(sample_room)
+    if not player.available:
+        pytest.skip(player.unavailable_reason)
+    yield player
+    player.release()
+
+
+def test_a_call_streams_from_the_room_file_and_plays_to_the_end(player, calls):
+    call = calls["first-debit"]
+    positions, states = [], []
+    player.position_changed.connect(positions.append)
+    player.state_changed.connect(states.append)
+    player.load(call.media_sha256, call.title, call.duration_ms)
+    player.play()
+    assert wait_for(player, "playing", 5)
+    player.seek(call.duration_ms - 2500)
+    assert wait_for(player, "ended", 15)
+    assert states[-1] == "ended" and "error" not in states
+    after_seek = positions[positions.index(call.duration_ms - 2500):]
+    assert after_seek == sorted(after_seek)  # in order, never backwards
+    assert after_seek[-1] >= call.duration_ms - 500
+    assert abs(player.duration_ms - call.duration_ms) < 100
+
+
+def test_captions_change_at_segment_boundaries_within_250_ms(player, calls):
+    call = calls["burst-pipe"]
+    boundary = call.segments[3].start_ms
+    seen = []
+    player.position_changed.connect(lambda ms: seen.append((ms, caption_index(call.segments, ms))))
+    player.load(call.media_sha256, call.title, call.duration_ms)
+    player.play()
+    assert wait_for(player, "playing", 5)
+    player.seek(boundary - 1500)
+    loop = QEventLoop()
+    QTimer.singleShot(2500, loop.quit)
+    loop.exec()
+    switch = next(ms for ms, index in seen if index == 3)
+    assert boundary <= switch <= boundary + 250
+    assert all(index == 2 for ms, index in seen if boundary - 1500 <= ms < boundary)
+
+
+def test_seek_and_skip_move_playback(player, calls):
+    call = calls["loyalty-price"]
+    player.load(call.media_sha256, call.title, call.duration_ms)
+    player.play()
+    assert wait_for(player, "playing", 5)
+    player.seek(30_000)
+    loop = QEventLoop()
+    QTimer.singleShot(1200, loop.quit)
+    loop.exec()
+    assert 30_000 <= player.position_ms <= 32_500
+    player.skip(-10_000)
+    assert 20_000 <= player.position_ms <= 22_500
+    player.pause()
+    assert wait_for(player, "paused", 5)
+
+
+def test_an_undecodable_recording_is_reported_in_one_sentence(qtbot, tmp_path, sample_room):
+    room_path = tmp_path / "broken.croom"
+    import shutil
+
+    shutil.copyfile(sample_room, room_path)
+    with RoomFile.open(room_path) as room:
+        junk = add_media(room.db, io.BytesIO(b"OggS" + os.urandom(20_000)), "truncated.opus")
+    player = CallPlayer(room_path)
+    if not player.available:
+        pytest.skip(player.unavailable_reason)
+    errors = []
+    player.error_raised.connect(errors.append)
+    player.load(junk.sha256, "Burst pipe", 60_000)
+    player.play()
+    assert wait_for(player, "error", 10) or wait_for(player, "ended", 5)
+    if player.state == "error":
+        assert errors and "cannot be played" in errors[0] and "transcript" in errors[0]
+    player.release()
+
+
+@pytest.mark.parametrize("environment, words", [
+    ({"PYTHON_VLC_LIB_PATH": "/nowhere/libvlc.so.5"}, "VLC"),
+    ({"PYTHON_VLC_MODULE_PATH": "/nowhere/plugins", "VLC_PLUGIN_PATH": "/nowhere/plugins"}, "VLC"),
+])
+def test_without_a_working_libvlc_the_room_still_runs_and_says_why(tmp_path, sample_room, environment, words):
+    code = ("import os\nos.environ['QT_QPA_PLATFORM']='offscreen'\n"
+            "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from customer_room_desktop.services.call_player import CallPlayer\n"
+            f"player = CallPlayer({str(sample_room)!r})\n"
+            "messages = []\nplayer.error_raised.connect(messages.append)\n"
+            "player.load('0' * 64, 'A call')\nplayer.play()\n"
+            "print(player.available, '|', player.unavailable_reason or 'ok', '|', messages)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, **environment))
+    assert result.returncode == 0, result.stderr[-2000:]
+    available, reason, _ = result.stdout.strip().split(" | ")
+    if available == "True":
+        pytest.skip("this libVLC still loads with that setting")
+    assert words in reason and reason.endswith(".")
