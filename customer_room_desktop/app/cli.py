@@ -83,6 +83,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with RoomFile.open(args.room, read_only=True) as room:
         findings = check_room(room, verify_media_hashes=not args.skip_media)
+        if args.media:
+            from ..services.media_check import check_media
+            from ..services.vlc_backend import VlcUnavailable
+
+            try:
+                findings += check_media(room)
+            except VlcUnavailable as problem:
+                findings.append(f"recordings were not decoded: {problem}")
     if not findings:
         print(f"{args.room}: no problems found.")
         return 0
@@ -176,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check integrity, foreign keys, media hashes and references")
     check.add_argument("room")
     check.add_argument("--skip-media", action="store_true", help="do not re-hash embedded media")
+    check.add_argument("--media", action="store_true",
+                       help="also decode every recording through VLC, to find the ones that will not play")
     check.set_defaults(run=cmd_check)
 
     info = commands.add_parser("info", help="counts of everything in a room")

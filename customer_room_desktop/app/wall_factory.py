@@ -15,6 +15,7 @@ from ..services.wall_data import (
 from ..storage.room_file import RoomFile
 from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
+from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
@@ -114,7 +115,7 @@ class WallFactory:
         match = VIEW_PATTERN.match(view.strip())
         if not match:
             raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, blackout, white or logo).")
+                                "complaints:N, call:KEY[@SECONDS], blackout, white or logo).")
         kind = match[1] or match[3]
         argument = match[2] or ""
         if kind == "stage":
@@ -133,12 +134,29 @@ class WallFactory:
             focus.resize(*size)
             focus.show_complaints(self.complaints_data(self._position(argument)))
             return focus
+        if kind == "call":
+            return self._call(argument)
         if kind == "artifact":
             key, _, page_text = argument.partition(":")
             focus = ArtifactFocus(self.branding)
             focus.show_artifact(*self.artifact_content(key, size, page_text))
             return focus
         return PlainScreen(self.branding, kind)
+
+    def _call(self, argument: str) -> QWidget:
+        """call:KEY or call:KEY@SECONDS: the call view at that moment of the recording."""
+        key, _, at = argument.partition("@")
+        try:
+            data = self.source.call_view(key)
+        except KeyError:
+            raise ViewSpecError(f"This room has no call '{key}'.") from None
+        try:
+            position_ms = int(float(at or 0) * 1000)
+        except ValueError:
+            raise ViewSpecError(f"'{at}' is not a number of seconds into the call.") from None
+        view = CallView(self.branding)
+        view.show_call(data, position_ms)
+        return view
 
     def _position(self, text: str) -> int:
         key = self.stage_key(text)

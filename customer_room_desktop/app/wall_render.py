@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..storage.room_file import RoomFile
 
-VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey):(.+)$|^(journey|blackout|white|logo)$")
+VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call):(.+)$|^(journey|blackout|white|logo)$")
 
 
 class ViewSpecError(ValueError):

@@ -15,7 +15,7 @@ from ..storage.evidence_queries import (
     complaint_months_by_category, complaint_months_by_stage, latest_complaint_month, latest_survey_scores, list_kpis,
     recent_verbatims,
 )
-from ..storage.journey_queries import list_artifacts, list_moments, list_stages, load_room
+from ..storage.journey_queries import list_artifacts, list_calls, list_moments, list_personas, list_stages, load_room
 from ..storage.media_store import open_media
 from ..storage.room_file import RoomFile
 
@@ -117,6 +117,21 @@ class ComplaintsFocusData:
     months: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]  # category, count per month; biggest first
     verbatims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CallViewData:
+    key: str
+    title: str
+    kind: str  # audio or video
+    stage_name: str
+    moment_name: str
+    persona_name: str
+    duration_ms: int
+    media_sha256: str
+    consent: bool
+    segments: tuple  # TranscriptSegment, in start order
+    summary: str = ""
 
 
 def _period_label(last: str) -> str:
@@ -221,6 +236,20 @@ class WallDataSource:
         if row is None:
             raise StopIteration(artifact_key)
         return row[0]
+
+    def call_view(self, call_key: str) -> CallViewData:
+        db = self.room.db
+        call = next((c for c in list_calls(db) if c.key == call_key), None)
+        if call is None:
+            raise KeyError(call_key)
+        stage = next(s for s in self.stages if s.key == call.stage_key)
+        moment = next((m.name for m in list_moments(db, call.stage_key) if m.key == call.moment_key), "")
+        persona = next((p.name for p in list_personas(db) if p.key == call.persona_key), "")
+        return CallViewData(call.key, call.title, call.kind.value, stage.name, moment, persona, call.duration_ms,
+                            call.media_sha256, call.consent, call.segments, call.summary)
+
+    def calls_of_stage(self, stage_key: str) -> list[tuple[str, str]]:
+        return [(c.key, c.title) for c in list_calls(self.room.db, stage_key)]
 
     def media_bytes(self, sha256: str) -> bytes:
         return open_media(self.room.db, sha256).read()

@@ -131,3 +131,25 @@ def test_without_a_working_libvlc_the_room_still_runs_and_says_why(tmp_path, sam
     if available == "True":
         pytest.skip("this libVLC still loads with that setting")
     assert words in reason and reason.endswith(".")
+
+
+def test_check_media_decodes_every_recording_and_names_the_bad_ones(sample_room_copy, capsys):
+    import sqlite3
+
+    from customer_room_desktop.app.cli import main
+
+    assert main(["check", str(sample_room_copy), "--media"]) == 0
+    conn = sqlite3.connect(sample_room_copy)
+    cut = conn.execute("SELECT m.id FROM media m JOIN calls c ON c.media_sha256 = m.sha256 "
+                       "WHERE c.key = 'burst-pipe'").fetchone()[0]
+    conn.execute("UPDATE media_chunks SET data = substr(data, 1, 60000) WHERE media_id = ? AND seq = 0", (cut,))
+    noise = conn.execute("SELECT m.id FROM media m JOIN calls c ON c.media_sha256 = m.sha256 "
+                         "WHERE c.key = 'house-move'").fetchone()[0]
+    conn.execute("UPDATE media_chunks SET data = randomblob(length(data)) WHERE media_id = ?", (noise,))
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["check", str(sample_room_copy), "--media", "--skip-media"]) == 1
+    out = capsys.readouterr().out
+    assert "call 'house-move'" in out and "cannot be decoded" in out
+    assert "call 'burst-pipe': only" in out and "truncated" in out

@@ -168,3 +168,16 @@ def test_prepared_images_stay_within_their_byte_budget(qtbot):
         images.prepare(f"sha-{number}", lambda _: data, 0, QSize(400, 300))
     kept = [n for n in range(6) if images.get(f"sha-{n}", 0, QSize(400, 300)) is not None]
     assert kept == [3, 4, 5]  # the least recently used went first
+
+
+def test_call_view_shows_the_line_being_said_and_the_one_before(qtbot, factory):
+    view = factory.build("call:burst-pipe@24", SIZE)
+    segments = view.data.segments
+    assert segments[view.caption].start_ms <= 24_000 < segments[view.caption + 1].start_ms
+    _looks_drawn(grab_widget(view, SIZE))
+    view = factory.build("call:burst-pipe", SIZE)
+    assert view.caption is None  # before the first line: the summary is shown
+    from customer_room_desktop.app.wall_render import ViewSpecError
+
+    with pytest.raises(ViewSpecError, match="no call 'nobody'"):
+        factory.build("call:nobody", SIZE)
