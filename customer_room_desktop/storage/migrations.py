@@ -17,6 +17,21 @@ def _create_version_1(db: sqlite_utils.Database) -> None:
             db.execute(statement)
 
 
+def _add_call_bookmarks(db: sqlite_utils.Database) -> None:
+    """Version 2: bookmarks in calls, "play the moment where the customer says it"."""
+    db.execute("""
+        CREATE TABLE call_bookmarks (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (length(trim(label)) > 0),
+            in_ms INTEGER NOT NULL CHECK (in_ms >= 0),
+            out_ms INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            CHECK (out_ms > in_ms)
+        )""")
+    db.execute("CREATE INDEX call_bookmarks_call ON call_bookmarks(call_id, in_ms)")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
-MIGRATIONS: list[Migration] = [_create_version_1]
+MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks]
 LATEST_VERSION = len(MIGRATIONS)

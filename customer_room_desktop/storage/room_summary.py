@@ -15,6 +15,7 @@ ENTITY_TABLES = {
     "artifacts": "artifacts",
     "calls": "calls",
     "transcript_segments": "transcript_segments",
+    "call_bookmarks": "call_bookmarks",
     "complaints": "complaints",
     "kpis": "kpis",
     "kpi_readings": "kpi_readings",

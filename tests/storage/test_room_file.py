@@ -153,17 +153,18 @@ def test_an_older_room_is_backed_up_then_migrated(tmp_path, monkeypatch):
     def add_colour_table(db):
         db.execute("CREATE TABLE colours (name TEXT)")
 
+    current = migrations.LATEST_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [add_colour_table])
     monkeypatch.setattr("customer_room_desktop.storage.room_file.MIGRATIONS", migrations.MIGRATIONS)
-    monkeypatch.setattr("customer_room_desktop.storage.room_file.LATEST_VERSION", 2)
+    monkeypatch.setattr("customer_room_desktop.storage.room_file.LATEST_VERSION", current + 1)
     with RoomFile.open(path) as room:
-        assert room.schema_version == 2
+        assert room.schema_version == current + 1
         assert "colours" in room.db.table_names()
         assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
-    backup = tmp_path / "r.before-format-2.croom"
+    backup = tmp_path / f"r.before-format-{current + 1}.croom"
     assert backup.exists()
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
     conn.close()
 
@@ -175,13 +176,14 @@ def test_a_failing_migration_leaves_the_room_as_it_was(tmp_path, monkeypatch):
         db.execute("DELETE FROM silos")
         raise RuntimeError("disk said no")
 
+    current = migrations.LATEST_VERSION
     monkeypatch.setattr("customer_room_desktop.storage.room_file.MIGRATIONS", migrations.MIGRATIONS + [broken])
-    monkeypatch.setattr("customer_room_desktop.storage.room_file.LATEST_VERSION", 2)
+    monkeypatch.setattr("customer_room_desktop.storage.room_file.LATEST_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         RoomFile.open(path)
     monkeypatch.undo()
     with RoomFile.open(path) as room:
-        assert room.schema_version == 1
+        assert room.schema_version == current
         assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
 
 
@@ -225,3 +227,22 @@ def test_a_viewer_sees_what_a_live_session_has_saved(tmp_path):
         with RoomFile.open(path, read_only=True) as viewer:
             assert viewer.db.execute("SELECT name FROM silos WHERE key = 'late'").fetchone()[0] == \
                 "Saved during the session"
+
+
+def test_a_format_1_room_gains_call_bookmarks_after_a_backup(tmp_path):
+    """The real first migration: a room saved by the first release opens, is backed up, and upgrades."""
+    path = tmp_path / "old.croom"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    migrations.MIGRATIONS[0](__import__("sqlite_utils").Database(conn))
+    conn.execute("INSERT INTO room (id, name, created_at) VALUES (1, 'Old room', '2026-01-01')")
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    with RoomFile.open(path) as room:
+        assert room.schema_version == migrations.LATEST_VERSION >= 2
+        assert "call_bookmarks" in room.db.table_names()
+        assert room.db["room"].get(1)["name"] == "Old room"
+    backup = sqlite3.connect(tmp_path / f"old.before-format-{migrations.LATEST_VERSION}.croom")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "call_bookmarks" not in {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}
