@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication
 
 from ..services.image_prefetch import ImagePrefetcher
 from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
@@ -17,7 +17,10 @@ from ..storage.room_file import RoomFile
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.walls.wall_window import WallWindow
 from .paths import bundled_folder, user_data_dir
+from .call_controller import CallController
+from .identify_screens import ScreenNumbers
 from .room_clock import RoomClock
+from .room_keys import RoomKeys
 from .wall_factory import WallFactory
 from .wall_presenter import WallPlan, WallPresenter
 
@@ -48,6 +51,7 @@ class LiveRoom(QObject):
     """Owns the walls and the console; every user action comes here and every window follows."""
 
     def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = ""):
+        """``factory`` reads the open room; calls stream from the same room file."""
         super().__init__()
         self.factory = factory
         self.store = store
@@ -56,8 +60,7 @@ class LiveRoom(QObject):
         self.walls: dict[str, WallWindow] = {}
         self.present: dict[str, QScreen] = {}
         self.assignment: dict[str, str] = {}
-        self._typed_number = ""
-        self._identify_labels: list[QLabel] = []
+        self.screen_numbers = ScreenNumbers()
         self.console = ConsoleWindow(factory.branding.room_name, [s.name for s in factory.source.stages],
                                      style_sheet("console"), notice)
         self.console.stage_requested.connect(self.go_to)
@@ -85,6 +88,7 @@ class LiveRoom(QObject):
         self._clock_timer.start()
         self._console_pictures = QTimer(self, singleShot=True, interval=CONSOLE_PICTURE_DELAY_MS)
         self._console_pictures.timeout.connect(self._update_console_pictures)
+        self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh)
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
@@ -178,50 +182,42 @@ class LiveRoom(QObject):
 
     def identify_screens(self) -> None:
         """A large number on every screen for three seconds: the console's screen is 0."""
-        screens = [("0", QGuiApplication.primaryScreen())]
-        screens += [(str(n), screen) for n, screen in enumerate(self.present.values(), start=1)
-                    if screen is not QGuiApplication.primaryScreen()]
-        for text, screen in screens:
-            label = QLabel(text)
-            label.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-                                 | Qt.WindowType.Tool)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            height = screen.geometry().height()
-            label.setStyleSheet(f"background: #12A4B4; color: #0B0F14; font-size: {height // 3}px; font-weight: 800;")
-            label.setScreen(screen)
-            label.setGeometry(screen.geometry().adjusted(height // 4, height // 4, -height // 4, -height // 4))
-            label.show()
-            self._identify_labels.append(label)
-        QTimer.singleShot(3000, self._hide_identify)
-
-    def _hide_identify(self) -> None:
-        for label in self._identify_labels:
-            label.close()
-            label.deleteLater()
-        self._identify_labels = []
+        primary = QGuiApplication.primaryScreen()
+        walls = [screen for screen in self.present.values() if screen is not primary]
+        self.screen_numbers.show([("0", primary)] + [(str(n), s) for n, s in enumerate(walls, start=1)])
 
     # -- what the walls show ------------------------------------------------------------------
     def refresh(self) -> None:
         journey_walls = [i for i in self.present if self.assignment.get(i) == "journey"]
-        artifact_walls = [i for i in self.present if self.assignment.get(i) == "artifact"]
+        lent = self._lent_walls()
         plans = []
         for identity in self.present:
-            view = self.assignment.get(identity, "logo")
-            if self.artifact_choice and not artifact_walls and identity == next(iter(self.present)):
-                view = "artifact"  # no artifact wall: the first wall lends itself until the stage changes
+            view = lent.get(identity, self.assignment.get(identity, "logo"))
             stages = (1, self.factory.stage_count)
             if view == "journey":
                 stages = journey_slice(journey_walls.index(identity), len(journey_walls), self.factory.stage_count)
             position = self.wall_positions.get(identity, self.position) if self.cycling else self.position
             plans.append(WallPlan(identity, self.walls[identity], view, position, stages,
-                                  self.artifact_choice if view == "artifact" else None))
+                                  self.artifact_choice if view == "artifact" else None,
+                                  self.calls.call.key if view == "call" and self.calls.call else None))
         self.presenter.show(plans, self.position, self.cover)
+        self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not self.cover])
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover is not None)
         self.console.show_walls(self.wall_statuses())
         self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(self.position).artifacts])
+        self.calls.show_stage_calls(self.position)
         self._show_console_verbatim()
         self._console_pictures.start()
+
+    def _lent_walls(self) -> dict[str, str]:
+        """With no wall set to show calls or artifacts, the first walls lend themselves while one is open."""
+        lent: dict[str, str] = {}
+        free = [i for i in self.present]
+        for view, wanted in (("call", self.calls.call is not None), ("artifact", self.artifact_choice is not None)):
+            if wanted and not any(self.assignment.get(i) == view for i in self.present) and free:
+                lent[free.pop(0)] = view
+        return lent
 
     def _update_console_pictures(self) -> None:
         """The console's small pictures of every wall and of what comes next; after the switch, not in it."""
@@ -306,34 +302,17 @@ class LiveRoom(QObject):
 
     # -- keys that presenters and clickers send -----------------------------------------------
     def _install_keys(self) -> None:
-        bindings = {
+        self.keys = RoomKeys(self.console, {
             self.next_stage: ("PgDown", "Right", "Space"),
             self.previous_stage: ("PgUp", "Left"),
             (lambda: self.toggle_cover("blackout")): ("B", "."),
             (lambda: self.toggle_cover("white")): ("W",),
             (lambda: self.go_to(1)): ("Home",),
             (lambda: self.go_to(self.factory.stage_count)): ("End",),
-            self._enter_number: ("Return", "Enter"),
             self._start: ("F5",),
             self._leave_full_screen: ("Esc",),
-        }
-        for action, keys in bindings.items():
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self.console)
-                shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-                shortcut.activated.connect(action)
-        for digit in "0123456789":
-            shortcut = QShortcut(QKeySequence(digit), self.console)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(lambda d=digit: self._type_digit(d))
-
-    def _type_digit(self, digit: str) -> None:
-        self._typed_number = (self._typed_number + digit)[-3:]
-
-    def _enter_number(self) -> None:
-        if self._typed_number:
-            self.go_to(int(self._typed_number))
-            self._typed_number = ""
+            self.calls.play_pause: ("P",),
+        }, jump=self.go_to)
 
     def _start(self) -> None:
         """F5: the session starts now, on stage 1, with the walls laid out afresh."""
@@ -350,7 +329,8 @@ class LiveRoom(QObject):
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
         self.prefetcher.wait()
-        self._hide_identify()
+        self.calls.player.release()
+        self.screen_numbers.hide()
         for window in [*self.walls.values(), self.console]:
             window.close()
             window.deleteLater()

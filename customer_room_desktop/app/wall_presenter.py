@@ -65,6 +65,7 @@ class WallPlan:
     position: int  # the stage this wall is on: the room's, or its own in cycle mode
     stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
     artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
+    call: str | None = None  # call walls: the call open on the console, if any
 
 
 class WallPresenter(QObject):
@@ -91,6 +92,8 @@ class WallPresenter(QObject):
             return ("cover", self.cover, size)
         if plan.view == "artifact":
             return ("artifact", position, plan.artifact, size)
+        if plan.view == "call":
+            return ("call", plan.call, size)
         if plan.view in STAGE_VIEWS:
             return (plan.view, position, size)
         if plan.view == "journey":
@@ -142,6 +145,8 @@ class WallPresenter(QObject):
             plan.wall.shown_signature = signature
             if plan.view == "artifact" and not cover:
                 self._show_artifact(plan)
+            elif plan.view == "call" and not cover:
+                self._show_call(plan)
             elif plan.view in STAGE_VIEWS and not cover:
                 plan.wall.show_frame(self._frame(plan, plan.position))
             else:  # journey, logo and covers do not follow the stage: drawn live, no frame kept
@@ -163,6 +168,14 @@ class WallPresenter(QObject):
             key = artifacts[0].key
         size = (plan.wall.width(), plan.wall.height())
         plan.wall.show_artifact(*self.factory.artifact_content(key, size, str(page + 1)))
+
+    def _show_call(self, plan: WallPlan) -> None:
+        """Calls stay live: their captions follow the player. With no call open, the logo."""
+        if plan.call is None:
+            plan.wall.show_plain("logo")
+            return
+        plan.wall.call_view.show_call(self.factory.source.call_view(plan.call))
+        plan.wall.setCurrentWidget(plan.wall.call_view)
 
     def current_image(self, plan: WallPlan) -> QImage:
         """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""

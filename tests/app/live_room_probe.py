@@ -27,7 +27,7 @@ def _view_name(wall):
     if wall.currentWidget() is wall.frame_view and wall.shown_signature:
         kind = wall.shown_signature[0]
         return {"stage": "StagePanel", "complaints": "ComplaintsFocus", "journey": "JourneySpan",
-                "cover": "PlainScreen", "plain": "PlainScreen"}[kind]
+                "cover": "PlainScreen", "plain": "PlainScreen", "call": "CallView"}[kind]
     return type(wall.currentWidget()).__name__
 
 
@@ -48,7 +48,7 @@ def observe(live):
 
 def main(room_path: str, store_path: str) -> None:
     app = QApplication.instance() or QApplication([])
-    room = RoomFile.open(room_path, read_only=True)
+    room = RoomFile.open(room_path)  # a private copy: the probe saves a bookmark
     steps = {}
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "sample", "test-machine"))
     live.start()
@@ -98,6 +98,26 @@ def main(room_path: str, store_path: str) -> None:
     live.go_to(5)
     steps["console_verbatim"] = live.console.verbatim.text()
     steps["wall_verbatim"] = live.factory.stage_data(5).verbatims[0]
+    QTest.keyClick(console, Qt.Key.Key_Home)
+    # a call chosen on the console plays on the first wall, captions following; a bookmark replays a moment
+    QTest.keyClick(console, Qt.Key.Key_5)
+    QTest.keyClick(console, Qt.Key.Key_Return)
+    panel = live.console.call_panel
+    steps["stage_calls"] = [panel.calls.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.calls.count())]
+    live.console.call_panel.call_requested.emit("burst-pipe")
+    call_wall = live.walls[next(iter(live.present))]
+    steps["call_wall"] = _view_name(call_wall)
+    live.calls.play_pause()
+    QTest.qWait(1500)
+    steps["call_playing"] = [live.calls.player.state, live.calls.player.position_ms, call_wall.call_view.position_ms]
+    live.calls.play_moment(22_000, 23_000)
+    QTest.qWait(1800)
+    steps["after_moment"] = [live.calls.player.state, live.calls.player.position_ms,
+                             call_wall.call_view.caption]
+    live.calls.save_bookmark("Isn't it on your screen?", 22_000, 27_500)
+    steps["bookmarks"] = [panel.bookmarks.item(i).text() for i in range(panel.bookmarks.count())]
+    live.calls.close_call()
+    steps["after_close"] = _view_name(call_wall)
     QTest.keyClick(console, Qt.Key.Key_Home)
     # an artifact chosen on the console: the first wall lends itself, pages turn, a stage change ends it
     key = live.factory.stage_data(live.position).artifacts[0].key

@@ -23,7 +23,13 @@ def screens_file(tmp_path, walls: int) -> Path:
 
 
 def run_probe(sample_room, tmp_path, walls):
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens_file(tmp_path, walls)}")
+    import shutil
+
+    room = tmp_path / "probe.croom"
+    shutil.copyfile(sample_room, room)
+    sample_room = room
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens_file(tmp_path, walls)}",
+               CUSTOMER_ROOM_VLC_ARGS="--aout=dummy --vout=dummy")
     result = subprocess.run([sys.executable, str(PROBE), str(sample_room), str(tmp_path / "walls.json")],
                             capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2], timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -139,3 +145,15 @@ def test_terminating_the_room_closes_the_file_cleanly(sample_room_copy, tmp_path
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 0
     assert not wal.exists() and not Path(f"{sample_room_copy}-shm").exists()
+
+
+def test_a_call_plays_on_a_wall_with_captions_and_bookmarks(three_walls):
+    assert three_walls["stage_calls"] == ["burst-pipe", "assessor-no-show"]
+    assert three_walls["call_wall"] == "CallView"
+    state, position, on_wall = three_walls["call_playing"]
+    assert state == "playing" and 800 <= position <= 2500 and abs(on_wall - position) < 100
+    state, position, caption = three_walls["after_moment"]
+    assert state == "paused" and 23_000 <= position <= 23_400  # paused at the bookmark's out point
+    assert caption is not None
+    assert three_walls["bookmarks"] == ["0:22–0:27  Isn't it on your screen?"]
+    assert three_walls["after_close"] == "StagePanel"

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.screen_assignment import WALL_VIEWS
+from .call_panel import CallPanel
 
 THUMB_WIDTH = 320
 
@@ -127,12 +128,14 @@ class ConsoleWindow(QMainWindow):
         side.addWidget(self.preview)
         self.preview_caption = QLabel()
         side.addWidget(self.preview_caption)
-        side.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
+        tabs = QTabWidget(objectName="tabs")
+        tabs.setFixedWidth(THUMB_WIDTH + 40)
+        artifacts_page = QWidget()
+        artifacts_box = QVBoxLayout(artifacts_page)
+        artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
         self.artifacts = _wrapping_list("artifacts")
-        self.artifacts.setFixedWidth(THUMB_WIDTH)
-        self.artifacts.itemActivated.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.artifacts.itemClicked.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        side.addWidget(self.artifacts, 1)
+        artifacts_box.addWidget(self.artifacts, 1)
         row = QHBoxLayout()
         for text, action in (("◀ page", lambda: self.page_requested.emit(-1)),
                              ("page ▶", lambda: self.page_requested.emit(1)),
@@ -140,7 +143,12 @@ class ConsoleWindow(QMainWindow):
             button = _button(text)
             button.clicked.connect(action)
             row.addWidget(button)
-        side.addLayout(row)
+        artifacts_box.addLayout(row)
+        tabs.addTab(artifacts_page, "Artifacts")
+        self.call_panel = CallPanel()
+        tabs.addTab(self.call_panel, "Calls")
+        self.tabs = tabs
+        side.addWidget(tabs, 1)
         return side
 
     # -- told by the live room ---------------------------------------------------------------

@@ -11,6 +11,7 @@ from ...services.wall_data import (
     ArtifactFocusData, Branding, ComplaintsFocusData, JourneySpanData, StagePanelData,
 )
 from .artifact_focus import ArtifactFocus
+from .call_view import CallView
 from .complaints_focus import ComplaintsFocus
 from .frame_view import FrameView
 from .journey_span import JourneySpan
@@ -75,6 +76,10 @@ class WallWindow(QStackedWidget):
     @property
     def plain(self) -> PlainScreen:
         return self._view(PlainScreen)
+
+    @property
+    def call_view(self) -> CallView:
+        return self._view(CallView)
 
     @property
     def frame_view(self) -> FrameView:

@@ -1,0 +1,128 @@
+"""Playing a call in the live room: the console's transport, the player, and the walls showing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject
+
+from ..domain.captions import caption_index
+from ..services.call_player import CallPlayer
+from ..services.wall_data import CallViewData
+from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks
+from ..storage.errors import ReadOnlyRoomError
+from ..ui.console.call_panel import CallPanel
+from ..ui.walls.call_view import CallView
+from .wall_factory import WallFactory
+
+VLC_NEEDED = "VLC is needed to play calls: the transcript is shown instead."
+
+
+class CallController(QObject):
+    def __init__(self, factory: WallFactory, room_path: Path, panel: CallPanel, on_change: Callable[[], None]):
+        super().__init__()
+        self.factory = factory
+        self.panel = panel
+        self.on_change = on_change
+        self.player = CallPlayer(room_path)
+        self.call: CallViewData | None = None
+        self.notice = ""
+        self.views: list[CallView] = []
+        self._stop_at: int | None = None
+        panel.call_requested.connect(self.open_call)
+        panel.close_requested.connect(self.close_call)
+        panel.play_pause_requested.connect(self.play_pause)
+        panel.skip_requested.connect(self.player.skip)
+        panel.seek_requested.connect(self._seek_and_play)
+        panel.volume_requested.connect(self.player.set_volume)
+        panel.device_requested.connect(self.player.set_audio_device)
+        panel.bookmark_requested.connect(self.save_bookmark)
+        panel.bookmark_play_requested.connect(self.play_moment)
+        self.player.position_changed.connect(self._moved)
+        self.player.error_raised.connect(self._problem)
+        panel.show_devices(self.player.audio_devices())
+        self.player.set_volume(panel.volume.value())
+
+    def show_stage_calls(self, position: int) -> None:
+        self.panel.show_calls(self.factory.source.calls_of_stage(self.factory.stage_key(str(position))))
+
+    def open_call(self, key: str) -> None:
+        self.call = self.factory.source.call_view(key)
+        self._stop_at = None
+        self.notice = "" if self.player.available else VLC_NEEDED
+        if not self.call.consent:
+            self.notice = "The customer did not consent to this recording being played: transcript only."
+        else:
+            self.player.load(self.call.media_sha256, self.call.title, self.call.duration_ms)
+        lines = [(s.start_ms, f"{s.speaker}: {s.text}" if s.speaker else s.text) for s in self.call.segments]
+        self.panel.show_call(self.call.title, self.call.duration_ms, lines, self._bookmarks(), self.notice)
+        self.on_change()
+
+    def close_call(self) -> None:
+        self.player.stop()
+        self.call = None
+        self.on_change()
+
+    def attach(self, views: list[CallView]) -> None:
+        """The walls now showing the call (after the room laid its walls out)."""
+        self.views = views
+        for view in views:
+            if self.call is not None:
+                view.show_call(self.call, self.player.position_ms, self.notice)
+
+    # -- transport --------------------------------------------------------------------------------
+    def _may_play(self) -> bool:
+        return self.call is not None and self.player.available and self.call.consent
+
+    def play_pause(self) -> None:
+        if self._may_play():
+            self._stop_at = None
+            self.player.toggle()
+
+    def _seek_and_play(self, position_ms: int) -> None:
+        if self.call is None:
+            return
+        if self._may_play():
+            self._stop_at = None
+            self.player.seek(position_ms)
+        else:  # no sound: the transcript still follows the facilitator
+            self._moved(position_ms)
+
+    def play_moment(self, in_ms: int, out_ms: int) -> None:
+        """A bookmark: play from its in point and pause at its out point."""
+        if self._may_play():
+            self.player.seek(in_ms)
+            self._stop_at = out_ms
+
+    def save_bookmark(self, label: str, in_ms: int, out_ms: int) -> None:
+        if self.call is None:
+            return
+        try:
+            add_bookmark(self.factory.source.room, self.call.key, label, in_ms, out_ms)
+        except (BookmarkRefused, ReadOnlyRoomError) as refusal:
+            self.panel.show_notice(str(refusal))
+            return
+        self.panel.show_bookmarks(self._bookmarks())
+
+    def _bookmarks(self) -> list[tuple[str, int, int]]:
+        if self.call is None:
+            return []
+        return [(b.label, b.in_ms, b.out_ms) for b in list_bookmarks(self.factory.source.room, self.call.key)]
+
+    # -- from the player ------------------------------------------------------------------------
+    def _moved(self, position_ms: int) -> None:
+        if self.call is None:
+            return
+        if self._stop_at is not None and position_ms >= self._stop_at:
+            self._stop_at = None
+            self.player.pause()
+        for view in self.views:
+            view.set_position(position_ms)
+        self.panel.show_position(position_ms, self.call.duration_ms, caption_index(self.call.segments, position_ms))
+
+    def _problem(self, message: str) -> None:
+        self.notice = message
+        self.panel.show_notice(message)
+        for view in self.views:
+            view.set_notice(message)
