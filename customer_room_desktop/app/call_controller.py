@@ -12,6 +12,7 @@ from ..services.call_player import CallPlayer
 from ..services.wall_data import CallViewData
 from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks
 from ..storage.errors import ReadOnlyRoomError
+from ..storage.journal import record_event
 from ..ui.console.call_panel import CallPanel
 from ..ui.walls.call_view import CallView
 from .wall_factory import WallFactory
@@ -20,7 +21,8 @@ VLC_NEEDED = "VLC is needed to play calls: the transcript is shown instead."
 
 
 class CallController(QObject):
-    def __init__(self, factory: WallFactory, room_path: Path, panel: CallPanel, on_change: Callable[[], None]):
+    def __init__(self, factory: WallFactory, room_path: Path, panel: CallPanel, on_change: Callable[[], None],
+                 session_id: int | None = None):
         super().__init__()
         self.factory = factory
         self.panel = panel
@@ -30,6 +32,8 @@ class CallController(QObject):
         self.notice = ""
         self.views: list[CallView] = []
         self._stop_at: int | None = None
+        self.session_id = session_id  # plays are written to this session's journal
+        self._played_from: int | None = None
         panel.call_requested.connect(self.open_call)
         panel.close_requested.connect(self.close_call)
         panel.play_pause_requested.connect(self.play_pause)
@@ -40,6 +44,7 @@ class CallController(QObject):
         panel.bookmark_requested.connect(self.save_bookmark)
         panel.bookmark_play_requested.connect(self.play_moment)
         self.player.position_changed.connect(self._moved)
+        self.player.state_changed.connect(self._state)
         self.player.error_raised.connect(self._problem)
         panel.show_devices(self.player.audio_devices())
         self.player.set_volume(panel.volume.value())
@@ -60,6 +65,7 @@ class CallController(QObject):
         self.on_change()
 
     def close_call(self) -> None:
+        self._journal_play()
         self.player.stop()
         self.call = None
         self.on_change()
@@ -85,14 +91,18 @@ class CallController(QObject):
             return
         if self._may_play():
             self._stop_at = None
+            self._journal_play()
             self.player.seek(position_ms)
+            self._played_from = position_ms
         else:  # no sound: the transcript still follows the facilitator
             self._moved(position_ms)
 
     def play_moment(self, in_ms: int, out_ms: int) -> None:
         """A bookmark: play from its in point and pause at its out point."""
         if self._may_play():
+            self._journal_play()
             self.player.seek(in_ms)
+            self._played_from = in_ms
             self._stop_at = out_ms
 
     def save_bookmark(self, label: str, in_ms: int, out_ms: int) -> None:
@@ -120,6 +130,26 @@ class CallController(QObject):
         for view in self.views:
             view.set_position(position_ms)
         self.panel.show_position(position_ms, self.call.duration_ms, caption_index(self.call.segments, position_ms))
+
+    def _state(self, state: str) -> None:
+        if state == "playing" and self._played_from is None:
+            self._played_from = self.player.position_ms
+        elif state in ("paused", "ended", "stopped", "error"):
+            self._journal_play()
+
+    def _journal_play(self) -> None:
+        """Record the stretch just heard (which call, from where to where) for the minutes."""
+        started, self._played_from = self._played_from, None
+        if started is None or self.call is None or self.session_id is None:
+            return
+        heard_to = self.player.position_ms
+        if heard_to <= started:
+            return
+        try:
+            record_event(self.factory.source.room, self.session_id, "call_played",
+                         {"call": self.call.key, "from_ms": started, "to_ms": heard_to})
+        except ReadOnlyRoomError:
+            pass  # a room opened for viewing keeps no journal; the console already says so
 
     def _problem(self, message: str) -> None:
         self.notice = message

@@ -88,7 +88,8 @@ class LiveRoom(QObject):
         self._clock_timer.start()
         self._console_pictures = QTimer(self, singleShot=True, interval=CONSOLE_PICTURE_DELAY_MS)
         self._console_pictures.timeout.connect(self._update_console_pictures)
-        self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh)
+        self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh,
+                                    factory.session_id())
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)

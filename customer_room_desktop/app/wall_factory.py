@@ -64,6 +64,10 @@ class WallFactory:
             return "", []
         return f"{session[1]} · {session[2]}", agenda_of(self.source.room.db, session[0])
 
+    def session_id(self) -> int | None:
+        session = session_for_the_room(self.source.room.db)
+        return session[0] if session else None
+
     def loaded_stages(self) -> list[int]:
         """Positions whose view data has been read already."""
         return list(self._stages)

@@ -117,6 +117,8 @@ def main(room_path: str, store_path: str) -> None:
     live.calls.save_bookmark("Isn't it on your screen?", 22_000, 27_500)
     steps["bookmarks"] = [panel.bookmarks.item(i).text() for i in range(panel.bookmarks.count())]
     live.calls.close_call()
+    from customer_room_desktop.storage.journal import events_of
+    steps["journal"] = [json.loads(detail) for _, _, detail in events_of(room, live.calls.session_id, "call_played")]
     steps["after_close"] = _view_name(call_wall)
     QTest.keyClick(console, Qt.Key.Key_Home)
     # an artifact chosen on the console: the first wall lends itself, pages turn, a stage change ends it

@@ -157,3 +157,7 @@ def test_a_call_plays_on_a_wall_with_captions_and_bookmarks(three_walls):
     assert caption is not None
     assert three_walls["bookmarks"] == ["0:22–0:27  Isn't it on your screen?"]
     assert three_walls["after_close"] == "StagePanel"
+    plays = three_walls["journal"]  # every stretch heard, for the minutes
+    assert [p["call"] for p in plays] == ["burst-pipe", "burst-pipe"]
+    assert plays[0]["from_ms"] == 0 and 800 <= plays[0]["to_ms"] <= 2600
+    assert plays[1]["from_ms"] == 22_000 and 23_000 <= plays[1]["to_ms"] <= 23_400
