@@ -17,4 +17,10 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert opened["stages listed"] == 7
     media = results["Import and stream back a 64 MiB media file"]
     assert media["bytes read back match SHA-256"] is True
+    switch = next(r for name, r in results.items() if name.startswith("Stage switch, 3 walls at 4K"))
+    assert switch["next/previous p50 (ms)"] > 0
+    start = next(r for name, r in results.items() if name.startswith("Cold start"))
+    assert start["customer-room open (s, target < 0.8)"] > 0
+    calls = next(r for name, r in results.items() if name.startswith("Calls through libVLC"))
+    assert "over" in calls["caption lag behind the line's start, p50 / p95 / max (ms, target <= 100)"]
     assert list(tmp_path.iterdir()) == []

@@ -65,6 +65,7 @@ class CallPlayer(QObject):
             events.event_attach(kind, lambda _e, name=name: self._bridge.state.emit(name))
         self._title = ""
         self._heard = False
+        self._media = None
 
     # -- commands (GUI thread) ----------------------------------------------------------------
     def load(self, sha256: str, title: str = "", duration_ms: int = 0) -> None:
@@ -75,7 +76,11 @@ class CallPlayer(QObject):
             self.error_raised.emit(self.unavailable_reason)
             return
         self._player.stop()
-        self._player.set_media(self._stream.media(self._instance, sha256))
+        media = self._stream.media(self._instance, sha256)
+        self._player.set_media(media)
+        if self._media is not None:
+            self._media.release()  # the player keeps its own reference to the media it plays
+        self._media = media
 
     def play(self) -> None:
         if self.available and self._player.play() == -1:
@@ -138,6 +143,9 @@ class CallPlayer(QObject):
         if self.available:
             self._player.stop()
             self._player.release()
+            if self._media is not None:
+                self._media.release()
+                self._media = None
             self.available = False
 
     # -- events (queued onto the GUI thread) ----------------------------------------------------

@@ -30,18 +30,21 @@ class RoomMediaStream:
         self._seek_cb = decorators.MediaSeekCb(self._seek)
         self._close_cb = decorators.MediaCloseCb(self._close)
         self._pending: dict[int, str] = {}
+        self._tokens: dict[str, int] = {}
 
     def media(self, instance, sha256: str):
         """A libVLC media that plays the room's medium ``sha256``."""
-        token = next(self._ids)
-        self._pending[token] = sha256
+        token = self._tokens.get(sha256)
+        if token is None:  # one token per medium, however often it is played
+            token = self._tokens[sha256] = next(self._ids)
+            self._pending[token] = sha256
         return instance.media_new_callbacks(self._open_cb, self._read_cb, self._seek_cb, self._close_cb,
                                             ctypes.c_void_p(token))
 
     # The callbacks run on libVLC's threads: they touch only the reader they were given.
     def _open(self, opaque, datap, sizep) -> int:
         try:
-            sha256 = self._pending[int(opaque or 0)]
+            sha256 = self._pending[int(opaque or 0)]  # kept: libVLC may open a media again to seek
             conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
             reader = MediaReader(conn, sha256)
         except Exception:  # noqa: BLE001 - any failure is "cannot open" to libVLC

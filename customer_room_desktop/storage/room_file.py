@@ -148,6 +148,11 @@ class RoomFile:
         version, writable = inspect_room(path)
         if read_only or not writable:
             reason = "it was opened read-only on request" if read_only else _writable(path)[1]
+            if version < LATEST_VERSION and read_only and writable:
+                raise ReadOnlyRoomError(
+                    f"{path} uses an older room format ({version}); open it once with 'customer-room open' "
+                    "to upgrade it (a backup of the old file is kept)."
+                )
             if version < LATEST_VERSION:
                 raise ReadOnlyRoomError(
                     f"{path} uses an older room format and must be upgraded, but {reason}; "
