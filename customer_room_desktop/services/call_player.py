@@ -66,6 +66,8 @@ class CallPlayer(QObject):
         self._title = ""
         self._heard = False
         self._media = None
+        self._device: str | None = None
+        self._device_applied = False
 
     # -- commands (GUI thread) ----------------------------------------------------------------
     def load(self, sha256: str, title: str = "", duration_ms: int = 0) -> None:
@@ -136,8 +138,12 @@ class CallPlayer(QObject):
         return devices
 
     def set_audio_device(self, device_id: str) -> None:
-        if self.available:
-            self._player.audio_output_device_set(None, device_id)
+        """Choose where the sound goes; kept, and applied again whenever playback (re)creates its output."""
+        self._device = device_id or None
+        self._device_applied = False
+        if self.available and self._device and self.state == "playing" and self._heard:
+            self._player.audio_output_device_set(None, self._device)
+            self._device_applied = True
 
     def release(self) -> None:
         if self.available:
@@ -154,6 +160,10 @@ class CallPlayer(QObject):
         estimate ran a few ms ahead) is not shown, so captions never step back."""
         self._anchor = (position_ms, time.monotonic())
         self._heard = True
+        if self._device and not self._device_applied and self.available:
+            # the audio output exists once sound flows: only now can its device be chosen
+            self._player.audio_output_device_set(None, self._device)
+            self._device_applied = True
         if position_ms >= self.position_ms or position_ms < self.position_ms - 1000:
             self.position_ms = position_ms
             self.position_changed.emit(position_ms)
@@ -180,6 +190,7 @@ class CallPlayer(QObject):
         if state == "playing":
             self._anchor = (self.position_ms, time.monotonic())
             self._ticker.start()
+            self._device_applied = False
         else:
             self._ticker.stop()
         if state == "error":

@@ -153,3 +153,34 @@ def test_check_media_decodes_every_recording_and_names_the_bad_ones(sample_room_
     out = capsys.readouterr().out
     assert "call 'house-move'" in out and "cannot be decoded" in out
     assert "call 'burst-pipe': only" in out and "truncated" in out
+
+
+def test_the_audio_output_device_can_be_chosen(tmp_path, sample_room):
+    """With ALSA, libVLC lists real output devices; the ALSA "null" device plays without a sound card."""
+    code = ("import json, os\nos.environ['QT_QPA_PLATFORM']='offscreen'\n"
+            "from PySide6.QtCore import QEventLoop, QTimer\nfrom PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from customer_room_desktop.services.call_player import CallPlayer\n"
+            "from customer_room_desktop.storage.journey_queries import list_calls\n"
+            "from customer_room_desktop.storage.room_file import RoomFile\n"
+            f"room = RoomFile.open({str(sample_room)!r}, read_only=True)\n"
+            "call = list_calls(room.db)[0]\n"
+            f"player = CallPlayer({str(sample_room)!r})\n"
+            "devices = player.audio_devices()\n"
+            "player.load(call.media_sha256, call.title, call.duration_ms)\n"
+            "player.set_audio_device('null')\nplayer.play()\n"
+            "loop = QEventLoop()\nQTimer.singleShot(3000, loop.quit)\nloop.exec()\n"
+            "print(json.dumps({'devices': devices, 'state': player.state, 'position': player.position_ms,\n"
+            "                  'device': player._player.audio_output_device_get()}))\n"
+            "player.release()\n")
+    env = dict(os.environ, CUSTOMER_ROOM_VLC_ARGS="--aout=alsa --vout=dummy")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    import json
+
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    if not seen["devices"]:
+        pytest.skip("libVLC's ALSA output is not available here")
+    assert "null" in [device for device, _ in seen["devices"]]
+    assert seen["device"] == "null"
+    assert seen["state"] == "playing" and seen["position"] > 500
