@@ -30,10 +30,13 @@ class CallPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("callpanel")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(QLabel("CALLS OF THIS STAGE", objectName="heading"))
         self.calls = QListWidget(objectName="calls")
+        self.calls.setWordWrap(True)
+        self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.setMaximumHeight(110)
         self.calls.itemClicked.connect(lambda item: self.call_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         box.addWidget(self.calls)
@@ -44,7 +47,7 @@ class CallPanel(QWidget):
         for text, action in (("−10 s", lambda: self.skip_requested.emit(-10_000)),
                              ("▶ / ❚❚", self.play_pause_requested.emit),
                              ("+10 s", lambda: self.skip_requested.emit(10_000)),
-                             ("Close call", self.close_requested.emit)):
+                             ("Close", self.close_requested.emit)):
             button = _button(text)
             button.clicked.connect(action)
             row.addWidget(button)
@@ -71,6 +74,7 @@ class CallPanel(QWidget):
         box.addWidget(QLabel("TRANSCRIPT: click a line to play from it", objectName="heading"))
         self.transcript = QListWidget(objectName="transcript")
         self.transcript.setWordWrap(True)
+        self.transcript.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.transcript.itemClicked.connect(lambda item: self.seek_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         box.addWidget(self.transcript, 2)
         box.addWidget(QLabel("BOOKMARKS: click one to play just that moment", objectName="heading"))

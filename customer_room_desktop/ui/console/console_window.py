@@ -130,7 +130,7 @@ class ConsoleWindow(QMainWindow):
         side.addWidget(self.preview_caption)
         tabs = QTabWidget(objectName="tabs")
         tabs.setFixedWidth(THUMB_WIDTH + 40)
-        artifacts_page = QWidget()
+        artifacts_page = QWidget(objectName="artifactspage")
         artifacts_box = QVBoxLayout(artifacts_page)
         artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
         self.artifacts = _wrapping_list("artifacts")
