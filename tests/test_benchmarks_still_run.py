@@ -21,6 +21,8 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert switch["next/previous p50 (ms)"] > 0
     start = next(r for name, r in results.items() if name.startswith("Cold start"))
     assert start["customer-room open (s, target < 0.8)"] > 0
+    big = next(r for name, r in results.items() if name.startswith("Play a 64 MiB recording"))
+    assert len(big["positions 1.5 s after seeking to 25/50/75/98 % (s)"].split(", ")) == 4
     calls = next(r for name, r in results.items() if name.startswith("Calls through libVLC"))
     assert "over" in calls["caption lag behind the line's start, p50 / p95 / max (ms, target <= 100)"]
     assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .call_benchmarks import bench_calls
+from .call_benchmarks import bench_big_recording, bench_calls
 from .live_benchmarks import bench_cold_start, bench_stage_switch
 from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_import_memory, bench_open_large_room
 
@@ -21,12 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmarks still run")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--only", choices=["import", "open", "media", "switch", "start", "calls"], action="append")
+    parser.add_argument("--only", choices=["import", "open", "media", "switch", "start", "calls", "bigcall"], action="append")
     parser.add_argument("--workdir", help="where to put the large files (default: a temporary folder)")
     args = parser.parse_args(argv)
     sizes = dict(complaints=20_000, artifacts=50, media_mb=64, switches=20, starts=2, plays=60) if args.quick else \
         dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, starts=5, plays=500)
-    chosen = args.only or ["import", "open", "media", "switch", "start", "calls"]
+    chosen = args.only or ["import", "open", "media", "switch", "start", "calls", "bigcall"]
     results = []
     with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:
         work = Path(scratch)
@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_open_large_room(work, sizes["complaints"], sizes["artifacts"], cold=not args.quick))
         if "media" in chosen:
             results.append(bench_media_import_memory(work, sizes["media_mb"]))
+        if "bigcall" in chosen:
+            results.append(bench_big_recording(work, sizes["media_mb"]))
         if {"switch", "start", "calls"} & set(chosen):
             room = sample_copy(work, "live.croom")
             if "calls" in chosen:

@@ -30,3 +30,20 @@ def bench_calls(room: Path, plays: int, caption_calls: int = 6, caption_seconds:
             f"{figures['rss_after_50_mb']:.1f} / {figures['rss_after_all_mb']:.1f}",
         "growth after warm-up (%, target <= 5)": round(growth, 2),
     }
+
+
+def bench_big_recording(work: Path, megabytes: int) -> dict:
+    """A recording of ``megabytes`` streamed from the room file: never read into memory."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CUSTOMER_ROOM_VLC_ARGS="--aout=dummy --vout=dummy")
+    result = subprocess.run([sys.executable, "-m", "tests.benchmarks.big_call_probe", str(work), str(megabytes)],
+                            env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return {
+        "name": f"Play a {figures['megabytes']:,.0f} MiB recording ({figures['seconds'] / 3600:.1f} h) from the room file",
+        "resident memory before import / after import / while playing (MB)":
+            f"{figures['rss_before_import_mb']:.0f} / {figures['rss_after_import_mb']:.0f} / "
+            f"{figures['rss_while_playing_mb']:.0f}",
+        "peak resident memory (MB)": round(figures["peak_rss_mb"]),
+        "positions 1.5 s after seeking to 25/50/75/98 % (s)":
+            ", ".join(f"{p:.0f}" for p in figures["positions_after_seeks_s"]),
+    }
