@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages, decode_picture
+from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages
 from ..services.wall_data import (
     ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
 )

@@ -42,7 +42,7 @@ def render_view(room_path: Path, view: str, size: tuple[int, int], output: Path)
 
     from .wall_factory import WallFactory
 
-    app = QApplication.instance() or QApplication([])
+    QApplication.instance() or QApplication([])  # widgets need one, even offscreen
     with RoomFile.open(room_path, read_only=True) as room:
         factory = WallFactory(room)
         widget = factory.build(view, size)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.complaint_trend import Trend, trend_of
+from ..domain.complaint_trend import trend_of
 from ..domain.periods import add_months, months_from_to
 from ..domain.privacy import mask_verbatim
 from ..domain.reliability import Reliability, reliability_of, worst

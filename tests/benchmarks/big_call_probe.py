@@ -4,7 +4,6 @@ import json
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -31,7 +30,7 @@ def main(work: str, megabytes: int) -> None:
     seconds = megabytes * 2**20 // (48_000 * 2 * 2)
     subprocess.run(["sox", "-n", "-r", "48000", "-c", "2", "-b", "16", str(recording), "synth", str(seconds),
                     "sine", "220", "sine", "330", "vol", "0.3"], check=True)
-    app = QApplication([])
+    QApplication([])  # the player's signals need one
     room = RoomFile.create(work_dir / "big.croom", "Big recording")
     before_import = rss_mb()
     info = add_media_file(room.db, recording)

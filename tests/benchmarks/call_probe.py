@@ -39,7 +39,7 @@ def wait(player, states, seconds=10.0):
 
 
 def run(room_path: str, plays: int, caption_calls: int = 6, caption_seconds: int = 15) -> dict:
-    app = QApplication.instance() or QApplication([])
+    QApplication.instance() or QApplication([])  # the player's signals need one
     with RoomFile.open(room_path, read_only=True) as room:
         calls = list_calls(room.db)
     player = CallPlayer(Path(room_path))

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from customer_room_desktop.app.paths import sample_room_source
 from customer_room_desktop.services.room_builder import build_room
-from customer_room_desktop.storage.journey_queries import list_stages
 from customer_room_desktop.storage.media_store import add_media_file
 from customer_room_desktop.storage.room_file import RoomFile
 

@@ -7,9 +7,7 @@ from PySide6.QtGui import QImage, QScreen
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ...services.image_prep import ImageUnavailable
-from ...services.wall_data import (
-    ArtifactFocusData, Branding, ComplaintsFocusData, JourneySpanData, StagePanelData,
-)
+from ...services.wall_data import ArtifactFocusData, Branding
 from .artifact_focus import ArtifactFocus
 from .call_view import CallView
 from .complaints_focus import ComplaintsFocus
@@ -84,18 +82,6 @@ class WallWindow(QStackedWidget):
     @property
     def frame_view(self) -> FrameView:
         return self._view(FrameView)
-
-    def show_stage(self, data: StagePanelData, thumbnails: dict[str, QImage | ImageUnavailable]) -> None:
-        self.stage_panel.show_stage(data, thumbnails)
-        self.setCurrentWidget(self.stage_panel)
-
-    def show_journey(self, data: JourneySpanData, first: int, last: int) -> None:
-        self.journey.show_journey(data, first, last)
-        self.setCurrentWidget(self.journey)
-
-    def show_complaints(self, data: ComplaintsFocusData) -> None:
-        self.complaints.show_complaints(data)
-        self.setCurrentWidget(self.complaints)
 
     def show_artifact(self, data: ArtifactFocusData, image: QImage | ImageUnavailable, page: int,
                       page_count: int) -> None:
