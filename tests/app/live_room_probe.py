@@ -136,7 +136,7 @@ def main(room_path: str, store_path: str) -> None:
     live.set_dwell(walls[0], 1)
     live.set_dwell(walls[1], 60)
     live.console.cycle_button.setChecked(True)
-    QTest.qWait(2200)
+    QTest.qWait(1600)
     steps["cycle_positions"] = [live.walls[i].shown_signature[1] for i in walls[:2] if i]
     live.console.cycle_button.setChecked(False)
     steps["after_cycle_positions"] = [live.walls[i].shown_signature[1] for i in walls[:2] if i]

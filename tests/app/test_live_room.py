@@ -108,7 +108,8 @@ def test_an_artifact_chosen_on_the_console_goes_on_a_wall_with_its_pages(three_w
 
 
 def test_cycle_mode_moves_each_wall_on_after_its_own_dwell(three_walls):
-    assert three_walls["cycle_positions"] == [2, 1]  # 1 s dwell moved on; 60 s dwell did not
+    moved, stayed = three_walls["cycle_positions"]
+    assert moved in (2, 3) and stayed == 1  # the 1 s dwell moved on (once or twice); the 60 s dwell did not
     assert three_walls["after_cycle_positions"] == [1, 1]  # back with the room
 
 
