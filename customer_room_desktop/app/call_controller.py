@@ -45,6 +45,7 @@ class CallController(QObject):
         panel.bookmark_play_requested.connect(self.play_moment)
         self.player.position_changed.connect(self._moved)
         self.player.state_changed.connect(self._state)
+        self.player.frame_ready.connect(self._frame)
         self.player.error_raised.connect(self._problem)
         panel.show_devices(self.player.audio_devices())
         self.player.set_volume(panel.volume.value())
@@ -150,6 +151,10 @@ class CallController(QObject):
                          {"call": self.call.key, "from_ms": started, "to_ms": heard_to})
         except ReadOnlyRoomError:
             pass  # a room opened for viewing keeps no journal; the console already says so
+
+    def _frame(self, image) -> None:
+        for view in self.views:
+            view.set_frame(image)
 
     def _problem(self, message: str) -> None:
         self.notice = message

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ctypes
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 
+VIDEO_WIDTH, VIDEO_HEIGHT = 960, 540  # video interviews are decoded at this size (16:9)
 TICK_MS = 40  # position updates between libVLC's own (which come about once a second for audio)
 
 from .room_media_stream import RoomMediaStream
@@ -21,6 +24,7 @@ from .vlc_backend import VlcUnavailable, load_vlc, shared_instance
 class _Bridge(QObject):
     """Emitted from libVLC's threads; connected with queued connections to the player."""
 
+    frame = Signal(QImage)
     time = Signal(int)
     length = Signal(int)
     state = Signal(str)
@@ -31,6 +35,7 @@ class CallPlayer(QObject):
     position_changed = Signal(int)  # milliseconds
     duration_changed = Signal(int)
     error_raised = Signal(str)  # one sentence for the user
+    frame_ready = Signal(QImage)  # a video interview's picture, as libVLC shows it
 
     def __init__(self, room_path: Path):
         super().__init__()
@@ -43,6 +48,7 @@ class CallPlayer(QObject):
         self._bridge.time.connect(self._on_time, Qt.ConnectionType.QueuedConnection)
         self._bridge.length.connect(self._on_length, Qt.ConnectionType.QueuedConnection)
         self._bridge.state.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        self._bridge.frame.connect(self.frame_ready, Qt.ConnectionType.QueuedConnection)
         self._anchor = (0, time.monotonic())  # last position libVLC reported, and when
         self._ticker = QTimer(self, interval=TICK_MS)
         self._ticker.timeout.connect(self._tick)
@@ -63,11 +69,32 @@ class CallPlayer(QObject):
                            (kinds.MediaPlayerStopped, "stopped"), (kinds.MediaPlayerEndReached, "ended"),
                            (kinds.MediaPlayerEncounteredError, "error")):
             events.event_attach(kind, lambda _e, name=name: self._bridge.state.emit(name))
+        self._receive_video()
         self._title = ""
         self._heard = False
         self._media = None
         self._device: str | None = None
         self._device_applied = False
+
+    def _receive_video(self) -> None:
+        """Video is decoded into our own buffer (libVLC's video callbacks) and shown by the call view,
+        on any platform and offscreen alike; audio-only calls simply never produce a frame."""
+        buffer = ctypes.create_string_buffer(VIDEO_WIDTH * VIDEO_HEIGHT * 4)
+        address = ctypes.addressof(buffer)
+        decorators = self._vlc.CallbackDecorators
+
+        def lock(_opaque, planes):
+            planes[0] = address
+            return None
+
+        def display(_opaque, _picture):
+            image = QImage(buffer.raw, VIDEO_WIDTH, VIDEO_HEIGHT, VIDEO_WIDTH * 4, QImage.Format.Format_RGB32)
+            self._bridge.frame.emit(image.copy())
+
+        self._video = (buffer, decorators.VideoLockCb(lock), decorators.VideoUnlockCb(lambda *_: None),
+                       decorators.VideoDisplayCb(display))  # kept alive as long as the player
+        self._player.video_set_callbacks(self._video[1], self._video[2], self._video[3], None)
+        self._player.video_set_format("RV32", VIDEO_WIDTH, VIDEO_HEIGHT, VIDEO_WIDTH * 4)
 
     # -- commands (GUI thread) ----------------------------------------------------------------
     def load(self, sha256: str, title: str = "", duration_ms: int = 0) -> None:

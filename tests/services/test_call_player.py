@@ -184,3 +184,35 @@ def test_the_audio_output_device_can_be_chosen(tmp_path, sample_room):
     assert "null" in [device for device, _ in seen["devices"]]
     assert seen["device"] == "null"
     assert seen["state"] == "playing" and seen["position"] > 500
+
+
+def test_a_video_interview_is_decoded_into_pictures_the_wall_can_draw(player, calls, qtbot):
+    from PySide6.QtGui import QImage
+
+    from customer_room_desktop.services.wall_data import CallViewData
+    from customer_room_desktop.ui.walls.call_view import CallView
+
+    call = calls["priya-interview"]
+    assert call.kind.value == "video"
+    frames = []
+    player.frame_ready.connect(frames.append)
+    player.load(call.media_sha256, call.title, call.duration_ms)
+    player.play()
+    assert wait_for(player, "playing", 5)
+    loop = QEventLoop()
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
+    assert len(frames) >= 10  # about 24 pictures a second
+    picture = frames[-1]
+    assert (picture.width(), picture.height()) == (960, 540)
+    colours = {picture.pixel(x, y) for x in range(0, 960, 40) for y in range(0, 540, 30)}
+    assert len(colours) > 8  # a real picture, not a blank buffer
+    view = CallView(__import__("customer_room_desktop.services.wall_data", fromlist=["Branding"]).Branding(
+        "Harbourline", "#12A4B4"))
+    view.show_call(CallViewData(call.key, call.title, "video", "I make a claim", "The assessor visits", "Priya Raman",
+                                call.duration_ms, call.media_sha256, True, call.segments), 2000)
+    view.set_frame(picture)
+    view.resize(1920, 1080)
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    view.render(image)
+    assert image.pixelColor(960, 400) != image.pixelColor(10, 1070)  # the picture is drawn in the view

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from ...domain.captions import caption_index
@@ -27,8 +27,11 @@ class CallView(QWidget):
         self.position_ms = 0
         self.notice = ""
         self.caption = None  # index of the line shown big
+        self.frame = QImage()  # the latest video picture (video interviews)
 
     def show_call(self, data: CallViewData, position_ms: int = 0, notice: str = "") -> None:
+        if self.data is None or self.data.key != data.key:
+            self.frame = QImage()
         self.data, self.notice = data, notice
         self.set_position(position_ms, force=True)
 
@@ -41,6 +44,11 @@ class CallView(QWidget):
         self.position_ms, self.caption = position_ms, index
         if visible_change or force:
             self.update()
+
+    def set_frame(self, frame: QImage) -> None:
+        """A new picture from a video interview."""
+        self.frame = frame
+        self.update()
 
     def set_notice(self, notice: str) -> None:
         self.notice = notice
@@ -56,16 +64,38 @@ class CallView(QWidget):
         data = self.data
         where = " · ".join(part for part in (data.stage_name, data.moment_name) if part)
         who = f"{data.persona_name.upper()} · " if data.persona_name else ""
-        draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}A RECORDED CALL", data.title, where)
+        kind = "A VIDEO INTERVIEW" if data.kind == "video" else "A RECORDED CALL"
+        draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}{kind}", data.title, where)
         margin = scale(48)
-        self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
-                                                    self.height() - scale(470)))
+        if data.kind == "video":  # the picture fills the view; the words run under it
+            self._paint_video(painter, QRectF(margin, scale(200), self.width() - 2 * margin,
+                                              self.height() - scale(620)))
+            self._paint_captions(painter, scale, QRectF(margin, self.height() - scale(420),
+                                                        self.width() - 2 * margin, scale(200)), compact=True)
+        else:
+            self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
+                                                        self.height() - scale(470)))
         self._paint_progress(painter, scale, QRectF(margin, self.height() - scale(210), self.width() - 2 * margin,
                                                     scale(150)))
         painter.end()
 
-    def _paint_captions(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
+    def _paint_video(self, painter: QPainter, area: QRectF) -> None:
+        painter.fillRect(area, QColor("black"))
+        if self.frame.isNull():
+            return
+        fit = min(area.width() / self.frame.width(), area.height() / self.frame.height())
+        target = QRectF(0, 0, self.frame.width() * fit, self.frame.height() * fit)
+        target.moveCenter(area.center())
+        painter.drawImage(target, self.frame)
+
+    def _paint_captions(self, painter: QPainter, scale: WallScale, area: QRectF, compact: bool = False) -> None:
         segments = self.data.segments
+        if compact:  # under a video: the current line only
+            if self.caption is not None:
+                segment = segments[self.caption]
+                text = f"{segment.speaker}: {segment.text}" if segment.speaker else segment.text
+                draw_fitted_text(painter, area, text, scale, 44, TEXT)
+            return
         if self.caption is not None and self.caption > 0:
             previous = segments[self.caption - 1]
             text = f"{previous.speaker}: {previous.text}" if previous.speaker else previous.text
