@@ -223,6 +223,7 @@ class CallPlayer(QObject):
         if state == "error":
             self.error_raised.emit(f"The recording of “{self._title or 'this call'}” cannot be played "
                                    "(damaged or in a format VLC does not know); the transcript is still shown.")
-        if state == "ended":
-            self.position_ms = self.duration_ms
+        if state == "ended" and self.duration_ms:
+            self.position_ms = self.duration_ms  # the progress bar reaches the end
+            self.position_changed.emit(self.duration_ms)
         self.state_changed.emit(state)

@@ -149,7 +149,7 @@ def test_terminating_the_room_closes_the_file_cleanly(sample_room_copy, tmp_path
 
 
 def test_a_call_plays_on_a_wall_with_captions_and_bookmarks(three_walls):
-    assert three_walls["stage_calls"] == ["burst-pipe", "assessor-no-show"]
+    assert three_walls["stage_calls"] == ["burst-pipe", "assessor-no-show", "priya-interview"]
     assert three_walls["call_wall"] == "CallView"
     state, position, on_wall = three_walls["call_playing"]
     assert state == "playing" and 300 <= position <= 3200 and abs(on_wall - position) < 100
