@@ -51,7 +51,7 @@ class CallController(QObject):
         self.player.set_volume(panel.volume.value())
 
     def show_stage_calls(self, position: int) -> None:
-        self.panel.show_calls(self.factory.source.calls_of_stage(self.factory.stage_key(str(position))))
+        self.panel.show_calls(self.factory.stage_calls(position))
 
     def open_call(self, key: str) -> None:
         self.call = self.factory.source.call_view(key)

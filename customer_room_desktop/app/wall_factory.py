@@ -34,6 +34,8 @@ class WallFactory:
         self._complaints: dict[int, ComplaintsFocusData] = {}
         self._journey: JourneySpanData | None = None
         self._page_counts: dict[str, int] = {}
+        self._console_verbatims: dict[int, tuple[str, ...]] = {}
+        self._stage_calls: dict[int, list[tuple[str, str]]] = {}
 
     @property
     def stage_count(self) -> int:
@@ -55,7 +57,15 @@ class WallFactory:
         return self._stages[position]
 
     def console_verbatims(self, position: int) -> tuple[str, ...]:
-        return self.source.console_verbatims(self.stage_key(str(position)))
+        """Read once per stage: the console asks every second."""
+        if position not in self._console_verbatims:
+            self._console_verbatims[position] = self.source.console_verbatims(self.stage_key(str(position)))
+        return self._console_verbatims[position]
+
+    def stage_calls(self, position: int) -> list[tuple[str, str]]:
+        if position not in self._stage_calls:
+            self._stage_calls[position] = self.source.calls_of_stage(self.stage_key(str(position)))
+        return self._stage_calls[position]
 
     def agenda(self) -> tuple[str, list[tuple[int, str, int]]]:
         """The title of the session the room is preparing or held last, and its agenda."""

@@ -249,7 +249,10 @@ class WallDataSource:
                             call.media_sha256, call.consent, call.segments, call.summary)
 
     def calls_of_stage(self, stage_key: str) -> list[tuple[str, str]]:
-        return [(c.key, c.title) for c in list_calls(self.room.db, stage_key)]
+        """(key, title) of a stage's calls, without reading their transcripts."""
+        return self.room.db.execute(
+            "SELECT c.key, c.title FROM calls c JOIN stages s ON s.id = c.stage_id WHERE s.key = ? ORDER BY c.id",
+            (stage_key,)).fetchall()
 
     def media_bytes(self, sha256: str) -> bytes:
         return open_media(self.room.db, sha256).read()
