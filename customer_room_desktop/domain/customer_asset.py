@@ -86,5 +86,10 @@ def chain_problems(periods: list[AssetPeriod]) -> list[str]:
     return found
 
 
+def asset_problems(periods: list[AssetPeriod]) -> list[str]:
+    """Everything that does not add up, within each period and from one period to the next."""
+    return [problem for period in periods for problem in period.problems()] + chain_problems(periods)
+
+
 def top_lost_reasons(period: AssetPeriod, limit: int = 5) -> list[LostReason]:
     return sorted(period.lost_reasons, key=lambda r: (-r.count, r.reason))[:limit]

@@ -7,7 +7,8 @@ from typing import Callable
 
 import sqlite_utils
 
-from ..domain.customer_asset import AssetPeriod, chain_problems
+from ..domain.customer_asset import asset_problems
+from ..storage.evidence_queries import list_asset_periods
 from .csv_values import CellError, DateReader, read_count, read_month, read_number
 
 Converter = Callable[[list[str]], tuple]
@@ -228,14 +229,7 @@ class CustomerAssets(ImportKind):
 
     def after_import(self, db):
         """Figures that do not add up are imported as given and reported, never corrected."""
-        periods = [
-            AssetPeriod(row[0], row[1], row[2], *row[3:])
-            for row in db.execute(
-                "SELECT label, period_kind, period_start, customers_start, gained_count, gained_value, lost_count, "
-                "lost_value, increased_count, declined_count, customers_end FROM asset_periods ORDER BY period_start")
-        ]
-        problems = [problem for period in periods for problem in period.problems()]
-        return problems + chain_problems(periods)
+        return asset_problems(list_asset_periods(db))
 
 
 class LostReasons(ImportKind):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.customer_asset import AssetPeriod, chain_problems
+from ..domain.customer_asset import asset_problems
 from ..domain.evidence import Direction, Kpi
+from ..storage.evidence_queries import list_asset_periods
 from ..storage.media_store import verify_media
 from ..storage.room_file import RoomFile
 
@@ -76,12 +77,4 @@ def _rule_findings(room: RoomFile) -> list[str]:
         problem = kpi.threshold_problem()
         if problem:
             findings.append(problem)
-    periods = [
-        AssetPeriod(*row)
-        for row in db.execute(
-            "SELECT label, period_kind, period_start, customers_start, gained_count, gained_value, lost_count, "
-            "lost_value, increased_count, declined_count, customers_end FROM asset_periods ORDER BY period_start")
-    ]
-    findings += [problem for period in periods for problem in period.problems()]
-    findings += chain_problems(periods)
-    return findings
+    return findings + asset_problems(list_asset_periods(db))

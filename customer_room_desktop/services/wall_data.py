@@ -198,8 +198,7 @@ class WallDataSource:
             if count:
                 categories.append(CategoryCount(category, count, trend))
         categories.sort(key=lambda c: (-c.count, c.category))
-        verbatims = tuple(mask_verbatim(text, [name]) if self.mask else text
-                          for text, name, _, _ in recent_verbatims(db, stage_key))
+        verbatims = self._wall_quotes(stage_key, 12)
         artifacts = tuple(ArtifactThumb(a.key, a.title, a.kind.value, a.media_sha256, a.task is not None)
                           for a in list_artifacts(db, stage_key))
         surveys = tuple(SurveyFigure(survey, score, period) for survey, score, period, _ in
@@ -208,6 +207,11 @@ class WallDataSource:
         return StagePanelData(stage.key, stage.position, len(self.stages), stage.name, stage.goal, level.value,
                               tuple(tiles), tuple(categories[:5]), verbatims, artifacts, surveys,
                               _period_label(self.last_month))
+
+    def _wall_quotes(self, stage_key: str, limit: int) -> tuple[str, ...]:
+        """A stage's newest verbatims as a wall may show them: masked unless the room says otherwise."""
+        return tuple(mask_verbatim(text, [name]) if self.mask else text
+                     for text, name, _, _ in recent_verbatims(self.room.db, stage_key, limit))
 
     def console_verbatims(self, stage_key: str) -> tuple[str, ...]:
         """The stage panel's verbatims as customers wrote them: for the facilitator's console only."""
@@ -219,8 +223,7 @@ class WallDataSource:
         per_category = complaint_months_by_category(self.room.db, stage_key, months[0], months[-1])
         series = sorted(((category, tuple(counts.get(m, 0) for m in months)) for category, counts
                          in per_category.items()), key=lambda item: -sum(item[1]))
-        verbatims = tuple(mask_verbatim(text, [name]) if self.mask else text
-                          for text, name, _, _ in recent_verbatims(self.room.db, stage_key, 6))
+        verbatims = self._wall_quotes(stage_key, 6)
         return ComplaintsFocusData(stage.name, stage.position, months, tuple(series[:6]), verbatims)
 
     def artifact_focus(self, artifact_key: str) -> ArtifactFocusData:
@@ -239,7 +242,7 @@ class WallDataSource:
 
     def call_view(self, call_key: str) -> CallViewData:
         db = self.room.db
-        call = next((c for c in list_calls(db) if c.key == call_key), None)
+        call = next(iter(list_calls(db, call_key=call_key)), None)
         if call is None:
             raise KeyError(call_key)
         stage = next(s for s in self.stages if s.key == call.stage_key)

@@ -6,6 +6,7 @@ import json
 
 import sqlite_utils
 
+from ..domain.customer_asset import AssetPeriod
 from ..domain.evidence import Direction, Kpi, KpiReading
 
 
@@ -76,3 +77,13 @@ def latest_survey_scores(db: sqlite_utils.Database, stage_key: str) -> list[tupl
         "WHERE r2.stage_id = r.stage_id AND r2.survey = r.survey AND r2.moment_id IS NULL) ORDER BY r.survey",
         (stage_key,),
     ).fetchall()
+
+
+def list_asset_periods(db: sqlite_utils.Database) -> list[AssetPeriod]:
+    """Customer-asset periods in date order, with the figures as they were imported."""
+    return [
+        AssetPeriod(*row)
+        for row in db.execute(
+            "SELECT label, period_kind, period_start, customers_start, gained_count, gained_value, lost_count, "
+            "lost_value, increased_count, declined_count, customers_end FROM asset_periods ORDER BY period_start")
+    ]

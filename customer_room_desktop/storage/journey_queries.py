@@ -69,17 +69,17 @@ def list_artifacts(db: sqlite_utils.Database, stage_key: str | None = None) -> l
     return artifacts
 
 
-def list_calls(db: sqlite_utils.Database, stage_key: str | None = None) -> list[Call]:
+def list_calls(db: sqlite_utils.Database, stage_key: str | None = None, call_key: str | None = None) -> list[Call]:
     sql = """
         SELECT c.id, c.key, c.title, s.key, c.media_sha256, c.kind, c.duration_ms, m.key, p.key,
                c.consent, c.recorded_on, c.summary
         FROM calls c JOIN stages s ON s.id = c.stage_id
         LEFT JOIN moments m ON m.id = c.moment_id LEFT JOIN personas p ON p.id = c.persona_id
-        WHERE ? IS NULL OR s.key = ?
+        WHERE (? IS NULL OR s.key = ?) AND (? IS NULL OR c.key = ?)
         ORDER BY s.position, c.id
     """
     calls = []
-    for row in db.execute(sql, (stage_key, stage_key)).fetchall():
+    for row in db.execute(sql, (stage_key, stage_key, call_key, call_key)).fetchall():
         segments = tuple(
             TranscriptSegment(*segment)
             for segment in db.execute(
