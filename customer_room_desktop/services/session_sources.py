@@ -36,7 +36,9 @@ def insert_sessions_and_priorities(db: sqlite_utils.Database, manifest: Manifest
             "key": session["key"], "title": session.get("title", session["key"]),
             "cadence": _choice(session.get("cadence", "monthly"), Cadence, where, "cadence"),
             "scheduled_on": str(session["scheduled_on"]), "started_at": _text(session.get("started_at")),
-            "closed_at": _text(session.get("closed_at")), "next_session_on": _text(session.get("next_session_on"))})
+            "closed_at": _text(session.get("closed_at")), "next_session_on": _text(session.get("next_session_on")),
+            "dots_per_leader": int(session.get("dots_per_leader", 3)),
+            "max_priorities": int(session.get("max_priorities", 3))})
         ids.add("sessions", session["key"], session_id)
         names = set()
         for attendee in session.get("attendees", []):
@@ -119,7 +121,8 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: "_Ids
     for recognition in session.get("recognitions", []):
         insert_row(db, "recognitions", {"session_id": session_id,
                                      "priority_id": ids.get("priorities", recognition["priority"], where),
-                                     "citation": recognition["citation"]})
+                                     "citation": recognition["citation"],
+                                     "at": str(recognition.get("at", session.get("closed_at", "")))})
     for index, event in enumerate(session.get("journal", [])):
         insert_row(db, "journal_events", {"uid": stable_uid(key, "journal", str(index)), "session_id": session_id,
                                        "at": str(event["at"]), "kind": event["kind"],

@@ -124,9 +124,16 @@ def add_attendee(room: RoomFile, session_id: int, name: str, role: str = "", sil
                           (session_id, name, role.strip(), silo_id)).lastrowid
 
 
-def cast_votes(room: RoomFile, session_id: int, voter: str, dots: dict[str, int], dots_per_leader: int = 3) -> None:
-    """One leader's dots, all at once: replaces what that leader gave before in this session."""
+def cast_votes(room: RoomFile, session_id: int, voter: str, dots: dict[str, int],
+               dots_per_leader: int | None = None) -> None:
+    """One leader's dots, all at once: replaces what that leader gave before in this session.
+
+    Without ``dots_per_leader`` the session's own setting applies.
+    """
     _open_session(room, session_id)
+    if dots_per_leader is None:
+        dots_per_leader = room.db.execute("SELECT dots_per_leader FROM sessions WHERE id = ?",
+                                          (session_id,)).fetchone()[0]
     if not room.db.execute("SELECT 1 FROM attendees WHERE session_id = ? AND name = ?", (session_id, voter)).fetchone():
         raise CaptureRefused(f"{voter} is not an attendee of this session, so cannot vote.")
     if any(count < 0 for count in dots.values()):

@@ -32,6 +32,19 @@ def _add_call_bookmarks(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX call_bookmarks_call ON call_bookmarks(call_id, in_ms)")
 
 
+def _add_session_settings_and_report_artifacts(db: sqlite_utils.Database) -> None:
+    """Version 3: each session's voting rules, when a recognition was made, artifacts in team reports."""
+    db.execute("ALTER TABLE sessions ADD COLUMN dots_per_leader INTEGER NOT NULL DEFAULT 3")
+    db.execute("ALTER TABLE sessions ADD COLUMN max_priorities INTEGER NOT NULL DEFAULT 3")
+    db.execute("ALTER TABLE recognitions ADD COLUMN at TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE step_artifacts (
+            step_id INTEGER NOT NULL REFERENCES accountability_steps(id) ON DELETE CASCADE,
+            artifact_id INTEGER NOT NULL REFERENCES artifacts(id),
+            PRIMARY KEY (step_id, artifact_id)
+        )""")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
-MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks]
+MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts]
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,69 @@
+"""Planning a session: the agenda a cadence calls for, and the rules a plan must keep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .meetings import AgendaItem, Attendee, Cadence, Conversation
+
+CONVERSATION_TITLES = {
+    Conversation.EARN_THE_RIGHT: "Did we earn the right to customer growth?",
+    Conversation.CARE_ABOUT_LIVES: "Care about customers' lives: walk the journey",
+    Conversation.FOCUS_AND_COMMIT: "Focus, prioritise, commit",
+    Conversation.ACCOUNTABILITY: "Drive accountability and reward the middle",
+}
+
+# Planned minutes of the four conversations for each cadence. A monthly room is mostly
+# accountability; a quarterly one re-walks the journey and revisits the critical few; the annual
+# one resets them; a workshop or an onboarding session is mostly the walk itself.
+CADENCE_MINUTES: dict[Cadence, tuple[int, int, int, int]] = {
+    Cadence.MONTHLY: (15, 40, 25, 40),
+    Cadence.QUARTERLY: (30, 75, 50, 35),
+    Cadence.ANNUAL: (45, 120, 90, 45),
+    Cadence.WORKSHOP: (30, 120, 45, 15),
+    Cadence.ONBOARDING: (20, 90, 20, 10),
+}
+MINUTES_PER_TEAM_REPORT = 5
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    """A team's step that falls due by the session: it is reported in conversation 4."""
+
+    priority_key: str
+    team: str
+    position: int
+    step_title: str
+    due_on: date
+
+
+def agenda_for(cadence: Cadence, reports_due: list[ReportDue] = ()) -> list[AgendaItem]:
+    """The four conversations with their planned minutes, then one item per team report due."""
+    minutes = CADENCE_MINUTES[Cadence(cadence)]
+    agenda = [AgendaItem(conversation, CONVERSATION_TITLES[conversation], minutes[conversation - 1])
+              for conversation in Conversation]
+    for report in sorted(reports_due, key=lambda r: (r.due_on, r.team, r.position)):
+        agenda.append(AgendaItem(Conversation.ACCOUNTABILITY,
+                                 f"{report.team} reports step {report.position}: {report.step_title}",
+                                 MINUTES_PER_TEAM_REPORT))
+    return agenda
+
+
+def duplicate_attendee(attendees: list[Attendee]) -> str | None:
+    """The first name that appears twice (ignoring case and spacing), or None."""
+    seen: set[str] = set()
+    for attendee in attendees:
+        folded = " ".join(attendee.name.split()).casefold()
+        if folded in seen:
+            return " ".join(attendee.name.split())
+        seen.add(folded)
+    return None
+
+
+def selection_warning(selected: int, limit: int) -> str:
+    """The room chooses the critical few: more than ``limit`` priorities earns a warning, not a refusal."""
+    if selected <= limit:
+        return ""
+    return (f"{selected} priorities are selected, more than the {limit} this room allows itself: "
+            "the critical few get done, a long list does not.")
