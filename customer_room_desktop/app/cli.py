@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import __version__
 from ..services.csv_import import import_csv
 from ..services.import_kinds import KINDS
+from ..services.minutes import MinutesError
 from ..services.room_builder import build_room
 from ..services.room_check import check_room
 from ..services.room_manifest import BuildError
@@ -146,6 +147,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from .minutes_export import export_minutes
+
+    output, minutes = export_minutes(Path(args.room), args.session, Path(args.output), args.format)
+    draft = " (a draft: the session is still open)" if minutes.draft else ""
+    print(f"Minutes of “{minutes.session.title}” written to {output}{draft}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="customer-room",
@@ -199,6 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     render.add_argument("-o", "--output", required=True, help="the PNG to write")
     render.set_defaults(run=cmd_render)
+
+    minutes = commands.add_parser("minutes", help="write a session's minutes as PDF, Markdown, HTML or CSV")
+    minutes.add_argument("room")
+    minutes.add_argument("--session", default="latest", help="a session id or key, or latest (the default)")
+    minutes.add_argument("--format", choices=["pdf", "md", "html", "csv"],
+                         help="default: from the output file's extension")
+    minutes.add_argument("-o", "--output", required=True, help="the file to write")
+    minutes.set_defaults(run=cmd_minutes)
     return parser
 
 
@@ -210,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args)
-    except (RoomFileError, ImportRefused, BuildError, UsageError, ViewSpecError, FileExistsError) as error:
+    except (RoomFileError, ImportRefused, BuildError, UsageError, ViewSpecError, FileExistsError,
+            MinutesError) as error:
         _say(f"customer-room: {error}")
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:

@@ -1,0 +1,210 @@
+"""Session minutes: everything a session decided and saw, gathered from the room file in one pass.
+
+The renderers (Markdown, HTML, CSV and PDF) only lay out what is gathered here, so every format
+says the same thing. A live session gives a draft: the minutes say so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.customer_asset import AssetPeriod
+from ..storage.captures import CaptureRefused
+from ..storage.evidence_queries import list_asset_periods
+from ..storage.focus import stop_doing_of, tally_of
+from ..storage.room_file import RoomFile
+from ..storage.session_plans import SessionRow, attendees_of, list_sessions, session_row
+
+
+class MinutesError(ValueError):
+    """The minutes cannot be made; the message says why in one sentence."""
+
+
+@dataclass(frozen=True)
+class StageVisit:
+    stage: str
+    minutes: float
+
+
+@dataclass(frozen=True)
+class CallPlayed:
+    title: str
+    heard: str  # "0:12–1:40", or "" when the journal did not say
+
+
+@dataclass(frozen=True)
+class VotedPriority:
+    title: str
+    dots: int
+    selected_here: bool
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    team: str
+    priority: str
+    step: str
+    report: str
+    artifacts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    text: str
+    owner: str
+    due_on: str
+    priority: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Minutes:
+    room: str
+    session: SessionRow
+    draft: bool
+    attendees: tuple[tuple[str, str, str], ...]  # name, role, silo
+    asset: AssetPeriod | None
+    lost_reasons: tuple[tuple[str, int], ...]
+    walk: tuple[StageVisit, ...]
+    calls: tuple[CallPlayed, ...]
+    priorities: tuple[VotedPriority, ...]
+    voters: int
+    selected: tuple[tuple[str, str, str], ...]  # title, sponsor, team
+    stop_doing: tuple[tuple[str, str, str, str], ...]  # title, rationale, capacity freed, status
+    reports: tuple[TeamReport, ...]
+    recognitions: tuple[tuple[str, str], ...]  # team, citation
+    decisions: tuple[tuple[str, str], ...]  # time, text
+    commitments: tuple[CommitmentLine, ...]
+    notes: tuple[tuple[str, str], ...]  # time, text
+
+
+def find_session(room: RoomFile, which: str) -> SessionRow:
+    """``which`` is a session id, a session key, or "latest" (the newest held or live session)."""
+    sessions = list_sessions(room)
+    if which == "latest":
+        held = [s for s in sessions if s.started_at]
+        if not held:
+            raise MinutesError("No session in this room has been held yet, so there are no minutes to make.")
+        return max(held, key=lambda s: (s.started_at, s.id))
+    for session in sessions:
+        if str(session.id) == which or session.key == which:
+            return session
+    numbers = [s.id for s in sessions]
+    known = f"its sessions are numbered {min(numbers)} to {max(numbers)}" if numbers else "it has no sessions"
+    raise MinutesError(f"There is no session '{which}' in this room; {known}.")
+
+
+def _clock(at: str) -> str:
+    return at[11:16] if len(at) >= 16 else at
+
+
+def _seconds(at: str) -> float:
+    return datetime.fromisoformat(at[:19]).timestamp()
+
+
+def _mm_ss(ms: int) -> str:
+    return f"{ms // 60000}:{ms // 1000 % 60:02d}"
+
+
+# What happens while a stage is on the walls; any other event (a vote, a report, the close) ends the visit.
+WALK_EVENTS = {"stage_shown", "call_played", "artifact_task", "artifact_shown", "complaints_shown", "kpi_shown"}
+
+
+def _walk(events: list[tuple[str, str, str]], stages: dict[str, str], end: str | None) -> tuple[StageVisit, ...]:
+    """Time on each stage: from its stage_shown event to the next stage or the end of the walk, summed."""
+    spent: dict[str, float] = {}
+    current: tuple[str, str] | None = None  # (since, stage key)
+    for at, kind, detail in [*events, (end or (events[-1][0] if events else ""), "walk_end", "")]:
+        if current and (kind == "stage_shown" or kind not in WALK_EVENTS) and at:
+            spent[current[1]] = spent.get(current[1], 0.0) + max(0.0, _seconds(at) - _seconds(current[0]))
+            current = None
+        if kind == "stage_shown":
+            current = (at, detail)
+    return tuple(StageVisit(stages.get(key, key), round(seconds / 60, 1)) for key, seconds in spent.items())
+
+
+def _calls(events: list[tuple[str, str, str]], titles: dict[str, str]) -> tuple[CallPlayed, ...]:
+    played = []
+    for _, kind, detail in events:
+        if kind != "call_played":
+            continue
+        try:
+            info = json.loads(detail)
+        except ValueError:
+            info = detail
+        if isinstance(info, dict):
+            heard = f"{_mm_ss(int(info.get('from_ms', 0)))}–{_mm_ss(int(info.get('to_ms', 0)))}"
+            played.append(CallPlayed(titles.get(info.get("call"), str(info.get("call"))), heard))
+        else:
+            played.append(CallPlayed(titles.get(str(info), str(info)), ""))
+    return tuple(played)
+
+
+def _asset_presented(room: RoomFile, events: list[tuple[str, str, str]], scheduled_on: str) -> AssetPeriod | None:
+    """The customer-asset period shown in the session, else the latest one before it."""
+    periods = list_asset_periods(room.db)
+    shown = [detail for _, kind, detail in events if kind == "asset_shown"]
+    for period in periods:
+        if shown and period.label == shown[-1]:
+            return period
+    earlier = [p for p in periods if p.period_start <= scheduled_on]
+    return earlier[-1] if earlier else None
+
+
+def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
+    try:
+        session = session_row(room, session_id)
+    except CaptureRefused as refused:
+        raise MinutesError(str(refused)) from None
+    db = room.db
+    events = db.execute("SELECT at, kind, detail FROM journal_events WHERE session_id = ? ORDER BY at, id",
+                        (session_id,)).fetchall()
+    stages = dict(db.execute("SELECT key, name FROM stages").fetchall())
+    calls = dict(db.execute("SELECT key, title FROM calls").fetchall())
+    silos = dict(db.execute("SELECT key, name FROM silos").fetchall())
+    asset = _asset_presented(room, events, session.scheduled_on)
+    reasons: tuple[tuple[str, int], ...] = ()
+    if asset:
+        reasons = tuple(db.execute(
+            "SELECT r.reason, r.count FROM asset_lost_reasons r JOIN asset_periods p ON p.id = r.period_id "
+            "WHERE p.label = ? ORDER BY r.count DESC", (asset.label,)).fetchall())
+    selected_here = {row[0] for row in db.execute(
+        "SELECT key FROM priorities WHERE selected_in_session_id = ?", (session_id,))}
+    return Minutes(
+        room=db.execute("SELECT name FROM room").fetchone()[0],
+        session=session,
+        draft=session.closed_at is None,
+        attendees=tuple((a.name, a.role, silos.get(a.silo_key, "")) for a in attendees_of(room, session_id)),
+        asset=asset,
+        lost_reasons=reasons,
+        walk=_walk(events, stages, session.closed_at),
+        calls=_calls(events, calls),
+        priorities=tuple(VotedPriority(title, dots, key in selected_here)
+                         for key, title, dots in tally_of(room, session_id)),
+        voters=db.execute("SELECT count(DISTINCT voter) FROM votes WHERE session_id = ?", (session_id,)).fetchone()[0],
+        selected=tuple(db.execute(
+            "SELECT p.title, p.sponsor, coalesce(t.name, '') FROM priorities p LEFT JOIN teams t "
+            "ON t.priority_id = p.id WHERE p.selected_in_session_id = ? ORDER BY p.id", (session_id,)).fetchall()),
+        stop_doing=tuple(row[1:] for row in stop_doing_of(room, session_id)),
+        reports=tuple(TeamReport(team, priority, f"M{position} {title}", report, tuple(
+            a for (a,) in db.execute("SELECT a.title FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id "
+                                     "WHERE sa.step_id = ? ORDER BY a.title", (step_id,))))
+            for step_id, team, priority, position, title, report in db.execute(
+                "SELECT s.id, t.name, p.title, s.position, s.title, s.report FROM accountability_steps s "
+                "JOIN priorities p ON p.id = s.priority_id JOIN teams t ON t.priority_id = p.id "
+                "WHERE s.reported_in_session_id = ? ORDER BY p.id, s.position", (session_id,)).fetchall()),
+        recognitions=tuple(db.execute(
+            "SELECT coalesce(t.name, p.title), r.citation FROM recognitions r JOIN priorities p "
+            "ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id WHERE r.session_id = ? ORDER BY r.id",
+            (session_id,)).fetchall()),
+        decisions=tuple((_clock(at), text) for at, text in db.execute(
+            "SELECT at, text FROM decisions WHERE session_id = ? ORDER BY at, id", (session_id,))),
+        commitments=tuple(CommitmentLine(*row) for row in db.execute(
+            "SELECT c.text, c.owner, c.due_on, coalesce(p.title, ''), c.status FROM commitments c "
+            "LEFT JOIN priorities p ON p.id = c.priority_id WHERE c.session_id = ? ORDER BY c.due_on, c.id",
+            (session_id,))),
+        notes=tuple((_clock(at), text) for at, text in db.execute(
+            "SELECT at, text FROM notes WHERE session_id = ? ORDER BY at, id", (session_id,))),
+    )

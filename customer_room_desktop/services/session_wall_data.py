@@ -1,0 +1,82 @@
+"""What the session walls show: the live dot-vote tally, the teams' accountability board and a
+celebration when the room recognises a team. Plain data read from the room file, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..storage.accountability import team_board
+from ..storage.focus import tally_of
+from ..storage.room_file import RoomFile
+from ..storage.session_plans import attendees_of, session_row
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    title: str
+    dots: int
+    selected: bool  # already chosen as one of the critical few
+
+
+@dataclass(frozen=True)
+class TallyData:
+    session_title: str
+    dots_per_leader: int
+    leaders_voted: int
+    leaders: int
+    rows: tuple[TallyRow, ...]  # most dots first
+
+
+@dataclass(frozen=True)
+class BoardStep:
+    position: int
+    title: str
+    due_on: str
+    status: str  # planned, reported or late
+    report: str  # the report's first sentence or so, for the wall
+
+
+@dataclass(frozen=True)
+class BoardTeam:
+    priority: str
+    team: str
+    lead: str
+    sponsor: str
+    silos: tuple[str, ...]
+    steps: tuple[BoardStep, ...]
+
+
+@dataclass(frozen=True)
+class BoardData:
+    title: str
+    teams: tuple[BoardTeam, ...]
+
+
+@dataclass(frozen=True)
+class CelebrationData:
+    team: str
+    priority: str
+    citation: str
+
+
+def _first_sentence(text: str, limit: int = 140) -> str:
+    sentence = text.split(". ")[0].strip()
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def tally_data(room: RoomFile, session_id: int) -> TallyData:
+    session = session_row(room, session_id)
+    selected = {row[0] for row in room.db.execute("SELECT key FROM priorities WHERE status = 'selected'")}
+    voted = room.db.execute("SELECT count(DISTINCT voter) FROM votes WHERE session_id = ?", (session_id,)).fetchone()[0]
+    return TallyData(session.title, session.dots_per_leader, voted, len(attendees_of(room, session_id)),
+                     tuple(TallyRow(title, dots, key in selected) for key, title, dots in tally_of(room, session_id)))
+
+
+def board_data(room: RoomFile, on: date | None = None) -> BoardData:
+    teams = tuple(
+        BoardTeam(row.priority_title, row.team, row.lead, row.sponsor, row.silos,
+                  tuple(BoardStep(s.position, s.title, s.due_on, s.status, _first_sentence(s.report))
+                        for s in row.steps))
+        for row in team_board(room, on))
+    return BoardData("Teams and their cycle", teams)

@@ -1,0 +1,232 @@
+"""Session walls: the live dot-vote tally and the celebration screen (the team board lives in
+``team_board_wall`` and is re-exported here, so all three session views import from one place).
+
+The tally is read from five metres while leaders are still voting, so it shows little: who has
+voted, and one long bar per candidate with its dot count in big numerals. The celebration is a
+moment for the whole room; its confetti is placed by a fixed seed so every render is the same.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from ...services.session_wall_data import CelebrationData, TallyData, TallyRow
+from ...services.wall_data import Branding
+from .team_board_wall import TeamBoardWall
+from .wall_chrome import draw_header
+from .wall_style import (
+    BACKGROUND, MINIMUM_TEXT, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip,
+    draw_text, fill_rounded, logo_image,
+)
+
+__all__ = ["TallyWall", "TeamBoardWall", "CelebrationWall", "UNSELECTED_BAR"]
+
+UNSELECTED_BAR = TEXT_FAINT  # candidates not (yet) chosen; chosen ones take the brand colour
+CONFETTI_SEED = 20260525  # any fixed number: the same confetti on every render
+CONFETTI_COLOURS = ("#FFC845", "#3DDC84", "#FF5C5C", "#4FC3F7", "#C792EA", "#FF9E64")
+
+
+def _fit_wrapped(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
+                 weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
+    """Like ``draw_fitted_text`` but with a chosen alignment and weight: shrink to the wall
+    minimum, then drop whole words behind an ellipsis; clipped to ``rect`` as a last resort."""
+    flags = int(align) | int(Qt.TextFlag.TextWordWrap)
+    words = text.split()
+    longest = max(words, key=len, default="")
+    size = units
+    while True:
+        font = scale.font(size, weight, italic)
+        painter.setFont(font)
+        fits = (QFontMetricsF(font).horizontalAdvance(longest) <= rect.width()
+                and painter.boundingRect(rect, flags, text).height() <= rect.height())
+        if fits or size <= MINIMUM_TEXT:
+            break
+        size = max(MINIMUM_TEXT, size - 2)
+    shown = text
+    while len(words) > 1 and painter.boundingRect(rect, flags, shown).height() > rect.height():
+        words.pop()
+        shown = " ".join(words) + " …"
+    painter.save()
+    painter.setClipRect(rect)
+    painter.setPen(colour)
+    painter.drawText(rect, flags, shown)
+    painter.restore()
+
+
+def _voting_line(data: TallyData) -> str:
+    dots = f"{data.dots_per_leader} dot{'s' if data.dots_per_leader != 1 else ''} each"
+    if data.leaders and data.leaders_voted >= data.leaders:
+        return f"All {data.leaders} leaders have voted · {dots}"
+    verb = "has" if data.leaders_voted == 1 else "have"
+    return f"{data.leaders_voted} of {data.leaders} leaders {verb} voted · {dots}"
+
+
+class TallyWall(QWidget):
+    """Where the leaders' dots went: one bar per candidate priority, most dots first.
+
+    ``row_boxes`` holds each drawn row's rectangle after a paint, top row first.
+    """
+
+    MIN_ROW = 64  # wall units: ten rows still fit under the header on any 16:9 wall
+
+    def __init__(self, branding: Branding, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.branding = branding
+        self.data: TallyData | None = None
+        self.row_boxes: list[QRectF] = []
+        self._logo = logo_image(branding.logo)
+
+    def show_tally(self, data: TallyData) -> None:
+        self.data = data
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        self.row_boxes = []
+        if self.data is None:
+            painter.end()
+            return
+        scale = WallScale(self.height())
+        data = self.data
+        brand = QColor(self.branding.brand_colour)
+        top = draw_header(painter, self.width(), scale, self.branding, self._logo, "DOT VOTE · CHOOSING THE CRITICAL FEW",
+                          "Where leaders put their dots", data.session_title)
+        margin = scale(48)
+        draw_text(painter, QRectF(margin, top, self.width() - 2 * margin, scale(52)), _voting_line(data),
+                  scale.font(34, QFont.Weight.Bold), brand)
+        area = QRectF(margin, top + scale(72), self.width() - 2 * margin, self.height() - top - scale(72) - scale(40))
+        rows = sorted(data.rows, key=lambda row: -row.dots)
+        if sum(row.dots for row in rows) <= 0:
+            self._paint_no_votes(painter, scale, area)
+        else:
+            self._paint_rows(painter, scale, area, rows, brand)
+        painter.end()
+
+    def _paint_no_votes(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
+        box = area.adjusted(0, scale(40), 0, -scale(80))
+        fill_rounded(painter, box, scale(20), SURFACE)
+        _fit_wrapped(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)),
+                     "No dots yet: leaders vote on the console", scale, 80, TEXT, QFont.Weight.Bold,
+                     align=Qt.AlignmentFlag.AlignCenter)
+
+    def _paint_rows(self, painter: QPainter, scale: WallScale, area: QRectF, rows: list[TallyRow],
+                    brand: QColor) -> None:
+        gap = scale(12)
+        room_for = max(1, int((area.height() + gap) // (scale(self.MIN_ROW) + gap)))
+        hidden = 0
+        if len(rows) > room_for:  # keep the last line to say how many more are not shown
+            hidden = len(rows) - (room_for - 1)
+            rows = rows[: room_for - 1]
+        lines = len(rows) + (1 if hidden else 0)
+        height = min(scale(120), (area.height() - gap * (lines - 1)) / lines)
+        units = height / scale.factor  # the row's height in wall units sets its type sizes
+        most = max(row.dots for row in rows)
+        numeral_font = scale.font(min(60, units * 0.62), QFont.Weight.Black)
+        numeral_width = QFontMetricsF(numeral_font).horizontalAdvance(str(most)) + scale(24)
+        chip_font = scale.font(24, QFont.Weight.Bold)
+        chip_width = QFontMetricsF(chip_font).horizontalAdvance("SELECTED") + scale(36) + scale(24)
+        if not any(row.selected for row in rows):
+            chip_width = 0
+        title_width = area.width() * 0.4
+        bar_left = area.left() + title_width + scale(28)
+        bar_room = area.right() - scale(20) - chip_width - numeral_width - bar_left
+        for index, row in enumerate(rows):
+            box = QRectF(area.left(), area.top() + index * (height + gap), area.width(), height)
+            self.row_boxes.append(box)
+            fill_rounded(painter, box, scale(10), SURFACE)
+            colour = brand if row.selected else UNSELECTED_BAR
+            if row.selected:
+                painter.fillRect(QRectF(box.left(), box.top(), scale(10), box.height()), brand)
+            _fit_wrapped(painter, QRectF(box.left() + scale(30), box.top() + scale(4), title_width - scale(30),
+                                         box.height() - scale(8)), row.title, scale, min(40, units * 0.4), TEXT)
+            length = max(scale(8), bar_room * row.dots / most) if row.dots > 0 else 0
+            bar = QRectF(bar_left, box.center().y() - height * 0.22, length, height * 0.44)
+            if length:
+                fill_rounded(painter, bar, min(bar.height() / 2, length / 2), colour)
+            draw_text(painter, QRectF(bar_left + length + scale(16), box.top(), numeral_width, box.height()),
+                      str(row.dots), numeral_font, TEXT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            if row.selected:
+                chip_height = QFontMetricsF(chip_font).height() + scale(12)
+                draw_chip(painter, box.right() - scale(20), box.center().y() - chip_height / 2, "SELECTED", chip_font,
+                          brand, scale)
+        if hidden:
+            y = area.top() + len(rows) * (height + gap)
+            draw_text(painter, QRectF(area.left() + scale(30), y, area.width(), height),
+                      f"and {hidden} more with fewer dots", scale.font(min(34, units * 0.4)), TEXT_SOFT,
+                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class CelebrationWall(QWidget):
+    """The room recognises a team: its name huge, the priority it carried and why it is thanked."""
+
+    def __init__(self, branding: Branding, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.branding = branding
+        self.data: CelebrationData | None = None
+        self._logo = logo_image(branding.logo)
+
+    def show_celebration(self, data: CelebrationData) -> None:
+        self.data = data
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        if self.data is None:
+            painter.end()
+            return
+        scale = WallScale(self.height())
+        brand = QColor(self.branding.brand_colour)
+        panel = QRectF(self.width() * 0.14, self.height() * 0.16, self.width() * 0.72, self.height() * 0.68)
+        self._paint_confetti(painter, scale, panel, brand)
+        painter.fillRect(QRectF(0, 0, self.width(), scale(14)), brand)
+        painter.fillRect(QRectF(0, self.height() - scale(14), self.width(), scale(14)), brand)
+        fill_rounded(painter, panel, scale(28), SURFACE)
+        inner = panel.adjusted(scale(64), scale(44), -scale(64), -scale(44))
+        centre = Qt.AlignmentFlag.AlignHCenter
+        draw_text(painter, QRectF(inner.left(), inner.top(), inner.width(), scale(44)), "THE ROOM RECOGNISES",
+                  scale.font(30, QFont.Weight.Bold), RELIABILITY_COLOURS["at risk"], centre | Qt.AlignmentFlag.AlignTop)
+        heading = QRectF(inner.left(), inner.top() + scale(60), inner.width(), inner.height() * 0.42)
+        _fit_wrapped(painter, heading, f"Well done, {self.data.team}", scale, 110, TEXT, QFont.Weight.Black,
+                     align=centre | Qt.AlignmentFlag.AlignVCenter)
+        priority = QRectF(inner.left(), heading.bottom() + scale(16), inner.width(), scale(110))
+        _fit_wrapped(painter, priority, self.data.priority, scale, 44, brand, QFont.Weight.Bold,
+                     align=centre | Qt.AlignmentFlag.AlignVCenter)
+        citation = QRectF(inner.left(), priority.bottom() + scale(16), inner.width(), inner.bottom() - priority.bottom()
+                          - scale(16))
+        _fit_wrapped(painter, citation, f"“{self.data.citation}”", scale, 36, TEXT_SOFT, italic=True,
+                     align=centre | Qt.AlignmentFlag.AlignTop)
+        if not self._logo.isNull():
+            logo_h = scale(64)
+            logo_w = self._logo.width() * logo_h / max(1, self._logo.height())
+            painter.drawImage(QRectF(self.width() - scale(48) - logo_w, self.height() - scale(48) - logo_h, logo_w,
+                                     logo_h), self._logo)
+        painter.end()
+
+    def _paint_confetti(self, painter: QPainter, scale: WallScale, panel: QRectF, brand: QColor) -> None:
+        """Small tilted rectangles around the panel; positions are fractions of the wall, so a 4K
+        wall shows the same pattern as a 1080p one."""
+        rng = random.Random(CONFETTI_SEED)
+        colours = [QColor(c) for c in CONFETTI_COLOURS] + [brand]
+        keep_clear = panel.adjusted(-scale(24), -scale(24), scale(24), scale(24))
+        placed = 0
+        while placed < 140:
+            centre = QPointF(rng.random() * self.width(), rng.random() * self.height())
+            width, height, angle = scale(rng.uniform(14, 30)), scale(rng.uniform(30, 56)), rng.uniform(0, 180)
+            colour = rng.choice(colours)
+            if keep_clear.contains(centre):
+                continue
+            placed += 1
+            painter.save()
+            painter.translate(centre)
+            painter.rotate(angle)
+            painter.fillRect(QRectF(-width / 2, -height / 2, width, height), colour)
+            painter.restore()
