@@ -134,7 +134,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _open_window(path: Path) -> int:
-    from .live_room import run_live_room  # Qt is imported only for commands that show windows
+    from .run_room import run_live_room  # Qt is imported only for commands that show windows
 
     return run_live_room(path)
 

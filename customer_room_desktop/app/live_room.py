@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 
+from ..domain.meetings import CaptureContext
+
 from ..services.image_prefetch import ImagePrefetcher
+from ..services.session_wall_data import board_data, tally_data
 from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
-from ..storage.room_file import RoomFile
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.walls.wall_window import WallWindow
-from .paths import bundled_folder, user_data_dir
+from .paths import bundled_folder
 from .call_controller import CallController
 from .identify_screens import ScreenNumbers
 from .room_clock import RoomClock
 from .room_keys import RoomKeys
+from .session_controller import SessionController
 from .wall_factory import WallFactory
-from .wall_presenter import WallPlan, WallPresenter
+from .wall_presenter import SESSION_VIEWS, WallPlan, WallPresenter
 
 REHEARSAL = "rehearsal"
 PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
@@ -88,8 +86,14 @@ class LiveRoom(QObject):
         self._clock_timer.start()
         self._console_pictures = QTimer(self, singleShot=True, interval=CONSOLE_PICTURE_DELAY_MS)
         self._console_pictures.timeout.connect(self._update_console_pictures)
-        self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh,
-                                    factory.session_id())
+        self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh)
+        self.celebration = None  # what the walls celebrate while the cover is "celebration"
+        self.session = SessionController(factory.source.room, self.console, self.capture_context)
+        self.session.walls_changed.connect(self.refresh)
+        self.session.conversation_changed.connect(lambda _: self.refresh())
+        self.session.celebrate.connect(self.celebrate)
+        self.session.resumed_at.connect(self._resume_at)
+        self.console.session_panel.start_requested.connect(self.clock.start_session)
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
@@ -200,8 +204,10 @@ class LiveRoom(QObject):
             position = self.wall_positions.get(identity, self.position) if self.cycling else self.position
             plans.append(WallPlan(identity, self.walls[identity], view, position, stages,
                                   self.artifact_choice if view == "artifact" else None,
-                                  self.calls.call.key if view == "call" and self.calls.call else None))
-        self.presenter.show(plans, self.position, self.cover)
+                                  self.calls.call.key if view == "call" and self.calls.call else None,
+                                  self._session_wall_data(view)))
+        self.calls.session_id = self.session.session_id if self.session.is_live else None
+        self.presenter.show(plans, self.position, self.cover, self.celebration)
         self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not self.cover])
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover is not None)
@@ -211,11 +217,22 @@ class LiveRoom(QObject):
         self._show_console_verbatim()
         self._console_pictures.start()
 
+    def _session_wall_data(self, view: str) -> tuple | None:
+        """The session walls' content, with the revision that tells the presenter to redraw."""
+        if view not in SESSION_VIEWS or self.session.session_id is None:
+            return None
+        room, session_id = self.factory.source.room, self.session.session_id
+        data = tally_data(room, session_id) if view == "tally" else board_data(room)
+        return (self.session.revision, data)
+
     def _lent_walls(self) -> dict[str, str]:
-        """With no wall set to show calls or artifacts, the first walls lend themselves while one is open."""
+        """With no wall set to show calls or artifacts, the first walls lend themselves while one is open;
+        in conversations 3 and 4 one wall shows the tally or the team board unless one is set to."""
         lent: dict[str, str] = {}
         free = [i for i in self.present]
-        for view, wanted in (("call", self.calls.call is not None), ("artifact", self.artifact_choice is not None)):
+        conversation = self.session.conversation if self.session.is_live else 0
+        for view, wanted in (("call", self.calls.call is not None), ("artifact", self.artifact_choice is not None),
+                             ("tally", conversation == 3), ("teams", conversation == 4)):
             if wanted and not any(self.assignment.get(i) == view for i in self.present) and free:
                 lent[free.pop(0)] = view
         return lent
@@ -285,11 +302,33 @@ class LiveRoom(QObject):
     def go_to(self, position: int) -> None:
         position = min(max(position, 1), self.factory.stage_count)
         if position != self.position or self.cover:
+            moved = position != self.position
             self.position = position
             self.cover = None
+            self.celebration = None
             self.artifact_choice = None
             self.clock.new_segment()
             self.refresh()
+            if moved:
+                self.session.stage_shown(self.factory.source.stages[position - 1].key)
+
+    def _resume_at(self, stage_key: str) -> None:
+        keys = [stage.key for stage in self.factory.source.stages]
+        if stage_key in keys:
+            self.go_to(keys.index(stage_key) + 1)
+
+    def capture_context(self) -> CaptureContext:
+        """What the walls show now: each capture is tied to it."""
+        call = self.calls.call
+        return CaptureContext(self.factory.source.stages[self.position - 1].key,
+                              self.artifact_choice[0] if self.artifact_choice else None,
+                              call.key if call else None, self.calls.player.position_ms if call else None)
+
+    def celebrate(self, data) -> None:
+        """A recognition: every wall celebrates the team until the facilitator moves on."""
+        self.celebration = data
+        self.cover = "celebration"
+        self.refresh()
 
     def next_stage(self) -> None:
         self.go_to(self.position + 1)
@@ -299,6 +338,7 @@ class LiveRoom(QObject):
 
     def toggle_cover(self, kind: str) -> None:
         self.cover = None if self.cover == kind else kind
+        self.celebration = None
         self.refresh()
 
     # -- keys that presenters and clickers send -----------------------------------------------
@@ -329,6 +369,9 @@ class LiveRoom(QObject):
 
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
+        for timer in (self._clock_timer, self._console_pictures, self._settle, *self._cycle_timers.values()):
+            timer.stop()
+        self.presenter.stop()
         self.prefetcher.wait()
         self.calls.player.release()
         self.screen_numbers.hide()
@@ -342,35 +385,3 @@ class LiveRoom(QObject):
         for wall in self.walls.values():
             if wall.isFullScreen():
                 wall.showNormal()
-
-
-def _quit_on_terminate(app: QApplication) -> None:
-    """SIGTERM (a service stopping, a logout) and Ctrl+C close the room cleanly, file included.
-    Python handles signals only when it runs, so a light timer gives it the chance."""
-    for signal_number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signal_number, lambda *_: app.quit())
-    heartbeat = QTimer(app, interval=250)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start()
-
-
-def run_live_room(path: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Customer Room")
-    room = RoomFile.open(path)
-    notice = ""
-    if room.read_only:
-        notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."
-        print(f"customer-room: {notice}", file=sys.stderr)
-    factory = WallFactory(room)
-    store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
-    live = LiveRoom(factory, store, notice)
-    live.start()
-    _quit_on_terminate(app)
-    if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # for the cold-start benchmark
-        QTimer.singleShot(0, lambda: (live.paint_now(), app.quit()))
-    try:
-        return app.exec()
-    finally:
-        live.shut_down()
-        room.close()

@@ -12,6 +12,7 @@ from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages
 from ..services.wall_data import (
     ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
 )
+from ..services.session_wall_data import CelebrationData, board_data, tally_data
 from ..storage.room_file import RoomFile
 from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
@@ -19,6 +20,8 @@ from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
+from ..ui.walls.session_walls import CelebrationWall, TallyWall
+from ..ui.walls.team_board_wall import TeamBoardWall
 from ..ui.walls.stage_panel import StagePanel, thumbnail_box
 from .wall_render import VIEW_PATTERN, ViewSpecError
 
@@ -129,7 +132,7 @@ class WallFactory:
         match = VIEW_PATTERN.match(view.strip())
         if not match:
             raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, call:KEY[@SECONDS], blackout, white or logo).")
+                                "complaints:N, call:KEY[@SECONDS], tally[:SESSION], teams, celebration, blackout, white or logo).")
         kind = match[1] or match[3]
         argument = match[2] or ""
         if kind == "stage":
@@ -150,6 +153,8 @@ class WallFactory:
             return focus
         if kind == "call":
             return self._call(argument)
+        if kind in ("tally", "teams", "celebration"):
+            return self._session_wall(kind, argument)
         if kind == "artifact":
             key, _, page_text = argument.partition(":")
             focus = ArtifactFocus(self.branding)
@@ -170,6 +175,31 @@ class WallFactory:
             raise ViewSpecError(f"'{at}' is not a number of seconds into the call.") from None
         view = CallView(self.branding)
         view.show_call(data, position_ms)
+        return view
+
+    def _session_wall(self, kind: str, argument: str) -> QWidget:
+        """tally[:SESSION] (default: the latest session with votes), teams, celebration (the latest one)."""
+        room = self.source.room
+        if kind == "teams":
+            view = TeamBoardWall(self.branding)
+            view.show_board(board_data(room))
+            return view
+        if kind == "celebration":
+            row = room.db.execute("SELECT coalesce(t.name, p.title), p.title, r.citation FROM recognitions r "
+                                  "JOIN priorities p ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id "
+                                  "ORDER BY r.id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise ViewSpecError("This room has recognised no team yet, so there is nothing to celebrate.")
+            view = CelebrationWall(self.branding)
+            view.show_celebration(CelebrationData(*row))
+            return view
+        row = room.db.execute("SELECT id FROM sessions WHERE id = ? OR key = ?", (argument, argument)).fetchone() \
+            if argument else room.db.execute("SELECT max(session_id) FROM votes").fetchone()
+        if row is None or row[0] is None:
+            raise ViewSpecError(f"This room has no session '{argument}'." if argument else
+                                "No session in this room has votes yet.")
+        view = TallyWall(self.branding)
+        view.show_tally(tally_data(room, row[0]))
         return view
 
     def _position(self, text: str) -> int:

@@ -25,6 +25,7 @@ from .wall_factory import WallFactory
 
 FRAMES_PER_WALL = 3  # the current stage and its two neighbours
 STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
+SESSION_VIEWS = ("tally", "teams")  # views whose content follows the session
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
@@ -66,6 +67,7 @@ class WallPlan:
     stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
     artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
     call: str | None = None  # call walls: the call open on the console, if any
+    session: tuple | None = None  # session walls: (revision, data) of the tally or the team board
 
 
 class WallPresenter(QObject):
@@ -77,6 +79,7 @@ class WallPresenter(QObject):
         self.plans: list[WallPlan] = []
         self.position = 1
         self.cover: str | None = None
+        self.celebration = None  # the recognition celebrated while the cover is "celebration"
         self.verbatim_index = 0
         self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
         self._started = False
@@ -89,7 +92,9 @@ class WallPresenter(QObject):
     def _signature(self, plan: WallPlan, position: int) -> tuple:
         size = (plan.wall.width(), plan.wall.height())
         if self.cover:
-            return ("cover", self.cover, size)
+            return ("cover", self.cover, self.celebration, size)
+        if plan.view in SESSION_VIEWS:
+            return (plan.view, plan.session[0] if plan.session else None, size)
         if plan.view == "artifact":
             return ("artifact", position, plan.artifact, size)
         if plan.view == "call":
@@ -103,9 +108,18 @@ class WallPresenter(QObject):
     def _prepare(self, plan: WallPlan, position: int) -> QWidget:
         """Load a view of the wall with its data for ``position``; return it (it may be hidden)."""
         wall = plan.wall
+        if self.cover == "celebration" and self.celebration is not None:
+            wall.celebration.show_celebration(self.celebration)
+            return wall.celebration
         if self.cover:
             wall.plain.show_kind(self.cover)
             return wall.plain
+        if plan.view == "tally" and plan.session:
+            wall.tally.show_tally(plan.session[1])
+            return wall.tally
+        if plan.view == "teams" and plan.session:
+            wall.team_board.show_board(plan.session[1])
+            return wall.team_board
         if plan.view == "stage":
             data = self.factory.stage_data(position)
             wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()),
@@ -133,11 +147,11 @@ class WallPresenter(QObject):
         return frame
 
     # -- switching ----------------------------------------------------------------------------
-    def show(self, plans: list[WallPlan], position: int, cover: str | None) -> None:
+    def show(self, plans: list[WallPlan], position: int, cover: str | None, celebration: object = None) -> None:
         """Bring every wall to the room's state; walls whose content is unchanged are not touched."""
         if position != self.position:
             self.verbatim_index = 0
-        self.plans, self.position, self.cover = plans, position, cover
+        self.plans, self.position, self.cover, self.celebration = plans, position, cover, celebration
         for plan in plans:
             signature = self._signature(plan, plan.position)
             if plan.wall.shown_signature == signature:
@@ -149,7 +163,7 @@ class WallPresenter(QObject):
                 self._show_call(plan)
             elif plan.view in STAGE_VIEWS and not cover:
                 plan.wall.show_frame(self._frame(plan, plan.position))
-            else:  # journey, logo and covers do not follow the stage: drawn live, no frame kept
+            else:  # journey, session walls, logo and covers: drawn live, no frame kept
                 plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
         for plan in plans:
             self._request_thumbnails(plan.position)
@@ -254,6 +268,11 @@ class WallPresenter(QObject):
         self.verbatim_index += 1
         showing = {plan.position for plan in self.plans if plan.view == "stage"}
         self._redraw_stage_walls(lambda p: p in showing)
+
+    def stop(self) -> None:
+        """The room is closing: no more timed redraws."""
+        self._rotation.stop()
+        self.plans = []
 
     def forget(self, identity: str) -> None:
         """A wall went away or changed size: its frames are no use."""

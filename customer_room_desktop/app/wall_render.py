@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..storage.room_file import RoomFile
 
-VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call):(.+)$|^(journey|blackout|white|logo)$")
+VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call|tally):(.+)$"
+                          r"|^(journey|blackout|white|logo|tally|teams|celebration)$")
 
 
 class ViewSpecError(ValueError):
@@ -38,11 +39,10 @@ def grab_widget(widget, size: tuple[int, int]):
 
 
 def render_view(room_path: Path, view: str, size: tuple[int, int], output: Path) -> Path:
-    from PySide6.QtWidgets import QApplication
-
+    from .qt_offscreen import ensure_widget_application
     from .wall_factory import WallFactory
 
-    QApplication.instance() or QApplication([])  # widgets need one, even offscreen
+    ensure_widget_application()  # widgets need one, even offscreen
     with RoomFile.open(room_path, read_only=True) as room:
         factory = WallFactory(room)
         widget = factory.build(view, size)

@@ -120,6 +120,8 @@ def recognition_proposals(room: RoomFile, session_id: int) -> list[RecognitionPr
             "ON rs.id = r.session_id WHERE r.priority_id = p.id AND rs.scheduled_on > ?)", (quiet_since,)):
         chosen = month_of(date.fromisoformat(selected_on))
         baseline = months_from_to(add_months(chosen, -BASELINE_MONTHS), add_months(chosen, -1))
+        if baseline[-1] >= last:
+            continue  # no complaints counted since it was chosen: too early to tell
         column, value = ("moment_id", moment_id) if moment_id else ("stage_id", stage_id)
         counts = dict.fromkeys(months_from_to(baseline[0], last), 0)
         counts.update(room.db.execute(

@@ -15,18 +15,23 @@ from pathlib import Path
 from .call_benchmarks import bench_big_recording, bench_calls
 from .live_benchmarks import bench_cold_start, bench_stage_switch
 from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_import_memory, bench_open_large_room
+from .session_benchmarks import bench_capture, bench_minutes_pdf
+
+
+ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmarks still run")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--only", choices=["import", "open", "media", "switch", "start", "calls", "bigcall"], action="append")
+    parser.add_argument("--only", choices=ALL, action="append")
     parser.add_argument("--workdir", help="where to put the large files (default: a temporary folder)")
     args = parser.parse_args(argv)
     sizes = dict(complaints=20_000, artifacts=50, media_mb=64, switches=20, starts=2, plays=60) if args.quick else \
         dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, starts=5, plays=500)
-    chosen = args.only or ["import", "open", "media", "switch", "start", "calls", "bigcall"]
+    sizes["captures"] = 30 if args.quick else 300
+    chosen = args.only or ALL
     results = []
     with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:
         work = Path(scratch)
@@ -46,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(bench_stage_switch(work, room, sizes["switches"]))
             if "start" in chosen:
                 results.append(bench_cold_start(work, room, sizes["starts"]))
+        if "capture" in chosen:
+            results.append(bench_capture(work, sample_copy(work, "capture.croom"), sizes["captures"]))
+        if "minutes" in chosen:
+            results.append(bench_minutes_pdf(work, sample_copy(work, "minutes.croom"), runs=2 if args.quick else 5))
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox,
+    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.screen_assignment import WALL_VIEWS
+from .accountability_panel import AccountabilityPanel
 from .call_panel import CallPanel
+from .capture_bar import CaptureBar
+from .focus_panel import FocusPanel
+from .session_panel import SessionPanel
 
 THUMB_WIDTH = 320
 
@@ -57,6 +61,7 @@ class ConsoleWindow(QMainWindow):
     artifact_requested = Signal(str)  # artifact key
     page_requested = Signal(int)  # +1 or -1
     zoom_requested = Signal(float)
+    minutes_path_chosen = Signal(str)
 
     def __init__(self, room_name: str, stage_names: list[str], style_sheet: str = "", notice: str = ""):
         super().__init__()
@@ -92,10 +97,10 @@ class ConsoleWindow(QMainWindow):
         self.verbatim = QLabel(objectName="verbatim")
         self.verbatim.setWordWrap(True)
         middle.addWidget(self.verbatim)
-        middle.addWidget(QLabel("SCREENS", objectName="heading"))
-        self.map = QGridLayout()
-        middle.addLayout(self.map)
-        middle.addStretch(1)
+        self.capture_bar = CaptureBar()
+        self.capture_bar.left.connect(self._back_to_the_room)
+        middle.addWidget(self.capture_bar)
+        middle.addWidget(self._room_tabs(), 1)
         outer.addLayout(middle, 1)
         outer.addLayout(self._side_column())
         self.setCentralWidget(page)
@@ -103,6 +108,46 @@ class ConsoleWindow(QMainWindow):
         self.wall_images: dict[str, QLabel] = {}
         self._shown_walls: list[WallStatus] = []
         self.resize(1440, 860)
+
+    def _room_tabs(self) -> QTabWidget:
+        """Screens, then the session and its conversations 3 and 4, one tab each."""
+        self.room_tabs = QTabWidget(objectName="roomtabs")
+        screens = QWidget(objectName="screenspage")
+        screens_box = QVBoxLayout(screens)
+        self.map = QGridLayout()
+        screens_box.addLayout(self.map)
+        screens_box.addStretch(1)
+        self.room_tabs.addTab(screens, "Screens")
+        self.session_panel = SessionPanel()
+        self.room_tabs.addTab(self.session_panel, "Session")
+        self.focus_panel = FocusPanel()
+        self.room_tabs.addTab(self.focus_panel, "3 · Focus and commit")
+        self.accountability_panel = AccountabilityPanel()
+        self.room_tabs.addTab(self.accountability_panel, "4 · Accountability")
+        for keys, kind in (("Ctrl+D", "decision"), ("Ctrl+K", "commitment"), ("Ctrl+N", "note")):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda kind=kind: self.capture_bar.begin(kind))
+        return self.room_tabs
+
+    def _back_to_the_room(self) -> None:
+        """Esc in a capture field: the room's keys (Space, PgDown, B...) drive the walls again."""
+        self.capture_bar.text.clearFocus()
+        self.capture_bar.owner.clearFocus()
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_conversation_tab(self, conversation: int) -> None:
+        """Conversations 3 and 4 bring their tab forward; 1 and 2 are the walk, on the screens tab."""
+        self.room_tabs.setCurrentIndex({3: 2, 4: 3}.get(conversation, 0))
+
+    def show_agenda_of_session(self, title: str, items: list[tuple[int, str, int]]) -> None:
+        self.show_agenda(title, items)
+
+    def ask_minutes_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the minutes", "minutes.pdf",
+                                              "PDF (*.pdf);;Markdown (*.md);;HTML (*.html);;Commitments CSV (*.csv)")
+        if path:
+            self.minutes_path_chosen.emit(path)
 
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()

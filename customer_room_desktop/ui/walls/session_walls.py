@@ -1,5 +1,6 @@
-"""Session walls: the live dot-vote tally and the celebration screen (the team board lives in
-``team_board_wall`` and is re-exported here, so all three session views import from one place).
+"""Session walls: the live dot-vote tally and the celebration screen. The third session view,
+the team board, lives in ``team_board_wall`` (it borrows ``fit_wrapped_text`` from here) and can
+be imported from either module.
 
 The tally is read from five metres while leaders are still voting, so it shows little: who has
 voted, and one long bar per candidate with its dot count in big numerals. The celebration is a
@@ -16,38 +17,39 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.session_wall_data import CelebrationData, TallyData, TallyRow
 from ...services.wall_data import Branding
-from .team_board_wall import TeamBoardWall
 from .wall_chrome import draw_header
 from .wall_style import (
     BACKGROUND, MINIMUM_TEXT, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip,
     draw_text, fill_rounded, logo_image,
 )
 
-__all__ = ["TallyWall", "TeamBoardWall", "CelebrationWall", "UNSELECTED_BAR"]
+__all__ = ["TallyWall", "CelebrationWall", "fit_wrapped_text", "UNSELECTED_BAR"]  # TeamBoardWall: see __getattr__
 
 UNSELECTED_BAR = TEXT_FAINT  # candidates not (yet) chosen; chosen ones take the brand colour
 CONFETTI_SEED = 20260525  # any fixed number: the same confetti on every render
 CONFETTI_COLOURS = ("#FFC845", "#3DDC84", "#FF5C5C", "#4FC3F7", "#C792EA", "#FF9E64")
 
 
-def _fit_wrapped(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
-                 weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
-    """Like ``draw_fitted_text`` but with a chosen alignment and weight: shrink to the wall
-    minimum, then drop whole words behind an ellipsis; clipped to ``rect`` as a last resort."""
+def fit_wrapped_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
+                     weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
+                     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
+    """Wrapped text kept inside ``rect``, like ``draw_fitted_text`` but with a chosen alignment
+    and weight: shrink to the wall minimum, elide any single word wider than the box, then drop
+    whole words behind an ellipsis. Clipped to ``rect`` as a last resort, so it never spills."""
     flags = int(align) | int(Qt.TextFlag.TextWordWrap)
     words = text.split()
-    longest = max(words, key=len, default="")
     size = units
     while True:
         font = scale.font(size, weight, italic)
+        metrics = QFontMetricsF(font)
         painter.setFont(font)
-        fits = (QFontMetricsF(font).horizontalAdvance(longest) <= rect.width()
+        fits = (all(metrics.horizontalAdvance(word) <= rect.width() for word in words)
                 and painter.boundingRect(rect, flags, text).height() <= rect.height())
         if fits or size <= MINIMUM_TEXT:
             break
         size = max(MINIMUM_TEXT, size - 2)
-    shown = text
+    words = [metrics.elidedText(word, Qt.TextElideMode.ElideRight, rect.width()) for word in words]
+    shown = " ".join(words)
     while len(words) > 1 and painter.boundingRect(rect, flags, shown).height() > rect.height():
         words.pop()
         shown = " ".join(words) + " …"
@@ -56,6 +58,15 @@ def _fit_wrapped(painter: QPainter, rect: QRectF, text: str, scale: WallScale, u
     painter.setPen(colour)
     painter.drawText(rect, flags, shown)
     painter.restore()
+
+
+def __getattr__(name: str):
+    """``TeamBoardWall`` can be imported from here with the other two session views. It is looked
+    up lazily because its module borrows ``fit_wrapped_text`` from this one."""
+    if name == "TeamBoardWall":
+        from .team_board_wall import TeamBoardWall
+        return TeamBoardWall
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _voting_line(data: TallyData) -> str:
@@ -96,8 +107,8 @@ class TallyWall(QWidget):
         scale = WallScale(self.height())
         data = self.data
         brand = QColor(self.branding.brand_colour)
-        top = draw_header(painter, self.width(), scale, self.branding, self._logo, "DOT VOTE · CHOOSING THE CRITICAL FEW",
-                          "Where leaders put their dots", data.session_title)
+        top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                          "DOT VOTE · CHOOSING THE CRITICAL FEW", "Where leaders put their dots", data.session_title)
         margin = scale(48)
         draw_text(painter, QRectF(margin, top, self.width() - 2 * margin, scale(52)), _voting_line(data),
                   scale.font(34, QFont.Weight.Bold), brand)
@@ -112,14 +123,14 @@ class TallyWall(QWidget):
     def _paint_no_votes(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
         box = area.adjusted(0, scale(40), 0, -scale(80))
         fill_rounded(painter, box, scale(20), SURFACE)
-        _fit_wrapped(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)),
-                     "No dots yet: leaders vote on the console", scale, 80, TEXT, QFont.Weight.Bold,
-                     align=Qt.AlignmentFlag.AlignCenter)
+        fit_wrapped_text(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)),
+                         "No dots yet: leaders vote on the console", scale, 80, TEXT, QFont.Weight.Bold,
+                         align=Qt.AlignmentFlag.AlignCenter)
 
     def _paint_rows(self, painter: QPainter, scale: WallScale, area: QRectF, rows: list[TallyRow],
                     brand: QColor) -> None:
         gap = scale(12)
-        room_for = max(1, int((area.height() + gap) // (scale(self.MIN_ROW) + gap)))
+        room_for = max(2, int((area.height() + gap) // (scale(self.MIN_ROW) + gap)))
         hidden = 0
         if len(rows) > room_for:  # keep the last line to say how many more are not shown
             hidden = len(rows) - (room_for - 1)
@@ -144,8 +155,8 @@ class TallyWall(QWidget):
             colour = brand if row.selected else UNSELECTED_BAR
             if row.selected:
                 painter.fillRect(QRectF(box.left(), box.top(), scale(10), box.height()), brand)
-            _fit_wrapped(painter, QRectF(box.left() + scale(30), box.top() + scale(4), title_width - scale(30),
-                                         box.height() - scale(8)), row.title, scale, min(40, units * 0.4), TEXT)
+            title = QRectF(box.left() + scale(30), box.top() + scale(4), title_width - scale(30), height - scale(8))
+            fit_wrapped_text(painter, title, row.title, scale, min(40, units * 0.4), TEXT)
             length = max(scale(8), bar_room * row.dots / most) if row.dots > 0 else 0
             bar = QRectF(bar_left, box.center().y() - height * 0.22, length, height * 0.44)
             if length:
@@ -159,7 +170,8 @@ class TallyWall(QWidget):
         if hidden:
             y = area.top() + len(rows) * (height + gap)
             draw_text(painter, QRectF(area.left() + scale(30), y, area.width(), height),
-                      f"and {hidden} more with fewer dots", scale.font(min(34, units * 0.4)), TEXT_SOFT,
+                      f"and {hidden} more {'candidate' if hidden == 1 else 'candidates'}",
+                      scale.font(min(34, units * 0.4)), TEXT_SOFT,
                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -185,44 +197,50 @@ class CelebrationWall(QWidget):
             return
         scale = WallScale(self.height())
         brand = QColor(self.branding.brand_colour)
-        panel = QRectF(self.width() * 0.14, self.height() * 0.16, self.width() * 0.72, self.height() * 0.68)
-        self._paint_confetti(painter, scale, panel, brand)
-        painter.fillRect(QRectF(0, 0, self.width(), scale(14)), brand)
-        painter.fillRect(QRectF(0, self.height() - scale(14), self.width(), scale(14)), brand)
-        fill_rounded(painter, panel, scale(28), SURFACE)
-        inner = panel.adjusted(scale(64), scale(44), -scale(64), -scale(44))
-        centre = Qt.AlignmentFlag.AlignHCenter
-        draw_text(painter, QRectF(inner.left(), inner.top(), inner.width(), scale(44)), "THE ROOM RECOGNISES",
-                  scale.font(30, QFont.Weight.Bold), RELIABILITY_COLOURS["at risk"], centre | Qt.AlignmentFlag.AlignTop)
-        heading = QRectF(inner.left(), inner.top() + scale(60), inner.width(), inner.height() * 0.42)
-        _fit_wrapped(painter, heading, f"Well done, {self.data.team}", scale, 110, TEXT, QFont.Weight.Black,
-                     align=centre | Qt.AlignmentFlag.AlignVCenter)
-        priority = QRectF(inner.left(), heading.bottom() + scale(16), inner.width(), scale(110))
-        _fit_wrapped(painter, priority, self.data.priority, scale, 44, brand, QFont.Weight.Bold,
-                     align=centre | Qt.AlignmentFlag.AlignVCenter)
-        citation = QRectF(inner.left(), priority.bottom() + scale(16), inner.width(), inner.bottom() - priority.bottom()
-                          - scale(16))
-        _fit_wrapped(painter, citation, f"“{self.data.citation}”", scale, 36, TEXT_SOFT, italic=True,
-                     align=centre | Qt.AlignmentFlag.AlignTop)
+        panel = QRectF(self.width() * 0.14, self.height() * 0.14, self.width() * 0.72, self.height() * 0.72)
+        logo = QRectF()
         if not self._logo.isNull():
             logo_h = scale(64)
             logo_w = self._logo.width() * logo_h / max(1, self._logo.height())
-            painter.drawImage(QRectF(self.width() - scale(48) - logo_w, self.height() - scale(48) - logo_h, logo_w,
-                                     logo_h), self._logo)
+            logo = QRectF(self.width() - scale(48) - logo_w, self.height() - scale(48) - logo_h, logo_w, logo_h)
+        self._paint_confetti(painter, scale, (panel, logo), brand)
+        painter.fillRect(QRectF(0, 0, self.width(), scale(14)), brand)
+        painter.fillRect(QRectF(0, self.height() - scale(14), self.width(), scale(14)), brand)
+        if not logo.isNull():
+            painter.drawImage(logo, self._logo)
+        fill_rounded(painter, panel, scale(28), SURFACE)
+        inner = panel.adjusted(scale(64), scale(40), -scale(64), -scale(40))
+        centre = Qt.AlignmentFlag.AlignHCenter
+        draw_text(painter, QRectF(inner.left(), inner.top(), inner.width(), scale(44)), "THE ROOM RECOGNISES",
+                  scale.font(30, QFont.Weight.Bold), RELIABILITY_COLOURS["at risk"], centre | Qt.AlignmentFlag.AlignTop)
+        well_done = draw_text(painter, QRectF(inner.left(), inner.top() + scale(56), inner.width(), scale(90)),
+                              "Well done,", scale.font(72, QFont.Weight.Bold), TEXT, centre | Qt.AlignmentFlag.AlignTop)
+        team = QRectF(inner.left(), well_done.bottom(), inner.width(), inner.height() * 0.34)
+        fit_wrapped_text(painter, team, self.data.team, scale, 120, TEXT, QFont.Weight.Black,
+                         align=centre | Qt.AlignmentFlag.AlignVCenter)
+        priority = QRectF(inner.left(), team.bottom() + scale(12), inner.width(), scale(110))
+        fit_wrapped_text(painter, priority, self.data.priority, scale, 44, brand, QFont.Weight.Bold,
+                         align=centre | Qt.AlignmentFlag.AlignVCenter)
+        citation = QRectF(inner.left(), priority.bottom() + scale(16), inner.width(),
+                          inner.bottom() - priority.bottom() - scale(16))
+        fit_wrapped_text(painter, citation, f"“{self.data.citation}”", scale, 36, TEXT_SOFT, italic=True,
+                         align=centre | Qt.AlignmentFlag.AlignTop)
         painter.end()
 
-    def _paint_confetti(self, painter: QPainter, scale: WallScale, panel: QRectF, brand: QColor) -> None:
-        """Small tilted rectangles around the panel; positions are fractions of the wall, so a 4K
-        wall shows the same pattern as a 1080p one."""
+    def _paint_confetti(self, painter: QPainter, scale: WallScale, keep_clear: tuple[QRectF, ...],
+                        brand: QColor) -> None:
+        """Small tilted rectangles around the panel and the logo; positions are fractions of the
+        wall, so a 4K wall shows the same pattern as a 1080p one."""
         rng = random.Random(CONFETTI_SEED)
         colours = [QColor(c) for c in CONFETTI_COLOURS] + [brand]
-        keep_clear = panel.adjusted(-scale(24), -scale(24), scale(24), scale(24))
+        margin = scale(28)
+        clear = [rect.adjusted(-margin, -margin, margin, margin) for rect in keep_clear if not rect.isNull()]
         placed = 0
         while placed < 140:
             centre = QPointF(rng.random() * self.width(), rng.random() * self.height())
             width, height, angle = scale(rng.uniform(14, 30)), scale(rng.uniform(30, 56)), rng.uniform(0, 180)
             colour = rng.choice(colours)
-            if keep_clear.contains(centre):
+            if any(rect.contains(centre) for rect in clear):
                 continue
             placed += 1
             painter.save()

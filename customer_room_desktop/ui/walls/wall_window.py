@@ -14,7 +14,9 @@ from .complaints_focus import ComplaintsFocus
 from .frame_view import FrameView
 from .journey_span import JourneySpan
 from .plain_screens import PlainScreen
+from .session_walls import CelebrationWall, TallyWall
 from .stage_panel import StagePanel
+from .team_board_wall import TeamBoardWall
 
 
 # Frames are kept at 16 bits a pixel: half the memory of 32 bits (17 MB instead of 33 MB for 4K)
@@ -78,6 +80,18 @@ class WallWindow(QStackedWidget):
     @property
     def call_view(self) -> CallView:
         return self._view(CallView)
+
+    @property
+    def tally(self) -> TallyWall:
+        return self._view(TallyWall)
+
+    @property
+    def team_board(self) -> TeamBoardWall:
+        return self._view(TeamBoardWall)
+
+    @property
+    def celebration(self) -> CelebrationWall:
+        return self._view(CelebrationWall)
 
     @property
     def frame_view(self) -> FrameView:

@@ -1,0 +1,180 @@
+"""A whole quarterly session, scripted through the console with qtbot on virtual screens.
+
+Run by test_quarterly_session.py in its own pytest process, because the virtual screens
+(QT_QPA_PLATFORM=offscreen:configfile=...) must be set before Qt starts.
+"""
+
+import os
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from customer_room_desktop.app.live_room import LiveRoom
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services.screen_assignment import AssignmentStore
+from customer_room_desktop.storage.room_file import RoomFile
+
+OUT = Path(os.environ.get("QUARTERLY_OUT", "/tmp/quarterly"))
+
+
+@pytest.fixture
+def live(sample_room, tmp_path, qtbot):
+    path = tmp_path / "quarterly.croom"
+    shutil.copyfile(sample_room, path)
+    room = RoomFile.open(path)
+    live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "quarterly", "test"))
+    live.start()
+    qtbot.waitUntil(lambda: len(live.present) == 2)
+    yield live
+    live.shut_down()
+    room.close()
+
+
+def type_into(qtbot, widget, text):
+    widget.setFocus()
+    widget.clear()
+    QTest.keyClicks(widget, text)
+
+
+def capture(qtbot, live, keys, text, owner=""):
+    console, bar = live.console, live.console.capture_bar
+    QTest.keyClick(console, keys[-1], Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.text.hasFocus, timeout=2000)
+    QTest.keyClicks(bar.text, text)
+    if owner:
+        type_into(qtbot, bar.owner, owner)
+    before = bar.captured.count()
+    QTest.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Return)
+    assert bar.captured.count() == before + 1, bar.status.text()
+    assert bar.text.text() == ""
+
+
+def wall_views(live):
+    return sorted(type(w.currentWidget()).__name__ for w in live.walls.values() if w.isVisible())
+
+
+def test_a_quarterly_session_end_to_end(live, qtbot):
+    console, controller = live.console, live.session
+    panel = console.session_panel
+    assert len(QGuiApplication.screens()) == 3 and len(live.walls) == 2
+
+    # -- plan: a refused plan leaves the dialog open, a good one becomes the room's session
+    dialog = panel.open_plan_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.cadence.setCurrentText("quarterly")
+    dialog.scheduled.setDate(QDate(2027, 1, 14))
+    qtbot.mouseClick(dialog.findChild(type(panel.buttons["plan"]), "plansave"), Qt.MouseButton.LeftButton)
+    assert "needs a title" in dialog.problem.text() and dialog.isVisible()
+    type_into(qtbot, dialog.title, "Q1 2027 quarterly room")
+    assert "Ruth Adeyemi" in dialog.attendees.toPlainText()  # last session's attendees offered again
+    qtbot.mouseClick(dialog.findChild(type(panel.buttons["plan"]), "plansave"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert controller.session.title == "Q1 2027 quarterly room" and controller.session.state == "planned"
+    agenda = [console.agenda.item(i).text() for i in range(console.agenda.count())]
+    assert agenda[0].startswith("1. Did we earn the right") and any("First call team reports step 4" in a
+                                                                    for a in agenda)
+    assert panel.carried.count() >= 4  # open commitments from earlier sessions, for review
+    panel.carried.setCurrentRow(0)
+    reviewed = panel.carried.currentItem().text()
+    qtbot.mouseClick(next(b for b in panel.findChildren(type(panel.buttons["plan"])) if b.text() == "Done"),
+                     Qt.MouseButton.LeftButton)
+    assert all(panel.carried.item(i).text() != reviewed for i in range(panel.carried.count()))
+
+    # -- start, conversation 1 and the walk (conversation 2)
+    qtbot.mouseClick(panel.buttons["start"], Qt.MouseButton.LeftButton)
+    assert controller.is_live and console.capture_bar.isEnabled()
+    panel.conversation_buttons[0].click()
+    capture(qtbot, live, "N", "Q3: 10,169 customers lost, 1,481 named a poor claim experience.")
+    panel.conversation_buttons[1].click()
+    for _ in range(3):
+        QTest.keyClick(console, Qt.Key.Key_Right)
+    assert live.position == 4
+    live.show_artifact(live.factory.stage_data(4).artifacts[0].key)
+    capture(qtbot, live, "D", "Fund the one-page claim form from January.")
+    capture(qtbot, live, "K", "Bring the claim-form usability results to the April room", owner="Tom Achterberg")
+
+    # -- conversation 3: dots, the live tally wall, selection beyond the critical few, a team, stop-doing
+    panel.conversation_buttons[2].click()
+    assert console.room_tabs.currentWidget() is console.focus_panel
+    assert "TallyWall" in wall_views(live)
+    focus = console.focus_panel
+    for leader, dots in (("Ruth Adeyemi", {"move-house-one-contact": 2, "documents-within-hour": 1}),
+                         ("Hamish Rennie", {"move-house-one-contact": 3}),
+                         ("Sunita Bhatt", {"documents-within-hour": 2, "move-house-one-contact": 1})):
+        focus.votes_entered.emit(leader, dots)
+    tally = next(w.tally for w in live.walls.values() if type(w.currentWidget()).__name__ == "TallyWall")
+    assert [(r.title, r.dots) for r in tally.data.rows][:2] == [("Moving house is sorted in one contact", 6),
+                                                                ("My documents arrive within the hour", 3)]
+    focus.select_requested.emit("move-house-one-contact")
+    assert "more than the 3" in focus.message.text()
+    focus.team_requested.emit("move-house-one-contact", "Alistair Munro", "One move team", "Claire Donnelly",
+                              [("Claire Donnelly", "service"), ("Megan Firth", "digital")], 3)
+    focus.stop_doing_proposed.emit("Monthly silo NPS league table", "It rewards silos, not journeys",
+                                   "2 analyst days a month")
+    item = live.factory.source.room.db.execute("SELECT max(id) FROM stop_doing_items").fetchone()[0]
+    focus.stop_doing_decided.emit(item, True)
+    capture(qtbot, live, "D", "Select 'Moving house is sorted in one contact' with 6 dots; Alistair Munro sponsors.")
+
+    # -- conversation 4: a team report, a proposed recognition, the celebration on every wall
+    panel.conversation_buttons[3].click()
+    assert "TeamBoardWall" in wall_views(live)
+    board = console.accountability_panel
+    board.report_entered.emit("simple-claim-report", 4, "Phone menu switched to one claims option on 2 November.",
+                              ["home-claim-form"])
+    proposals = live.session.room.db  # the proposal list on the console comes from the room
+    assert board.proposals.count() == 1
+    board.recognition_requested.emit("simple-claim-report",
+                                     "First call team: complaints about reporting a claim fell 61%.")
+    assert set(wall_views(live)) == {"CelebrationWall"}
+    capture(qtbot, live, "N", "The room applauded the First call team.")
+    QTest.keyClick(console, Qt.Key.Key_Right)
+    assert "CelebrationWall" not in wall_views(live)
+    del proposals
+
+    # -- minutes as a draft while live, then close, then refused captures
+    OUT.mkdir(parents=True, exist_ok=True)
+    assert controller.save_minutes(str(OUT / "draft.md")).read_text().count("DRAFT") == 1
+    qtbot.mouseClick(panel.buttons["close"], Qt.MouseButton.LeftButton)
+    assert controller.session.state == "closed" and not console.capture_bar.isEnabled()
+    controller.capture("decision", "Too late", "", date(2027, 2, 1), "")
+    assert "Start (or resume)" in console.capture_bar.status.text()
+    for fmt in ("pdf", "md", "html", "csv"):
+        assert controller.save_minutes(str(OUT / f"minutes.{fmt}")).stat().st_size > 150
+    text = subprocess.run(["pdftotext", "-layout", str(OUT / "minutes.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for expected in ("Fund the one-page claim form from January", "Moving house is sorted in one contact",
+                     "Tom Achterberg", "Monthly silo NPS league table", "First call team", "Final"):
+        assert expected in text, expected
+    assert any(line.split()[-2:] == ["6", "yes"] for line in text.splitlines() if line.strip())
+    markdown = (OUT / "minutes.md").read_text()
+    assert "| I make a claim |" in markdown or "I make a claim" in markdown
+    csv_lines = (OUT / "minutes.csv").read_text().splitlines()
+    assert len(csv_lines) == 2 and "Tom Achterberg" in csv_lines[1]
+
+
+def test_a_session_left_open_offers_to_resume_where_it_stood(live, qtbot, tmp_path):
+    controller, panel = live.session, live.console.session_panel
+    controller.start()  # the sample's planned December session
+    live.go_to(5)
+    capture(qtbot, live, "D", "Keep the assessor supplier on notice.")
+    path = live.factory.source.room.path
+    # a second room window on the same file stands in for a restart after a crash (no close was saved)
+    again = RoomFile.open(path)
+    other = LiveRoom(WallFactory(again), AssignmentStore(tmp_path / "w2.json", "again", "test"))
+    try:
+        other.start()
+        assert other.console.session_panel.resume.isVisibleTo(other.console.session_panel)
+        assert not other.console.capture_bar.isEnabled()
+        other.console.session_panel.resume_requested.emit()
+        assert other.position == 5 and other.session.is_live and other.console.capture_bar.isEnabled()
+        assert other.console.capture_bar.captured.count() >= 0
+    finally:
+        other.shut_down()
+        again.close()
+    assert panel is live.console.session_panel
