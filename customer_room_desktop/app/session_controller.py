@@ -362,6 +362,6 @@ class SessionController(QObject):
         console.focus_panel.show_stop_doing(focus.stop_doing_of(self.room, s.id))
         console.accountability_panel.show_board(accountability.team_board(self.room))
         console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))
-        console.show_agenda_of_session(s.title, self.room.db.execute(
+        console.show_agenda_of_session(f"{s.title} · {s.scheduled_on}", self.room.db.execute(
             "SELECT conversation, title, planned_minutes FROM agenda_items WHERE session_id = ? ORDER BY position",
             (s.id,)).fetchall())

@@ -103,6 +103,7 @@ def main(room_path: str, store_path: str) -> None:
     QTest.keyClick(console, Qt.Key.Key_5)
     QTest.keyClick(console, Qt.Key.Key_Return)
     panel = live.console.call_panel
+    live.session.start()  # plays are journaled for the live session's minutes
     steps["stage_calls"] = [panel.calls.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.calls.count())]
     live.console.call_panel.call_requested.emit("burst-pipe")
     call_wall = live.walls[next(iter(live.present))]
@@ -118,7 +119,7 @@ def main(room_path: str, store_path: str) -> None:
     steps["bookmarks"] = [panel.bookmarks.item(i).text() for i in range(panel.bookmarks.count())]
     live.calls.close_call()
     from customer_room_desktop.storage.journal import events_of
-    steps["journal"] = [json.loads(detail) for _, _, detail in events_of(room, live.calls.session_id, "call_played")]
+    steps["journal"] = [json.loads(detail) for _, _, detail in events_of(room, live.session.session_id, "call_played")]
     steps["after_close"] = _view_name(call_wall)
     QTest.keyClick(console, Qt.Key.Key_Home)
     # an artifact chosen on the console: the first wall lends itself, pages turn, a stage change ends it
