@@ -210,7 +210,7 @@ class LiveRoom(QObject):
         self.presenter.show(plans, self.position, self.cover, self.celebration)
         self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not self.cover])
         stage = self.factory.source.stages[self.position - 1]
-        self.console.show_stage(self.position, stage.name, self.cover is not None)
+        self.console.show_stage(self.position, stage.name, self.cover)
         self.console.show_walls(self.wall_statuses())
         self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(self.position).artifacts])
         self.calls.show_stage_calls(self.position)

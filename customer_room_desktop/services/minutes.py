@@ -25,7 +25,7 @@ class MinutesError(ValueError):
 @dataclass(frozen=True)
 class StageVisit:
     stage: str
-    minutes: float
+    seconds: int
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ class Minutes:
     stop_doing: tuple[tuple[str, str, str, str], ...]  # title, rationale, capacity freed, status
     reports: tuple[TeamReport, ...]
     recognitions: tuple[tuple[str, str], ...]  # team, citation
-    decisions: tuple[tuple[str, str], ...]  # time, text
+    decisions: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
     commitments: tuple[CommitmentLine, ...]
-    notes: tuple[tuple[str, str], ...]  # time, text
+    notes: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
 
 
 def find_session(room: RoomFile, which: str) -> SessionRow:
@@ -94,6 +94,20 @@ def find_session(room: RoomFile, which: str) -> SessionRow:
     numbers = [s.id for s in sessions]
     known = f"its sessions are numbered {min(numbers)} to {max(numbers)}" if numbers else "it has no sessions"
     raise MinutesError(f"There is no session '{which}' in this room; {known}.")
+
+
+def _on_the_walls(context: str, stages: dict[str, str], calls: dict[str, str]) -> str:
+    """The capture's context in words: the stage, and the artifact or call (with the moment) on the walls."""
+    try:
+        found = json.loads(context or "{}")
+    except ValueError:
+        return ""
+    parts = [stages.get(found.get("stage_key"), "")] if found.get("stage_key") else []
+    if found.get("artifact_key"):
+        parts.append(f"artifact {found['artifact_key']}")
+    if found.get("call_key"):
+        parts.append(f"{calls.get(found['call_key'], found['call_key'])} at {_mm_ss(found.get('call_position_ms') or 0)}")
+    return "; ".join(part for part in parts if part)
 
 
 def _clock(at: str) -> str:
@@ -122,7 +136,7 @@ def _walk(events: list[tuple[str, str, str]], stages: dict[str, str], end: str |
             current = None
         if kind == "stage_shown":
             current = (at, detail)
-    return tuple(StageVisit(stages.get(key, key), round(seconds / 60, 1)) for key, seconds in spent.items())
+    return tuple(StageVisit(stages.get(key, key), round(seconds)) for key, seconds in spent.items())
 
 
 def _calls(events: list[tuple[str, str, str]], titles: dict[str, str]) -> tuple[CallPlayed, ...]:
@@ -199,12 +213,12 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
             "SELECT coalesce(t.name, p.title), r.citation FROM recognitions r JOIN priorities p "
             "ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id WHERE r.session_id = ? ORDER BY r.id",
             (session_id,)).fetchall()),
-        decisions=tuple((_clock(at), text) for at, text in db.execute(
-            "SELECT at, text FROM decisions WHERE session_id = ? ORDER BY at, id", (session_id,))),
+        decisions=tuple((_clock(at), text, _on_the_walls(context, stages, calls)) for at, text, context in db.execute(
+            "SELECT at, text, context FROM decisions WHERE session_id = ? ORDER BY at, id", (session_id,))),
         commitments=tuple(CommitmentLine(*row) for row in db.execute(
             "SELECT c.text, c.owner, c.due_on, coalesce(p.title, ''), c.status FROM commitments c "
             "LEFT JOIN priorities p ON p.id = c.priority_id WHERE c.session_id = ? ORDER BY c.due_on, c.id",
             (session_id,))),
-        notes=tuple((_clock(at), text) for at, text in db.execute(
-            "SELECT at, text FROM notes WHERE session_id = ? ORDER BY at, id", (session_id,))),
+        notes=tuple((_clock(at), text, _on_the_walls(context, stages, calls)) for at, text, context in db.execute(
+            "SELECT at, text, context FROM notes WHERE session_id = ? ORDER BY at, id", (session_id,))),
     )

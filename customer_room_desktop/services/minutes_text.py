@@ -55,7 +55,8 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
         ("Attendees", ["Name", "Role", "Silo"], [list(a) for a in m.attendees],
          [] if m.attendees else ["No attendees were recorded."]),
         ("Did we earn the right to growth? The customer asset", ["Figure", "Value"], asset_rows, asset_lines),
-        ("The journey walk", ["Stage", "Minutes"], [[v.stage, f"{v.minutes:g}"] for v in m.walk],
+        ("The journey walk", ["Stage", "Time on the walls"],
+         [[v.stage, f"{v.seconds // 3600}:{v.seconds // 60 % 60:02d}:{v.seconds % 60:02d}"] for v in m.walk],
          ([] if m.walk else ["No stages were recorded as shown."])
          + [f"Call played: {c.title}" + (f" ({c.heard})" if c.heard else "") for c in m.calls]),
         ("Priorities: the vote and the selection", ["Experience", "Dots", "Selected here"],
@@ -67,12 +68,12 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
          [] if m.reports else ["No team reported in this session."]),
         ("Recognitions", ["Team", "Citation"], [list(row) for row in m.recognitions],
          [] if m.recognitions else ["No recognitions."]),
-        ("Decisions", ["Time", "Decision"], [list(row) for row in m.decisions],
+        ("Decisions", ["Time", "Decision", "On the walls"], [list(row) for row in m.decisions],
          [] if m.decisions else ["No decisions were recorded."]),
         ("Commitments", ["Commitment", "Owner", "Due", "Priority", "Status"],
          [[c.text, c.owner, c.due_on, c.priority, c.status] for c in m.commitments],
          [] if m.commitments else ["No commitments were made."]),
-        ("Notes", ["Time", "Note"], [list(row) for row in m.notes], [] if m.notes else ["No notes."]),
+        ("Notes", ["Time", "Note", "On the walls"], [list(row) for row in m.notes], [] if m.notes else ["No notes."]),
         ("Next session", [], [], [_day(m.session.next_session_on)]),
     ]
 

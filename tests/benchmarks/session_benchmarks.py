@@ -14,6 +14,21 @@ from pathlib import Path
 from .live_benchmarks import ROOT, screens_config
 
 
+def _fsync_ms(work: Path, rounds: int = 200) -> float:
+    """The disk's own price of durability: one 4 KB write and fsync, median."""
+    path = work / "fsync.probe"
+    timings = []
+    with open(path, "wb") as handle:
+        for _ in range(rounds):
+            handle.write(b"x" * 4096)
+            handle.flush()
+            started = time.perf_counter()
+            os.fsync(handle.fileno())
+            timings.append((time.perf_counter() - started) * 1000)
+    path.unlink()
+    return statistics.median(timings)
+
+
 def bench_capture(work: Path, room: Path, captures: int) -> dict:
     """Typed into the console's capture field, Enter pressed, until the item is listed as saved."""
     env = dict(os.environ, QT_QPA_PLATFORM=screens_config(work, 2, 1920, 1080),
@@ -29,6 +44,7 @@ def bench_capture(work: Path, room: Path, captures: int) -> dict:
         "max (ms)": round(figures["max_ms"], 2),
         "ratio to target": round(p95 / 20, 2),
         "all saved in the room file": figures["saved"] == captures,
+        "reference: one 4 KB fsync on this disk (ms)": round(_fsync_ms(work), 3),
     }
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .focus_panel import BAD, FOCUS_PANEL_QSS, GOOD, MessageLabel, panel_button, selected_item, wrapping_list
+from .panel_kit import BAD, FOCUS_PANEL_QSS, GOOD, MessageLabel, panel_button, selected_item, wrapping_list
 
 if TYPE_CHECKING:
     from ...storage.accountability import RecognitionProposal, StepView, TeamRow

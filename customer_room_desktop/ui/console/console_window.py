@@ -197,12 +197,15 @@ class ConsoleWindow(QMainWindow):
         return side
 
     # -- told by the live room ---------------------------------------------------------------
-    def show_stage(self, position: int, name: str, blackout: bool) -> None:
-        self.now.setText(f"Stage {position} of {self.stages.count()} · {name}" + ("   (walls black)" if blackout else ""))
+    def show_stage(self, position: int, name: str, cover: str | None) -> None:
+        """``cover`` is what hides the stage on every wall: blackout, white, celebration or None."""
+        covered = {"blackout": "walls black", "white": "walls white", "celebration": "walls celebrate a team"}
+        self.now.setText(f"Stage {position} of {self.stages.count()} · {name}"
+                         + (f"   ({covered.get(cover, cover)})" if cover else ""))
         self.stages.blockSignals(True)
         self.stages.setCurrentRow(position - 1)
         self.stages.blockSignals(False)
-        self.black_button.setChecked(blackout)
+        self.black_button.setChecked(cover == "blackout")
 
     def show_clock(self, session: str, segment: str, pace: str) -> None:
         self.clock.setText(f"Session {session}   ·   this stage {segment}")

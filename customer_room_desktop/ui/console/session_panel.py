@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain.meetings import Cadence
 from ...domain.session_plan import CONVERSATION_TITLES
 
+SHORT_NAMES = {1: "Earn the right", 2: "Walk the journey", 3: "Focus and commit", 4: "Accountability"}
 CADENCE_SPACING_DAYS = {"monthly": 28, "quarterly": 91, "annual": 364, "workshop": 28, "onboarding": 28}
 
 
@@ -23,6 +24,12 @@ def _button(text: str, name: str = "") -> QPushButton:
     button = QPushButton(text, objectName=name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def _wrapping(items: QListWidget) -> QListWidget:
+    items.setWordWrap(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return items
 
 
 class PlanSessionDialog(QDialog):
@@ -125,7 +132,7 @@ class SessionPanel(QWidget):
         conversations = QHBoxLayout()
         self.conversation_buttons = []
         for conversation, title in CONVERSATION_TITLES.items():
-            button = _button(f"{int(conversation)}  {title.split(':')[0].split('?')[0]}")
+            button = _button(f"{int(conversation)}  {SHORT_NAMES[conversation]}")
             button.setCheckable(True)
             button.setToolTip(title)
             button.clicked.connect(lambda _=False, n=int(conversation): self.conversation_requested.emit(n))
@@ -137,7 +144,7 @@ class SessionPanel(QWidget):
         lists = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(QLabel("ATTENDEES", objectName="heading"))
-        self.attendees = QListWidget(objectName="attendees")
+        self.attendees = _wrapping(QListWidget(objectName="attendees"))
         left.addWidget(self.attendees, 1)
         self.new_attendee = QLineEdit(placeholderText="Add someone: Name, Role, silo (Enter)")
         self.new_attendee.returnPressed.connect(self._add_attendee)
@@ -145,8 +152,7 @@ class SessionPanel(QWidget):
         lists.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel("OPEN COMMITMENTS FROM EARLIER SESSIONS: REVIEW THEM", objectName="heading"))
-        self.carried = QListWidget(objectName="carried")
-        self.carried.setWordWrap(True)
+        self.carried = _wrapping(QListWidget(objectName="carried"))
         right.addWidget(self.carried, 1)
         review = QHBoxLayout()
         for text, status in (("Done", "done"), ("Dropped", "dropped"), ("Still open", "open")):

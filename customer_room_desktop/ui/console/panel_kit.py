@@ -1,0 +1,101 @@
+"""Small pieces both conversation panels of the console share: styles, buttons, lists, the message line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
+
+# Rules console.qss does not have (tables, trees, forms, the message line); both conversation panels use them.
+FOCUS_PANEL_QSS = """
+QWidget#focuspanel, QWidget#accountabilitypanel, QWidget#panelbody { background: #11161C; color: #F0F3F6; }
+QScrollArea#panelscroll { background: #11161C; border: none; }
+QLabel#info { background: #12343A; color: #BFF3F8; font-size: 15px; padding: 8px 12px; border-radius: 6px; }
+QLabel#warning { background: #5C3B00; color: #FFE3A3; font-size: 15px; font-weight: 700; padding: 8px 12px;
+                 border-radius: 6px; border-left: 6px solid #FFC845; }
+QLabel#hint { color: #8FA0AF; font-size: 13px; }
+QLabel#budget { font-size: 15px; font-weight: 700; color: #3DDC84; }  /* all dots given */
+QLabel#budget[state="under"] { color: #F0F3F6; } QLabel#budget[state="over"] { color: #FF5C5C; }
+QPushButton { font-size: 15px; padding: 7px 14px; }
+QPushButton#primary { background: #12A4B4; color: #0B0F14; font-weight: 700; }
+QPushButton:disabled, QPushButton#primary:disabled { background: #1A222B; color: #56636F; }
+QGroupBox { color: #8FA0AF; font-size: 13px; font-weight: 700; border: 1px solid #2C3A47; border-radius: 6px;
+            margin-top: 14px; padding: 12px 8px 8px 8px; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
+QTableWidget, QTreeWidget { background: #1A222B; alternate-background-color: #1E2833; color: #F0F3F6;
+    gridline-color: #2C3A47; font-size: 14px; border: none; selection-background-color: #0E5F69;
+    selection-color: #F0F3F6; }
+QHeaderView::section { background: #243140; color: #C3CDD6; font-size: 13px; font-weight: 700; padding: 4px 6px;
+                       border: none; border-right: 1px solid #11161C; }
+QPlainTextEdit { background: #1A222B; color: #F0F3F6; font-size: 15px; border: 1px solid #2C3A47; }
+QComboBox { background: #1A222B; color: #F0F3F6; border: 1px solid #2C3A47; }
+QComboBox QAbstractItemView { background: #1A222B; color: #F0F3F6; selection-background-color: #12A4B4; }
+QListWidget#stoplist { font-size: 14px; }
+QListWidget#stoplist::item { padding: 6px; border-bottom: 1px solid #2C3A47; }
+"""
+
+GOOD, BAD, CAUTION, QUIET, TEAL = "#3DDC84", "#FF5C5C", "#FFC845", "#8FA0AF", "#12A4B4"
+
+
+def panel_button(text: str, primary: bool = False) -> QPushButton:
+    """A console button that never takes the keyboard focus away from what the facilitator types."""
+    button = QPushButton(text, objectName="primary" if primary else "")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def wrapping_list(name: str) -> QListWidget:
+    """A list whose long lines wrap instead of hiding behind a horizontal scroll bar."""
+    items = QListWidget(objectName=name)
+    items.setWordWrap(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the panel is resized, never elide
+    return items
+
+
+def hbox(*parts: QWidget | int) -> QHBoxLayout:
+    """A row of widgets; a number among them is a stretch that takes the spare width."""
+    row = QHBoxLayout()
+    for part in parts:
+        if isinstance(part, int):
+            row.addStretch(part)
+        else:
+            row.addWidget(part)
+    return row
+
+
+def selected_item(view):
+    """The facilitator's choice in a one-choice list, tree or table, or None.
+
+    A view makes its first row "current" when it gains the keyboard focus, without selecting it, so
+    only a selected item counts as chosen.
+    """
+    chosen = view.selectedItems()
+    return chosen[0] if chosen else None
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after an object name or a property the sheet looks at has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def money_text(value: float, symbol: str = "£") -> str:
+    """Value at risk in a few characters: £840, £33.9k, £1.2m."""
+    if abs(value) >= 999_950:
+        return f"{symbol}{value / 1e6:.1f}m"
+    return f"{symbol}{value / 1e3:.1f}k" if abs(value) >= 1_000 else f"{symbol}{value:.0f}"
+
+
+class MessageLabel(QLabel):
+    """The line at the top of a panel saying why something was refused or what to look out for."""
+
+    def __init__(self):
+        super().__init__(objectName="info")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def show_message(self, text: str, warning: bool = False) -> None:
+        self.setObjectName("warning" if warning else "info")
+        self.setText(text)
+        self.setVisible(bool(text))
+        repolish(self)
