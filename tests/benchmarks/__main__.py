@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{result['name']}")
             for key, value in result.items():
                 if key != "name":
-                    print(f"  {key:<40}{value}")
+                    print(f"  {key:<48}{value}")
     return 0
 
 
