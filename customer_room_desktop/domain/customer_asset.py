@@ -93,3 +93,47 @@ def asset_problems(periods: list[AssetPeriod]) -> list[str]:
 
 def top_lost_reasons(period: AssetPeriod, limit: int = 5) -> list[LostReason]:
     return sorted(period.lost_reasons, key=lambda r: (-r.count, r.reason))[:limit]
+
+
+def combine_periods(periods: list[AssetPeriod], label: str, kind: str = "year") -> AssetPeriod:
+    """Several consecutive periods as one: the first start, the sums of the flows, the last end.
+
+    Lost reasons are summed by reason. The result keeps every mismatch of its parts visible:
+    its end is the last part's reported end, not a derived figure.
+    """
+    if not periods:
+        raise ValueError("there are no periods to combine")
+    ordered = sorted(periods, key=lambda p: p.period_start)
+    reasons: dict[tuple[str, str | None], int] = {}
+    for period in ordered:
+        for reason in period.lost_reasons:
+            reasons[(reason.reason, reason.stage_key)] = reasons.get((reason.reason, reason.stage_key), 0) + reason.count
+    return AssetPeriod(
+        label, kind, ordered[0].period_start, ordered[0].customers_start,
+        sum(p.gained_count for p in ordered), sum(p.gained_value for p in ordered),
+        sum(p.lost_count for p in ordered), sum(p.lost_value for p in ordered),
+        sum(p.increased_count for p in ordered), sum(p.declined_count for p in ordered),
+        ordered[-1].customers_end,
+        tuple(LostReason(reason, count, stage) for (reason, stage), count in reasons.items()))
+
+
+def _months_between(first: str, second: str) -> int:
+    return (int(second[:4]) - int(first[:4])) * 12 + int(second[5:7]) - int(first[5:7])
+
+
+def comparison_periods(periods: list[AssetPeriod], chosen: AssetPeriod) -> tuple[AssetPeriod | None, AssetPeriod | None]:
+    """The period of the same kind just before ``chosen``, and the one a year before it (or None)."""
+    same_kind = sorted((p for p in periods if p.period_kind == chosen.period_kind), key=lambda p: p.period_start)
+    earlier = [p for p in same_kind if p.period_start < chosen.period_start]
+    year_before = next((p for p in same_kind if _months_between(p.period_start, chosen.period_start) == 12), None)
+    return (earlier[-1] if earlier else None), year_before
+
+
+def years_from_quarters(periods: list[AssetPeriod]) -> list[AssetPeriod]:
+    """Calendar years that have all four quarters in the room, each combined into one period."""
+    by_year: dict[str, list[AssetPeriod]] = {}
+    for period in periods:
+        if period.period_kind == "quarter":
+            by_year.setdefault(period.period_start[:4], []).append(period)
+    return [combine_periods(quarters, year, "year") for year, quarters in sorted(by_year.items())
+            if sorted(q.period_start[5:7] for q in quarters) == ["01", "04", "07", "10"]]

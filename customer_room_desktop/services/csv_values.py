@@ -95,6 +95,17 @@ def read_count(text: str, what: str) -> int:
     return int(number)
 
 
+def read_period(text: str, dates: DateReader) -> str:
+    """A KPI reading's period: '2026-03' stays a month; a date ('2026-03-14', '14/03/2026') stays a day,
+    so daily readings are kept one by one (the room reads them by the month)."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise CellError("the period is empty")
+    if re.fullmatch(r"\d{4}-\d{2}", cleaned):
+        return read_month(cleaned, dates)
+    return dates(cleaned).isoformat()
+
+
 def read_month(text: str, dates: DateReader) -> str:
     """'2026-03', '2026-03-01' or any date format DateReader knows -> '2026-03'."""
     cleaned = text.strip()

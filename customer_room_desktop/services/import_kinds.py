@@ -9,7 +9,7 @@ import sqlite_utils
 
 from ..domain.customer_asset import asset_problems
 from ..storage.evidence_queries import list_asset_periods
-from .csv_values import CellError, DateReader, read_count, read_month, read_number
+from .csv_values import CellError, DateReader, read_count, read_month, read_number, read_period
 
 Converter = Callable[[list[str]], tuple]
 
@@ -148,7 +148,7 @@ class KpiReadings(ImportKind):
             value = read_number(cell(cells, "value"), "reading")
             if value is None:
                 raise CellError("the reading is empty (leave a missing month out instead of writing a blank)")
-            return (kpi_id, read_month(cell(cells, "period"), dates), value)
+            return (kpi_id, read_period(cell(cells, "period"), dates), value)
         return convert
 
     def write(self, db, rows):

@@ -11,9 +11,15 @@ from ..domain.evidence import Direction, Kpi, KpiReading
 
 
 def list_kpis(db: sqlite_utils.Database) -> list[tuple[Kpi, str, list[KpiReading]]]:
-    """Every KPI with its stage key and its readings in period order."""
+    """Every KPI with its stage key and its readings by month, in order.
+
+    Readings may be monthly ("2026-03") or daily ("2026-03-14"); the room reads KPIs by the month,
+    so daily readings are averaged per month here, in SQL.
+    """
     readings: dict[int, list[KpiReading]] = {}
-    for kpi_id, period, value in db.execute("SELECT kpi_id, period, value FROM kpi_readings ORDER BY kpi_id, period"):
+    for kpi_id, period, value in db.execute(
+            "SELECT kpi_id, substr(period, 1, 7), avg(value) FROM kpi_readings GROUP BY kpi_id, substr(period, 1, 7) "
+            "ORDER BY kpi_id, 2"):
         readings.setdefault(kpi_id, []).append(KpiReading(period, value))
     result = []
     for row in db.execute(
@@ -87,3 +93,34 @@ def list_asset_periods(db: sqlite_utils.Database) -> list[AssetPeriod]:
             "SELECT label, period_kind, period_start, customers_start, gained_count, gained_value, lost_count, "
             "lost_value, increased_count, declined_count, customers_end FROM asset_periods ORDER BY period_start")
     ]
+
+
+def complaints_by_stage_source_month(db: sqlite_utils.Database, first: str, last: str
+                                     ) -> list[tuple[str | None, str, str, int]]:
+    """(stage key or None, source, month, count) for the months first..last, counted in SQL."""
+    return db.execute(
+        "SELECT s.key, c.source, substr(c.received_on, 1, 7), count(*) FROM complaints c "
+        "LEFT JOIN stages s ON s.id = c.stage_id WHERE c.received_on >= ? AND c.received_on < ? "
+        "GROUP BY c.stage_id, c.source, substr(c.received_on, 1, 7)", (f"{first}-01", f"{last}-99")).fetchall()
+
+
+def top_categories(db: sqlite_utils.Database, first: str, last: str, limit: int = 5) -> list[tuple[str, int]]:
+    """The categories complained about most in the months first..last."""
+    return db.execute(
+        "SELECT category, count(*) FROM complaints WHERE received_on >= ? AND received_on < ? "
+        "GROUP BY category ORDER BY 2 DESC, 1 LIMIT ?", (f"{first}-01", f"{last}-99", limit)).fetchall()
+
+
+def first_complaint_month(db: sqlite_utils.Database) -> str | None:
+    row = db.execute("SELECT substr(min(received_on), 1, 7) FROM complaints").fetchone()
+    return row[0] if row else None
+
+
+def lost_reasons_of(db: sqlite_utils.Database) -> dict[str, list[tuple[str, int, str | None]]]:
+    """Per asset period label: (reason, count, stage key) as imported."""
+    result: dict[str, list[tuple[str, int, str | None]]] = {}
+    for label, reason, count, stage in db.execute(
+            "SELECT p.label, r.reason, r.count, s.key FROM asset_lost_reasons r JOIN asset_periods p "
+            "ON p.id = r.period_id LEFT JOIN stages s ON s.id = r.stage_id ORDER BY p.period_start, r.count DESC"):
+        result.setdefault(label, []).append((reason, count, stage))
+    return result

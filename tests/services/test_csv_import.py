@@ -152,3 +152,29 @@ def test_empty_and_ragged_files(room, tmp_path, content, words):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ImportRefused, match=words):
         import_csv(room, "complaints", path)
+
+
+def test_daily_kpi_readings_are_kept_and_read_by_the_month(room, tmp_path):
+    from customer_room_desktop.storage.evidence_queries import list_kpis
+
+    readings = tmp_path / "daily.csv"
+    readings.write_text("kpi,date,value\n" + "".join(f"report-minutes,2026-03-{day:02d},{20 + day}\n"
+                                                   for day in range(1, 31)) + "report-minutes,2026-04-01,40\n",
+                        encoding="utf-8")
+    import_csv(room, "kpis", readings)
+    assert count(room, "kpi_readings") == 31  # every day kept, none overwritten by the next
+    (_, _, monthly), = list_kpis(room.db)
+    assert [(r.period, r.value) for r in monthly] == [("2026-03", 35.5), ("2026-04", 40.0)]
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("report-minutes,,31", "line 2: the period is empty"),
+    ("report-minutes,2026-13,31", "line 2: '2026-13' has no such month"),
+    ("report-minutes,2026-02,", "line 2: the reading is empty"),
+])
+def test_a_kpi_row_without_a_usable_period_or_reading_refuses_the_whole_file(room, tmp_path, row, reason):
+    readings = tmp_path / "kpi.csv"
+    readings.write_text(f"kpi,period,value\n{row}\nreport-minutes,2026-01,30\n", encoding="utf-8")
+    with pytest.raises(ImportRefused, match=reason):
+        import_csv(room, "kpis", readings)
+    assert count(room, "kpi_readings") == 0
