@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from ..domain.meetings import CaptureContext
 
 from ..services.image_prefetch import ImagePrefetcher
-from ..services.session_wall_data import board_data, tally_data
 from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.walls.wall_window import WallWindow
@@ -20,7 +19,8 @@ from .room_clock import RoomClock
 from .room_keys import RoomKeys
 from .session_controller import SessionController
 from .wall_factory import WallFactory
-from .wall_presenter import SESSION_VIEWS, WallPlan, WallPresenter
+from .wall_content import CONVERSATION_VIEWS, lent_views, live_data
+from .wall_presenter import WallPlan, WallPresenter
 
 REHEARSAL = "rehearsal"
 PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
@@ -88,12 +88,16 @@ class LiveRoom(QObject):
         self._console_pictures.timeout.connect(self._update_console_pictures)
         self.calls = CallController(factory, factory.source.room.path, self.console.call_panel, self.refresh)
         self.celebration = None  # what the walls celebrate while the cover is "celebration"
+        self.asset_label = ""  # the customer-asset period chosen on the console ("" = the latest quarter)
+        self._asset_journaled = ""
         self.session = SessionController(factory.source.room, self.console, self.capture_context)
         self.session.walls_changed.connect(self.refresh)
         self.session.conversation_changed.connect(lambda _: self.refresh())
         self.session.celebrate.connect(self.celebrate)
         self.session.resumed_at.connect(self._resume_at)
         self.console.session_panel.start_requested.connect(self.clock.start_session)
+        self.console.show_asset_periods(factory.asset_labels())
+        self.console.asset_period_requested.connect(self.set_asset_period)
         self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self._settle = QTimer(self, singleShot=True, interval=SCREEN_SETTLE_MS)
@@ -205,37 +209,33 @@ class LiveRoom(QObject):
             plans.append(WallPlan(identity, self.walls[identity], view, position, stages,
                                   self.artifact_choice if view == "artifact" else None,
                                   self.calls.call.key if view == "call" and self.calls.call else None,
-                                  self._session_wall_data(view)))
+                                  self._live_data(view)))
         self.calls.session_id = self.session.session_id if self.session.is_live else None
         self.presenter.show(plans, self.position, self.cover, self.celebration)
         self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not self.cover])
         stage = self.factory.source.stages[self.position - 1]
         self.console.show_stage(self.position, stage.name, self.cover)
+        self.console.show_alert(self.factory.stage_alert(self.position))
         self.console.show_walls(self.wall_statuses())
         self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(self.position).artifacts])
         self.calls.show_stage_calls(self.position)
         self._show_console_verbatim()
         self._console_pictures.start()
 
-    def _session_wall_data(self, view: str) -> tuple | None:
-        """The session walls' content, with the revision that tells the presenter to redraw."""
-        if view not in SESSION_VIEWS or self.session.session_id is None:
-            return None
-        room, session_id = self.factory.source.room, self.session.session_id
-        data = tally_data(room, session_id) if view == "tally" else board_data(room)
-        return (self.session.revision, data)
+    def _live_data(self, view: str) -> tuple | None:
+        data = live_data(view, self.factory, self.session.session_id, self.session.revision, self.asset_label)
+        if view == "asset" and data and self.session.is_live and self._asset_journaled != data[1].period.label:
+            self._asset_journaled = data[1].period.label
+            self.session.record("asset_shown", self._asset_journaled)  # the minutes name the period shown
+        return data
 
     def _lent_walls(self) -> dict[str, str]:
         """With no wall set to show calls or artifacts, the first walls lend themselves while one is open;
-        in conversations 3 and 4 one wall shows the tally or the team board unless one is set to."""
-        lent: dict[str, str] = {}
-        free = [i for i in self.present]
+        the conversations bring their own views forward the same way."""
         conversation = self.session.conversation if self.session.is_live else 0
-        for view, wanted in (("call", self.calls.call is not None), ("artifact", self.artifact_choice is not None),
-                             ("tally", conversation == 3), ("teams", conversation == 4)):
-            if wanted and not any(self.assignment.get(i) == view for i in self.present) and free:
-                lent[free.pop(0)] = view
-        return lent
+        wanted = [view for view, on in (("call", self.calls.call is not None),
+                                        ("artifact", self.artifact_choice is not None)) if on]
+        return lent_views(list(self.present), self.assignment, wanted + list(CONVERSATION_VIEWS.get(conversation, ())))
 
     def _update_console_pictures(self) -> None:
         """The console's small pictures of every wall and of what comes next; after the switch, not in it."""
@@ -316,6 +316,10 @@ class LiveRoom(QObject):
         keys = [stage.key for stage in self.factory.source.stages]
         if stage_key in keys:
             self.go_to(keys.index(stage_key) + 1)
+
+    def set_asset_period(self, label: str) -> None:
+        self.asset_label = label
+        self.refresh()
 
     def capture_context(self) -> CaptureContext:
         """What the walls show now: each capture is tied to it."""

@@ -312,6 +312,10 @@ class SessionController(QObject):
             return None
         return True if result is None else result
 
+    def record(self, kind: str, detail: str) -> None:
+        """Something the walls showed that the minutes should name (while the session is live)."""
+        self._journal(kind, detail)
+
     def _journal(self, kind: str, detail: str) -> None:
         if self.is_live or kind in ("session_started", "session_resumed"):
             self._journal_unchecked(kind, detail)

@@ -12,10 +12,17 @@ from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages
 from ..services.wall_data import (
     ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
 )
+from ..domain.early_warning import stage_alert
+from ..services.board_data import (
+    BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
+)
 from ..services.session_wall_data import CelebrationData, board_data, tally_data
 from ..storage.room_file import RoomFile
 from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
+from ..ui.walls.asset_bridge import AssetBridgeWall
+from ..ui.walls.early_warning_wall import EarlyWarningWall
+from ..ui.walls.listening_path import ListeningPathWall
 from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
@@ -39,6 +46,8 @@ class WallFactory:
         self._page_counts: dict[str, int] = {}
         self._console_verbatims: dict[int, tuple[str, ...]] = {}
         self._stage_calls: dict[int, list[tuple[str, str]]] = {}
+        self._boards: dict[tuple[str, str], object] = {}
+        self._warnings = None  # the moments' reliability, judged once per room
 
     @property
     def stage_count(self) -> int:
@@ -80,6 +89,31 @@ class WallFactory:
     def session_id(self) -> int | None:
         session = session_for_the_room(self.source.room.db)
         return session[0] if session else None
+
+    def board(self, view: str, argument: str = ""):
+        """The data of a conversation-1 wall, read once per room and argument (aggregated in SQL)."""
+        key = (view, argument)
+        if key not in self._boards:
+            room = self.source.room
+            if view == "asset":
+                self._boards[key] = asset_board(room, argument)
+            elif view == "warnings":
+                self._boards[key] = early_warning(room)
+            else:
+                first, _, last = argument.partition("..")
+                self._boards[key] = listening_path(room, first, last)
+        return self._boards[key]
+
+    def asset_labels(self) -> list[str]:
+        """Every customer-asset period the asset wall can show, newest first (years made from quarters too)."""
+        return [p.label for p in sorted(asset_periods_with_reasons(self.source.room),
+                                        key=lambda p: (p.period_start, p.period_kind), reverse=True)]
+
+    def stage_alert(self, position: int) -> str:
+        """The console's early-warning sentence for a stage with an unreliable moment ('' otherwise)."""
+        if self._warnings is None:
+            self._warnings = warnings_of(self.source.room)
+        return stage_alert(self._warnings, self.source.stages[position - 1].key)
 
     def loaded_stages(self) -> list[int]:
         """Positions whose view data has been read already."""
@@ -132,7 +166,8 @@ class WallFactory:
         match = VIEW_PATTERN.match(view.strip())
         if not match:
             raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, call:KEY[@SECONDS], tally[:SESSION], teams, celebration, blackout, white or logo).")
+                                "complaints:N, call:KEY[@SECONDS], asset[:PERIOD], warnings, listening[:FIRST..LAST], tally[:SESSION], "
+                                "teams, celebration, blackout, white or logo).")
         kind = match[1] or match[3]
         argument = match[2] or ""
         if kind == "stage":
@@ -155,6 +190,8 @@ class WallFactory:
             return self._call(argument)
         if kind in ("tally", "teams", "celebration"):
             return self._session_wall(kind, argument)
+        if kind in ("asset", "warnings", "listening"):
+            return self._board_wall(kind, argument)
         if kind == "artifact":
             key, _, page_text = argument.partition(":")
             focus = ArtifactFocus(self.branding)
@@ -176,6 +213,18 @@ class WallFactory:
         view = CallView(self.branding)
         view.show_call(data, position_ms)
         return view
+
+    def _board_wall(self, kind: str, argument: str) -> QWidget:
+        """asset[:PERIOD], warnings, listening[:FIRST..LAST] (months as YYYY-MM)."""
+        try:
+            data = self.board(kind, argument)
+        except BoardDataError as problem:
+            raise ViewSpecError(str(problem)) from None
+        view, show = {"asset": (AssetBridgeWall, "show_asset"), "warnings": (EarlyWarningWall, "show_warnings"),
+                      "listening": (ListeningPathWall, "show_listening")}[kind]
+        widget = view(self.branding)
+        getattr(widget, show)(data)
+        return widget
 
     def _session_wall(self, kind: str, argument: str) -> QWidget:
         """tally[:SESSION] (default: the latest session with votes), teams, celebration (the latest one)."""

@@ -26,6 +26,8 @@ from .wall_factory import WallFactory
 FRAMES_PER_WALL = 3  # the current stage and its two neighbours
 STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
 SESSION_VIEWS = ("tally", "teams")  # views whose content follows the session
+BOARD_VIEWS = ("asset", "warnings", "listening")  # conversation 1: the room's evidence, not the stage's
+LIVE_DATA_VIEWS = SESSION_VIEWS + BOARD_VIEWS  # drawn live from the data in the plan
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
@@ -67,7 +69,7 @@ class WallPlan:
     stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
     artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
     call: str | None = None  # call walls: the call open on the console, if any
-    session: tuple | None = None  # session walls: (revision, data) of the tally or the team board
+    session: tuple | None = None  # session and board walls: (revision, data) of what they show
 
 
 class WallPresenter(QObject):
@@ -93,7 +95,7 @@ class WallPresenter(QObject):
         size = (plan.wall.width(), plan.wall.height())
         if self.cover:
             return ("cover", self.cover, self.celebration, size)
-        if plan.view in SESSION_VIEWS:
+        if plan.view in LIVE_DATA_VIEWS:
             return (plan.view, plan.session[0] if plan.session else None, size)
         if plan.view == "artifact":
             return ("artifact", position, plan.artifact, size)
@@ -114,12 +116,13 @@ class WallPresenter(QObject):
         if self.cover:
             wall.plain.show_kind(self.cover)
             return wall.plain
-        if plan.view == "tally" and plan.session:
-            wall.tally.show_tally(plan.session[1])
-            return wall.tally
-        if plan.view == "teams" and plan.session:
-            wall.team_board.show_board(plan.session[1])
-            return wall.team_board
+        if plan.view in LIVE_DATA_VIEWS and plan.session:
+            view, show = {"tally": (wall.tally, "show_tally"), "teams": (wall.team_board, "show_board"),
+                          "asset": (wall.asset_bridge, "show_asset"),
+                          "warnings": (wall.early_warning, "show_warnings"),
+                          "listening": (wall.listening_path, "show_listening")}[plan.view]
+            getattr(view, show)(plan.session[1])
+            return view
         if plan.view == "stage":
             data = self.factory.stage_data(position)
             wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()),

@@ -8,6 +8,7 @@ from typing import Callable
 import sqlite_utils
 
 from ..domain.customer_asset import asset_problems
+from ..storage.complaint_months import refresh_complaint_months
 from ..storage.evidence_queries import list_asset_periods
 from .csv_values import CellError, DateReader, read_count, read_month, read_number, read_period
 
@@ -130,6 +131,10 @@ class Complaints(ImportKind):
         db.conn.executemany(
             "INSERT INTO complaints (received_on, source, category, stage_id, moment_id, verbatim, customer_ref, "
             "customer_name, value, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def after_import(self, db):
+        refresh_complaint_months(db)  # the listening path reads complaints grouped, in the same transaction
+        return []
 
 
 class KpiReadings(ImportKind):

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..domain.customer_asset import AssetPeriod
 from ..storage.captures import CaptureRefused
-from ..storage.evidence_queries import list_asset_periods
+from .board_data import asset_periods_with_reasons
 from ..storage.focus import stop_doing_of, tally_of
 from ..storage.room_file import RoomFile
 from ..storage.session_plans import SessionRow, attendees_of, list_sessions, session_row
@@ -158,12 +158,13 @@ def _calls(events: list[tuple[str, str, str]], titles: dict[str, str]) -> tuple[
 
 def _asset_presented(room: RoomFile, events: list[tuple[str, str, str]], scheduled_on: str) -> AssetPeriod | None:
     """The customer-asset period shown in the session, else the latest one before it."""
-    periods = list_asset_periods(room.db)
+    periods = asset_periods_with_reasons(room)
     shown = [detail for _, kind, detail in events if kind == "asset_shown"]
     for period in periods:
         if shown and period.label == shown[-1]:
             return period
-    earlier = [p for p in periods if p.period_start <= scheduled_on]
+    earlier = sorted((p for p in periods if p.period_kind == "quarter" and p.period_start <= scheduled_on),
+                     key=lambda p: p.period_start)
     return earlier[-1] if earlier else None
 
 
@@ -179,11 +180,7 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
     calls = dict(db.execute("SELECT key, title FROM calls").fetchall())
     silos = dict(db.execute("SELECT key, name FROM silos").fetchall())
     asset = _asset_presented(room, events, session.scheduled_on)
-    reasons: tuple[tuple[str, int], ...] = ()
-    if asset:
-        reasons = tuple(db.execute(
-            "SELECT r.reason, r.count FROM asset_lost_reasons r JOIN asset_periods p ON p.id = r.period_id "
-            "WHERE p.label = ? ORDER BY r.count DESC", (asset.label,)).fetchall())
+    reasons = tuple((r.reason, r.count) for r in sorted(asset.lost_reasons, key=lambda r: -r.count)) if asset else ()
     selected_here = {row[0] for row in db.execute(
         "SELECT key FROM priorities WHERE selected_in_session_id = ?", (session_id,))}
     return Minutes(

@@ -6,6 +6,7 @@ import sqlite3
 
 from ..domain.customer_asset import asset_problems
 from ..domain.evidence import Direction, Kpi
+from ..storage.complaint_months import complaint_months_in_step
 from ..storage.evidence_queries import list_asset_periods
 from ..storage.media_store import verify_media
 from ..storage.room_file import RoomFile
@@ -30,6 +31,9 @@ def check_room(room: RoomFile, *, verify_media_hashes: bool = True) -> list[str]
                 findings.append(problem)
     findings += _reference_findings(room)
     findings += _rule_findings(room)
+    if not complaint_months_in_step(db):
+        findings.append("the complaints grouped by month no longer match the complaints (re-import any complaints "
+                        "file to regroup them)")
     return findings
 
 

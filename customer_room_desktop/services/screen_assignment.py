@@ -12,7 +12,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-WALL_VIEWS = ("stage", "complaints", "journey", "artifact", "call", "tally", "teams", "logo", "blackout")
+WALL_VIEWS = ("stage", "complaints", "journey", "artifact", "call", "asset", "warnings", "listening", "tally", "teams",
+              "logo", "blackout")
 DEFAULT_ORDER = ("stage", "complaints", "journey")  # the first walls, left to right; later ones show the logo
 
 

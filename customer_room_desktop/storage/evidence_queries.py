@@ -99,16 +99,16 @@ def complaints_by_stage_source_month(db: sqlite_utils.Database, first: str, last
                                      ) -> list[tuple[str | None, str, str, int]]:
     """(stage key or None, source, month, count) for the months first..last, counted in SQL."""
     return db.execute(
-        "SELECT s.key, c.source, substr(c.received_on, 1, 7), count(*) FROM complaints c "
-        "LEFT JOIN stages s ON s.id = c.stage_id WHERE c.received_on >= ? AND c.received_on < ? "
-        "GROUP BY c.stage_id, c.source, substr(c.received_on, 1, 7)", (f"{first}-01", f"{last}-99")).fetchall()
+        "SELECT s.key, c.source, c.month, sum(c.count) FROM complaint_months c "
+        "LEFT JOIN stages s ON s.id = c.stage_id WHERE c.month BETWEEN ? AND ? "
+        "GROUP BY c.stage_id, c.source, c.month", (first, last)).fetchall()
 
 
 def top_categories(db: sqlite_utils.Database, first: str, last: str, limit: int = 5) -> list[tuple[str, int]]:
     """The categories complained about most in the months first..last."""
     return db.execute(
-        "SELECT category, count(*) FROM complaints WHERE received_on >= ? AND received_on < ? "
-        "GROUP BY category ORDER BY 2 DESC, 1 LIMIT ?", (f"{first}-01", f"{last}-99", limit)).fetchall()
+        "SELECT category, sum(count) FROM complaint_months WHERE month BETWEEN ? AND ? "
+        "GROUP BY category ORDER BY 2 DESC, 1 LIMIT ?", (first, last, limit)).fetchall()
 
 
 def first_complaint_month(db: sqlite_utils.Database) -> str | None:

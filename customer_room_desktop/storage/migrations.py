@@ -7,6 +7,7 @@ from typing import Callable
 import sqlite_utils
 
 from . import schema_v1
+from .complaint_months import create_complaint_months, refresh_complaint_months
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -45,6 +46,13 @@ def _add_session_settings_and_report_artifacts(db: sqlite_utils.Database) -> Non
         )""")
 
 
+def _add_complaint_months(db: sqlite_utils.Database) -> None:
+    """Version 4: complaints grouped by month, stage, source and category, for the listening path."""
+    create_complaint_months(db)
+    refresh_complaint_months(db)
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
-MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts]
+MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
+                                _add_complaint_months]
 LATEST_VERSION = len(MIGRATIONS)

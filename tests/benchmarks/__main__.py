@@ -15,10 +15,11 @@ from pathlib import Path
 from .call_benchmarks import bench_big_recording, bench_calls
 from .live_benchmarks import bench_cold_start, bench_stage_switch
 from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_import_memory, bench_open_large_room
+from .board_benchmarks import bench_kpi_views, bench_listening_path
 from .session_benchmarks import bench_capture, bench_minutes_pdf
 
 
-ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes"]
+ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes", "kpis", "listening"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_capture(work, sample_copy(work, "capture.croom"), sizes["captures"]))
         if "minutes" in chosen:
             results.append(bench_minutes_pdf(work, sample_copy(work, "minutes.croom"), runs=2 if args.quick else 5))
+        if "kpis" in chosen:
+            results.append(bench_kpi_views(work, sample_copy(work, "kpis.croom"), years=1 if args.quick else 10))
+        if "listening" in chosen:
+            results.append(bench_listening_path(work, sample_copy(work, "listening.croom"), sizes["complaints"]))
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -62,6 +62,7 @@ class ConsoleWindow(QMainWindow):
     page_requested = Signal(int)  # +1 or -1
     zoom_requested = Signal(float)
     minutes_path_chosen = Signal(str)
+    asset_period_requested = Signal(str)  # a customer-asset period label
 
     def __init__(self, room_name: str, stage_names: list[str], style_sheet: str = "", notice: str = ""):
         super().__init__()
@@ -93,6 +94,9 @@ class ConsoleWindow(QMainWindow):
         self.notice = QLabel(notice, objectName="notice")
         self.notice.setVisible(bool(notice))
         middle.addWidget(self.notice)
+        self.alert = QLabel(objectName="alert", wordWrap=True)
+        self.alert.hide()
+        middle.addWidget(self.alert)
         middle.addLayout(self._controls())
         self.verbatim = QLabel(objectName="verbatim")
         self.verbatim.setWordWrap(True)
@@ -114,6 +118,14 @@ class ConsoleWindow(QMainWindow):
         self.room_tabs = QTabWidget(objectName="roomtabs")
         screens = QWidget(objectName="screenspage")
         screens_box = QVBoxLayout(screens)
+        asset_row = QHBoxLayout()
+        asset_row.addWidget(QLabel("Customer asset on the walls:"))
+        self.asset_period = QComboBox(objectName="assetperiod")
+        self.asset_period.currentTextChanged.connect(
+            lambda text: self.asset_period_requested.emit(self.asset_period.currentData() or ""))
+        asset_row.addWidget(self.asset_period)
+        asset_row.addStretch(1)
+        screens_box.addLayout(asset_row)
         self.map = QGridLayout()
         screens_box.addLayout(self.map)
         screens_box.addStretch(1)
@@ -135,6 +147,20 @@ class ConsoleWindow(QMainWindow):
         self.capture_bar.text.clearFocus()
         self.capture_bar.owner.clearFocus()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_asset_periods(self, labels: list[str]) -> None:
+        """The periods the asset wall can show; the first entry is the latest quarter."""
+        self.asset_period.blockSignals(True)
+        self.asset_period.clear()
+        self.asset_period.addItem("Latest quarter", "")
+        for label in labels:
+            self.asset_period.addItem(label, label)
+        self.asset_period.blockSignals(False)
+
+    def show_alert(self, text: str) -> None:
+        """An early warning for the stage on the walls: one of its moments of truth is unreliable."""
+        self.alert.setText(f"⚠ {text}" if text else "")
+        self.alert.setVisible(bool(text))
 
     def show_conversation_tab(self, conversation: int) -> None:
         """Conversations 3 and 4 bring their tab forward; 1 and 2 are the walk, on the screens tab."""

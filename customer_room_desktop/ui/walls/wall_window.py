@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from ...services.image_prep import ImageUnavailable
 from ...services.wall_data import ArtifactFocusData, Branding
 from .artifact_focus import ArtifactFocus
+from .asset_bridge import AssetBridgeWall
 from .call_view import CallView
 from .complaints_focus import ComplaintsFocus
+from .early_warning_wall import EarlyWarningWall
 from .frame_view import FrameView
 from .journey_span import JourneySpan
+from .listening_path import ListeningPathWall
 from .plain_screens import PlainScreen
 from .session_walls import CelebrationWall, TallyWall
 from .stage_panel import StagePanel
@@ -92,6 +95,18 @@ class WallWindow(QStackedWidget):
     @property
     def celebration(self) -> CelebrationWall:
         return self._view(CelebrationWall)
+
+    @property
+    def asset_bridge(self) -> AssetBridgeWall:
+        return self._view(AssetBridgeWall)
+
+    @property
+    def early_warning(self) -> EarlyWarningWall:
+        return self._view(EarlyWarningWall)
+
+    @property
+    def listening_path(self) -> ListeningPathWall:
+        return self._view(ListeningPathWall)
 
     @property
     def frame_view(self) -> FrameView:
