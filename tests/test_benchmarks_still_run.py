@@ -25,4 +25,13 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert len(big["positions 1.5 s after seeking to 25/50/75/98 % (s)"].split(", ")) == 4
     calls = next(r for name, r in results.items() if name.startswith("Calls through libVLC"))
     assert "over" in calls["caption lag behind the line's start, p50 / p95 / max (ms, target <= 100)"]
+    capture = next(r for name, r in results.items() if name.startswith("Capture: Enter to durable commit"))
+    assert capture["all saved in the room file"] is True and capture["p95 (ms, target <= 20)"] > 0
+    minutes = next(r for name, r in results.items() if name.startswith("Minutes PDF: 200 decisions"))
+    assert minutes["pages"] >= 3
+    kpis = next(r for name, r in results.items() if name.startswith("KPI walls: 20 KPIs x 1 years"))
+    assert "(7,320 readings)" in next(name for name in results if name.startswith("KPI walls"))
+    assert kpis["early-warning wall, read + paint, median (ms, target < 100)"] > 0
+    listening = next(r for name, r in results.items() if name.startswith("Listening path over 23,016"))
+    assert listening["complaints counted on the wall"] == 23_016  # every complaint, through the grouped table
     assert list(tmp_path.iterdir()) == []

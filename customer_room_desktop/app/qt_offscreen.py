@@ -11,17 +11,16 @@ def _offscreen_without_display() -> None:
 
 
 def ensure_gui_application():
-    """The running QGuiApplication, or a new one; without a display it draws offscreen."""
-    from PySide6.QtGui import QGuiApplication
+    """The running Qt application, or a new one; without a display it draws offscreen.
 
-    if QGuiApplication.instance() is None:
-        _offscreen_without_display()
-        return QGuiApplication([])
-    return QGuiApplication.instance()
+    A QApplication is made even where only painting is needed: widgets may be drawn later in the
+    same process, and they abort the process under a plain QGuiApplication.
+    """
+    return ensure_widget_application()
 
 
 def ensure_widget_application():
-    """The same for commands that draw widgets (a wall view rendered to a picture)."""
+    """The running QApplication, or a new one, for commands that draw widgets (a wall view to a picture)."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:

@@ -99,9 +99,19 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     # -- start, conversation 1 and the walk (conversation 2)
     qtbot.mouseClick(panel.buttons["start"], Qt.MouseButton.LeftButton)
     assert controller.is_live and console.capture_bar.isEnabled()
-    panel.conversation_buttons[0].click()
+    panel.conversation_buttons[0].click()  # conversation 1 opens on the asset bridge and the early warnings
+    assert wall_views(live) == ["AssetBridgeWall", "EarlyWarningWall"]
+    console.asset_period.setCurrentIndex(console.asset_period.findText("Q3 2026"))
+    asset_wall = next(w.asset_bridge for w in live.walls.values() if type(w.currentWidget()).__name__ == "AssetBridgeWall")
+    assert asset_wall.data.period.label == "Q3 2026"
+    console.grab().save(str(OUT / "console-conversation-1.png"))
     capture(qtbot, live, "N", "Q3: 10,169 customers lost, 1,481 named a poor claim experience.")
     panel.conversation_buttons[1].click()
+    assert "AssetBridgeWall" not in wall_views(live)  # the walk: the walls follow the stages again
+    live.go_to(6)
+    assert console.alert.isVisibleTo(console) and "“I call the helpline” is unreliable" in console.alert.text()
+    live.go_to(1)
+    assert not console.alert.isVisibleTo(console)
     for _ in range(3):
         QTest.keyClick(console, Qt.Key.Key_Right)
     assert live.position == 4
@@ -172,6 +182,7 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
                      "Tom Achterberg", "Monthly silo NPS league table", "First call team", "Final"):
         assert expected in text, expected
     assert "Moving house is sorted in one contact 6 yes" in text  # its vote count, selected here
+    assert "Period presented: Q3 2026." in text  # the asset period the walls showed in conversation 1
     markdown = (OUT / "minutes.md").read_text()
     assert "| I get started | 0:00:0" in markdown  # the walk: stage 3 was on the walls for a few seconds
     assert "Call played: Burst pipe" in markdown

@@ -141,6 +141,8 @@ class CaptureBar(QWidget):
         self.setEnabled(open_)
         if not open_:
             self.status.setText(why)
+        elif not self.status.text().startswith("✓"):
+            self.status.setText("Ready: Ctrl+D, Ctrl+K or Ctrl+N, then type; Enter saves.")
 
     def set_people(self, names: list[str]) -> None:
         self.owner.setCompleter(QCompleter(names, self.owner, caseSensitivity=Qt.CaseSensitivity.CaseInsensitive))
