@@ -31,6 +31,7 @@ class AssetBoardData:
     problems: tuple[str, ...]  # shown as a data warning, never hidden
     top_reasons: tuple[LostReason, ...]  # why customers left, most first (at most five)
     reasons_by_stage: tuple[tuple[str, int], ...]  # the same, gathered by journey stage
+    currency: str = "GBP"  # the room's currency code, for the values beside the counts
 
 
 def asset_periods_with_reasons(room: RoomFile) -> list[AssetPeriod]:
@@ -65,7 +66,8 @@ def asset_board(room: RoomFile, label: str = "") -> AssetBoardData:
         name = stage_names.get(reason.stage_key, "No stage named")
         by_stage[name] = by_stage.get(name, 0) + reason.count
     return AssetBoardData(chosen, previous, year_before, tuple(chosen.problems()), tuple(top_lost_reasons(chosen)),
-                          tuple(sorted(by_stage.items(), key=lambda item: -item[1])[:5]))
+                          tuple(sorted(by_stage.items(), key=lambda item: -item[1])[:5]),
+                          room.db.execute("SELECT currency FROM room").fetchone()[0])
 
 
 # -- early warning ---------------------------------------------------------------------------------

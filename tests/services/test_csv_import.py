@@ -178,3 +178,32 @@ def test_a_kpi_row_without_a_usable_period_or_reading_refuses_the_whole_file(roo
     with pytest.raises(ImportRefused, match=reason):
         import_csv(room, "kpis", readings)
     assert count(room, "kpi_readings") == 0
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("quarter,,Q2 2026,1000,5,0,10,0,0,0,995", "line 3: "),
+    ("quarter,2026-04-01,Q2 2026,1000,five,0,10,0,0,0,995", "line 3: the gained count 'five' is not a number"),
+    ("quarter,2026-04-01,Q2 2026,1000,5,0,-10,0,0,0,995", "line 3: the lost count '-10' is negative"),
+])
+def test_a_bad_customer_asset_row_refuses_the_whole_file_naming_file_and_line(room, tmp_path, row, reason):
+    header = ("period_kind,period_start,label,customers_start,gained_count,gained_value,lost_count,lost_value,"
+              "increased_count,declined_count,customers_end\n")
+    bad = tmp_path / "assets.csv"
+    bad.write_text(header + "quarter,2026-01-01,Q1 2026,1000,50,9000,10,2000,4,3,1040\n" + row + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ImportRefused, match="assets.csv") as refused:
+        import_csv(room, "assets", bad)
+    assert reason in str(refused.value)
+    assert count(room, "asset_periods") == 0  # the good first row is not kept either
+
+
+def test_complaints_are_regrouped_by_month_in_the_same_import(room, tmp_path):
+    from customer_room_desktop.storage.complaint_months import complaint_months_in_step
+
+    complaints = tmp_path / "more.csv"
+    complaints.write_text("received_on,source,category,stage\n2026-03-02,E-mail,Late,buy\n"
+                          "2026-03-09,E-mail,Late,buy\n2026-04-01,Phone,Rude,\n", encoding="utf-8")
+    import_csv(room, "complaints", complaints)
+    assert complaint_months_in_step(room.db)
+    assert room.db.execute("SELECT count FROM complaint_months WHERE month = '2026-03' AND source = 'E-mail' "
+                           "AND category = 'Late'").fetchone()[0] >= 2

@@ -32,7 +32,7 @@ GAINED_COLOUR = RELIABILITY_COLOURS["reliable"]
 LOST_COLOUR = RELIABILITY_COLOURS["unreliable"]
 WARNING_COLOUR = RELIABILITY_COLOURS["at risk"]
 START_COLOUR = QColor("#7D8C9A")  # the customers we began with: neutral, the end bar takes the brand colour
-CURRENCY = "£"
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹"}
 LABEL_UNITS = 46  # the number on each bar; 40 wall units is the least that reads from five metres
 NET_UNITS = 124  # the net change is the answer to the wall's question, so it is the biggest thing on it
 BAR_NAMES = ("At start", "Gained", "Lost", "At end")
@@ -42,15 +42,17 @@ RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
-def money(value: float) -> str:
-    """A value in a few characters: £4.8m, £482k, £950 (a negative one with a minus in front)."""
+def money(value: float, currency: str = "GBP") -> str:
+    """A value in a few characters: £4.8m, £482k, £950 (a negative one with a minus in front).
+    Currencies without a symbol here are written by their code: "CHF 4.8m"."""
     if value < 0:
-        return f"−{money(-value)}"
+        return f"−{money(-value, currency)}"
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
     if value >= 999_500:
-        return f"{CURRENCY}{value / 1_000_000:,.1f}m"
+        return f"{symbol}{value / 1_000_000:,.1f}m"
     if value >= 10_000:
-        return f"{CURRENCY}{value / 1_000:,.0f}k"
-    return f"{CURRENCY}{value:,.0f}"
+        return f"{symbol}{value / 1_000:,.0f}k"
+    return f"{symbol}{value:,.0f}"
 
 
 def signed(number: int) -> str:
@@ -191,7 +193,8 @@ class AssetBridgeWall(QWidget):
         """Each bar's whole number, big and bold, on top of it; the value beside gained and lost."""
         after_gain = p.customers_start + p.gained_count
         numbers = (f"{p.customers_start:,}", signed(p.gained_count), signed(-p.lost_count), f"{p.customers_end:,}")
-        values = ("", f"{money(p.gained_value)} value", f"{money(p.lost_value)} value", "")
+        currency = self.data.currency if self.data else "GBP"
+        values = ("", f"{money(p.gained_value, currency)} value", f"{money(p.lost_value, currency)} value", "")
         tops = (p.customers_start, after_gain, after_gain, p.customers_end)
         text_colours = (TEXT, GAINED_COLOUR, LOST_COLOUR, TEXT)
         for x, (number, value, top, colour) in enumerate(zip(numbers, values, tops, text_colours)):
