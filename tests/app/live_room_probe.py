@@ -142,6 +142,12 @@ def main(room_path: str, store_path: str) -> None:
     live.console.cycle_button.setChecked(False)
     steps["after_cycle_positions"] = [live.walls[i].shown_signature[1] for i in walls[:2] if i]
     steps["unused_key"] = key
+    # conversation 1: the three walls lend themselves to the asset bridge, early warning and listening path
+    live.console.session_panel.conversation_buttons[0].click()
+    steps["conversation_1"] = [type(live.walls[i].currentWidget()).__name__ for i in live.present]
+    for number, identity in enumerate(live.present, start=1):
+        live.walls[identity].grab().save(str(Path(store_path).with_name(f"conversation-1-wall-{number}.png")))
+    live.console.session_panel.conversation_buttons[1].click()
     first_wall = next(iter(live.present))
     live.set_view(first_wall, "journey")
     steps["first_wall_journey"] = observe(live)

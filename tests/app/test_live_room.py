@@ -162,3 +162,7 @@ def test_a_call_plays_on_a_wall_with_captions_and_bookmarks(three_walls):
     assert [p["call"] for p in plays] == ["burst-pipe", "burst-pipe"]
     assert plays[0]["from_ms"] == 0 and 300 <= plays[0]["to_ms"] <= 3200
     assert plays[1]["from_ms"] == 22_000 and 23_000 <= plays[1]["to_ms"] <= 23_800
+
+
+def test_conversation_1_opens_on_the_asset_bridge_early_warning_and_listening_path(three_walls):
+    assert three_walls["conversation_1"] == ["AssetBridgeWall", "EarlyWarningWall", "ListeningPathWall"]
