@@ -156,6 +156,24 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handout(args: argparse.Namespace) -> int:
+    from ..services.handout_pdf import HandoutError, write_handout  # Qt only for the commands that draw
+    from .qt_offscreen import ensure_gui_application
+
+    ensure_gui_application()
+    output = Path(args.output).expanduser()
+    if not output.parent.is_dir():
+        raise UsageError(f"The folder {output.parent} does not exist.")
+    with RoomFile.open(args.room, read_only=True) as room:
+        try:
+            result = write_handout(room, args.artifact, output, args.copies, args.paper)
+        except HandoutError as refused:
+            raise UsageError(str(refused)) from None
+    print(f"{result.copies} copies of the handout for “{args.artifact}” written to {output} ({result.pages} pages)."
+          + (f" The artifact itself could not be printed: {result.problem}" if result.problem else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="customer-room",
@@ -217,6 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
                          help="default: from the output file's extension")
     minutes.add_argument("-o", "--output", required=True, help="the file to write")
     minutes.set_defaults(run=cmd_minutes)
+
+    handout = commands.add_parser("handout", help="print an exercise's artifact with its task, for leaders to fill in")
+    handout.add_argument("room")
+    handout.add_argument("--artifact", required=True, help="the key of an artifact that carries a task")
+    handout.add_argument("--copies", type=int, default=1, help="how many copies (default 1)")
+    handout.add_argument("--paper", default="a4", help="a4 (the default) or letter")
+    handout.add_argument("-o", "--output", required=True, help="the PDF to write")
+    handout.set_defaults(run=cmd_handout)
     return parser
 
 

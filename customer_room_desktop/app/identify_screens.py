@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QLabel
 
+from ..services.screen_assignment import ScreenInfo
+
 SHOW_MS = 3000
 
 
@@ -33,3 +35,10 @@ class ScreenNumbers:
             label.close()
             label.deleteLater()
         self.labels = []
+
+
+def screen_info(screen: QScreen, primary: QScreen | None) -> ScreenInfo:
+    """What the screen assignment needs to know of a Qt screen, including its stable identity."""
+    geometry = screen.geometry()
+    return ScreenInfo(screen.name(), geometry.x(), geometry.y(), geometry.width(), geometry.height(),
+                      screen.manufacturer(), screen.model(), screen.serialNumber(), screen is primary)

@@ -9,40 +9,24 @@ from PySide6.QtWidgets import QApplication
 from ..domain.meetings import CaptureContext
 
 from ..services.image_prefetch import ImagePrefetcher
-from ..services.screen_assignment import AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of
+from ..services.screen_assignment import AssignmentStore, assign_views, journey_slice, walls_of
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.walls.wall_window import WallWindow
-from .paths import bundled_folder
+from .paths import style_sheet
 from .call_controller import CallController
-from .identify_screens import ScreenNumbers
-from .room_clock import RoomClock
+from .identify_screens import ScreenNumbers, screen_info
+from .room_clock import RoomClock, planned_stage_seconds
 from .room_keys import RoomKeys
 from .session_controller import SessionController
 from .wall_factory import WallFactory
 from .wall_content import CONVERSATION_VIEWS, lent_views, live_data
-from .wall_presenter import WallPlan, WallPresenter
+from .walk_controller import WalkController
+from .wall_presenter import WALK_VIEWS, WallPlan, WallPresenter, base_view
 
 REHEARSAL = "rehearsal"
-PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
 DEFAULT_DWELL_SECONDS = 20
 CONSOLE_PICTURE_DELAY_MS = 120
 SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
-
-
-def planned_stage_seconds(agenda: list[tuple[int, str, int]], stage_count: int) -> int:
-    """The journey walk (conversation 2) shared equally over the stages; 6 minutes without an agenda."""
-    walk = sum(minutes for conversation, _, minutes in agenda if conversation == 2)
-    return walk * 60 // max(1, stage_count) if walk else PLANNED_STAGE_SECONDS
-
-
-def style_sheet(name: str) -> str:
-    return (bundled_folder("resources") / "styles" / f"{name}.qss").read_text(encoding="utf-8")
-
-
-def screen_info(screen: QScreen, primary: QScreen | None) -> ScreenInfo:
-    geometry = screen.geometry()
-    return ScreenInfo(screen.name(), geometry.x(), geometry.y(), geometry.width(), geometry.height(),
-                      screen.manufacturer(), screen.model(), screen.serialNumber(), screen is primary)
 
 
 class LiveRoom(QObject):
@@ -95,6 +79,10 @@ class LiveRoom(QObject):
         self.session.conversation_changed.connect(lambda _: self.refresh())
         self.session.celebrate.connect(self.celebrate)
         self.session.resumed_at.connect(self._resume_at)
+        self.walk = WalkController(factory.source.room, self.console.walk_panel, self.session)
+        self.walk.walls_changed.connect(self.refresh)
+        self.walk.call_requested.connect(self.calls.open_call)
+        self.console.walk_panel.handout_requested.connect(self._print_handouts)
         self.console.session_panel.start_requested.connect(self.clock.start_session)
         self.console.show_asset_periods(factory.asset_labels())
         self.console.asset_period_requested.connect(self.set_asset_period)
@@ -223,6 +211,8 @@ class LiveRoom(QObject):
         self._console_pictures.start()
 
     def _live_data(self, view: str) -> tuple | None:
+        if base_view(view) in WALK_VIEWS:
+            return self.walk.data_for(view)
         data = live_data(view, self.factory, self.session.session_id, self.session.revision, self.asset_label)
         if view == "asset" and data and self.session.is_live and self._asset_journaled != data[1].period.label:
             self._asset_journaled = data[1].period.label
@@ -234,7 +224,7 @@ class LiveRoom(QObject):
         the conversations bring their own views forward the same way."""
         conversation = self.session.conversation if self.session.is_live else 0
         wanted = [view for view, on in (("call", self.calls.call is not None),
-                                        ("artifact", self.artifact_choice is not None)) if on]
+                                        ("artifact", self.artifact_choice is not None)) if on] + self.walk.wanted_views()
         return lent_views(list(self.present), self.assignment, wanted + list(CONVERSATION_VIEWS.get(conversation, ())))
 
     def _update_console_pictures(self) -> None:
@@ -289,6 +279,8 @@ class LiveRoom(QObject):
         self.refresh()
 
     def turn_page(self, step: int) -> None:
+        if self.walk.turn_page(step):
+            return
         if self.artifact_choice:
             key, page = self.artifact_choice
             self.artifact_choice = (key, max(0, page + step))
@@ -307,6 +299,7 @@ class LiveRoom(QObject):
             self.cover = None
             self.celebration = None
             self.artifact_choice = None
+            self.walk.leave_stage()
             self.clock.new_segment()
             self.refresh()
             if moved:
@@ -316,6 +309,11 @@ class LiveRoom(QObject):
         keys = [stage.key for stage in self.factory.source.stages]
         if stage_key in keys:
             self.go_to(keys.index(stage_key) + 1)
+
+    def _print_handouts(self, key: str, copies: int, paper: str) -> None:
+        path = self.console.ask_handout_path(key)
+        if path:
+            self.walk.save_handout(key, copies, paper, path)
 
     def set_asset_period(self, label: str) -> None:
         self.asset_label = label

@@ -40,3 +40,8 @@ def sample_room_source(name: str = SAMPLE_ROOM) -> Path:
 
 def demo_room_path() -> Path:
     return user_data_dir() / f"{SAMPLE_ROOM}-demo.croom"
+
+
+def style_sheet(name: str) -> str:
+    """A Qt style sheet from the bundled resources, such as "console"."""
+    return (bundled_folder("resources") / "styles" / f"{name}.qss").read_text(encoding="utf-8")

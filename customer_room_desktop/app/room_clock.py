@@ -27,3 +27,12 @@ class RoomClock:
         session = clock_text(now - self.session_started) if self.session_started is not None else "not started"
         segment = now - self.segment_started
         return session, f"{clock_text(segment)} / {clock_text(self.planned)}", pace_of(segment, self.planned).value
+
+
+PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
+
+
+def planned_stage_seconds(agenda: list[tuple[int, str, int]], stage_count: int) -> int:
+    """The journey walk (conversation 2) shared equally over the stages; 6 minutes without an agenda."""
+    walk = sum(minutes for conversation, _, minutes in agenda if conversation == 2)
+    return walk * 60 // max(1, stage_count) if walk else PLANNED_STAGE_SECONDS

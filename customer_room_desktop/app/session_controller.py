@@ -51,6 +51,7 @@ class SessionController(QObject):
     celebrate = Signal(object)  # CelebrationData, for every wall
     conversation_changed = Signal(int)
     resumed_at = Signal(str)  # stage key where the interrupted session stood
+    refreshed = Signal()  # the session or its state changed: other panels follow
 
     def __init__(self, room: RoomFile, console: ConsoleWindow, context: Callable[[], CaptureContext]):
         super().__init__()
@@ -369,3 +370,4 @@ class SessionController(QObject):
         console.show_agenda_of_session(f"{s.title} · {s.scheduled_on}", self.room.db.execute(
             "SELECT conversation, title, planned_minutes FROM agenda_items WHERE session_id = ? ORDER BY position",
             (s.id,)).fetchall())
+        self.refreshed.emit()

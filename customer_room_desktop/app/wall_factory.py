@@ -17,12 +17,16 @@ from ..services.board_data import (
     BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
 )
 from ..services.session_wall_data import CelebrationData, board_data, tally_data
+from ..services.walk_data import WalkDataError, latest_exercise, persona_data
+from ..storage.captures import CaptureRefused
 from ..storage.room_file import RoomFile
 from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
 from ..ui.walls.asset_bridge import AssetBridgeWall
 from ..ui.walls.early_warning_wall import EarlyWarningWall
+from ..ui.walls.exercise_wall import ExerciseWall
 from ..ui.walls.listening_path import ListeningPathWall
+from ..ui.walls.persona_wall import PersonaWall
 from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
@@ -166,8 +170,8 @@ class WallFactory:
         match = VIEW_PATTERN.match(view.strip())
         if not match:
             raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, call:KEY[@SECONDS], asset[:PERIOD], warnings, listening[:FIRST..LAST], tally[:SESSION], "
-                                "teams, celebration, blackout, white or logo).")
+                                "complaints:N, call:KEY[@SECONDS], asset[:PERIOD], warnings, listening[:FIRST..LAST], persona[:KEY], "
+                                "exercise:ARTIFACT, tally[:SESSION], teams, celebration, blackout, white or logo).")
         kind = match[1] or match[3]
         argument = match[2] or ""
         if kind == "stage":
@@ -192,6 +196,10 @@ class WallFactory:
             return self._session_wall(kind, argument)
         if kind in ("asset", "warnings", "listening"):
             return self._board_wall(kind, argument)
+        if kind == "persona":
+            return self._persona(argument or "1")
+        if kind == "exercise":
+            return self._exercise(argument, size)
         if kind == "artifact":
             key, _, page_text = argument.partition(":")
             focus = ArtifactFocus(self.branding)
@@ -212,6 +220,27 @@ class WallFactory:
             raise ViewSpecError(f"'{at}' is not a number of seconds into the call.") from None
         view = CallView(self.branding)
         view.show_call(data, position_ms)
+        return view
+
+    def _persona(self, key: str) -> QWidget:
+        """persona or persona:KEY|N: the customer as a person, where they suffer most, and their calls."""
+        try:
+            data = persona_data(self.source.room, key)
+        except WalkDataError as problem:
+            raise ViewSpecError(str(problem)) from None
+        view = PersonaWall(self.branding)
+        view.show_persona(data)
+        return view
+
+    def _exercise(self, key: str, size: tuple[int, int]) -> QWidget:
+        """exercise:ARTIFACT: the latest run of its exercise (results once stopped), or the task as it starts."""
+        try:
+            data = latest_exercise(self.source.room, key)
+        except CaptureRefused as problem:
+            raise ViewSpecError(str(problem)) from None
+        view = ExerciseWall(self.branding)
+        _, image, page, count = self.artifact_content(key, size)
+        view.show_exercise(data, image, page, count)
         return view
 
     def _board_wall(self, kind: str, argument: str) -> QWidget:

@@ -27,7 +27,13 @@ FRAMES_PER_WALL = 3  # the current stage and its two neighbours
 STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
 SESSION_VIEWS = ("tally", "teams")  # views whose content follows the session
 BOARD_VIEWS = ("asset", "warnings", "listening")  # conversation 1: the room's evidence, not the stage's
-LIVE_DATA_VIEWS = SESSION_VIEWS + BOARD_VIEWS  # drawn live from the data in the plan
+WALK_VIEWS = ("persona", "exercise")  # conversation 2: in the customer's shoes
+LIVE_DATA_VIEWS = SESSION_VIEWS + BOARD_VIEWS + WALK_VIEWS  # drawn live from the data in the plan
+
+
+def base_view(view: str) -> str:
+    """"persona:maya" -> "persona": some lent views carry what they show."""
+    return view.split(":", 1)[0]
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
@@ -95,7 +101,7 @@ class WallPresenter(QObject):
         size = (plan.wall.width(), plan.wall.height())
         if self.cover:
             return ("cover", self.cover, self.celebration, size)
-        if plan.view in LIVE_DATA_VIEWS:
+        if base_view(plan.view) in LIVE_DATA_VIEWS:
             return (plan.view, plan.session[0] if plan.session else None, size)
         if plan.view == "artifact":
             return ("artifact", position, plan.artifact, size)
@@ -116,6 +122,16 @@ class WallPresenter(QObject):
         if self.cover:
             wall.plain.show_kind(self.cover)
             return wall.plain
+        if plan.view == "exercise" and plan.session:
+            data = plan.session[1]
+            page_text = str(plan.session[2] + 1) if len(plan.session) > 2 else ""
+            _, image, page, count = self.factory.artifact_content(data.artifact_key, (wall.width(), wall.height()),
+                                                                  page_text)
+            wall.exercise.show_exercise(data, image, page, count)
+            return wall.exercise
+        if base_view(plan.view) == "persona" and plan.session:
+            wall.persona.show_persona(plan.session[1])
+            return wall.persona
         if plan.view in LIVE_DATA_VIEWS and plan.session:
             view, show = {"tally": (wall.tally, "show_tally"), "teams": (wall.team_board, "show_board"),
                           "asset": (wall.asset_bridge, "show_asset"),

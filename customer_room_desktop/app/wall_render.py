@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..storage.room_file import RoomFile
 
-VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call|tally|asset|listening):(.+)$"
-                          r"|^(journey|blackout|white|logo|tally|teams|celebration|asset|warnings|listening)$")
+VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call|tally|asset|listening|persona|exercise):(.+)$"
+                          r"|^(journey|blackout|white|logo|tally|teams|celebration|asset|warnings|listening|persona)$")
 
 
 class ViewSpecError(ValueError):

@@ -25,6 +25,7 @@ CADENCE_MINUTES: dict[Cadence, tuple[int, int, int, int]] = {
     Cadence.ONBOARDING: (20, 90, 20, 10),
 }
 MINUTES_PER_TEAM_REPORT = 5
+MINUTES_WITH_THE_PERSONAS = 5  # taken from the walk: it opens with the customers as people
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,24 @@ class ReportDue:
     due_on: date
 
 
-def agenda_for(cadence: Cadence, reports_due: list[ReportDue] = ()) -> list[AgendaItem]:
-    """The four conversations with their planned minutes, then one item per team report due."""
-    minutes = CADENCE_MINUTES[Cadence(cadence)]
-    agenda = [AgendaItem(conversation, CONVERSATION_TITLES[conversation], minutes[conversation - 1])
-              for conversation in Conversation]
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def agenda_for(cadence: Cadence, reports_due: list[ReportDue] = (), personas: list[str] = ()) -> list[AgendaItem]:
+    """The four conversations with their planned minutes, then one item per team report due.
+
+    With personas, the journey walk opens by meeting them (its first minutes are theirs).
+    """
+    minutes = list(CADENCE_MINUTES[Cadence(cadence)])
+    agenda = []
+    for conversation in Conversation:
+        planned = minutes[conversation - 1]
+        if conversation is Conversation.CARE_ABOUT_LIVES and personas:
+            agenda.append(AgendaItem(conversation, f"Meet the customers: {_names(list(personas))}",
+                                     MINUTES_WITH_THE_PERSONAS))
+            planned -= MINUTES_WITH_THE_PERSONAS
+        agenda.append(AgendaItem(conversation, CONVERSATION_TITLES[conversation], planned))
     for report in sorted(reports_due, key=lambda r: (r.due_on, r.team, r.position)):
         agenda.append(AgendaItem(Conversation.ACCOUNTABILITY,
                                  f"{report.team} reports step {report.position}: {report.step_title}",

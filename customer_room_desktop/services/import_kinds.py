@@ -23,6 +23,7 @@ class Lookups:
     moments: dict[str, tuple[int, int]]  # -> (moment id, stage id)
     kpis: dict[str, int]
     periods: dict[str, int]  # period_start -> asset period id
+    personas: dict[str, int] = None  # key or name -> persona id
 
     @classmethod
     def load(cls, db: sqlite_utils.Database) -> "Lookups":
@@ -36,7 +37,10 @@ class Lookups:
         for kid, key, name in db.execute("SELECT id, key, name FROM kpis"):
             kpis[key.lower()] = kpis[name.lower()] = kid
         periods = {start[:10]: pid for pid, start in db.execute("SELECT id, period_start FROM asset_periods")}
-        return cls(stages, moments, kpis, periods)
+        personas: dict[str, int] = {}
+        for pid, key, name in db.execute("SELECT id, key, name FROM personas"):
+            personas[key.lower()] = personas[name.lower()] = pid
+        return cls(stages, moments, kpis, periods, personas)
 
     def stage(self, text: str) -> int | None:
         if not text.strip():
@@ -44,6 +48,14 @@ class Lookups:
         found = self.stages.get(text.strip().lower())
         if found is None:
             raise CellError(f"'{text.strip()}' is not a stage of this room")
+        return found
+
+    def persona(self, text: str) -> int | None:
+        if not text.strip():
+            return None
+        found = (self.personas or {}).get(text.strip().lower())
+        if found is None:
+            raise CellError(f"'{text.strip()}' is not a persona of this room")
         return found
 
     def moment(self, text: str) -> tuple[int, int] | None:
@@ -99,6 +111,7 @@ class Complaints(ImportKind):
         "customer_name": ("name", "customer"),
         "value": ("value at risk", "amount", "premium", "revenue"),
         "external_id": ("complaint id", "case id", "ticket", "ticket id", "id", "reference"),
+        "persona": ("customer persona", "segment persona"),
     }
     required = ("received_on", "category")
 
@@ -124,13 +137,14 @@ class Complaints(ImportKind):
                 cell(cells, "customer_name").strip(),
                 read_number(cell(cells, "value")),
                 cell(cells, "external_id").strip(),
+                lookups.persona(cell(cells, "persona")),
             )
         return convert
 
     def write(self, db, rows):
         db.conn.executemany(
             "INSERT INTO complaints (received_on, source, category, stage_id, moment_id, verbatim, customer_ref, "
-            "customer_name, value, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "customer_name, value, external_id, persona_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def after_import(self, db):
         refresh_complaint_months(db)  # the listening path reads complaints grouped, in the same transaction

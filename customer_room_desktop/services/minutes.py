@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.customer_asset import AssetPeriod
+from ..domain.exercises import clock_text, comparison_line, leaders_line, summarise
 from ..storage.captures import CaptureRefused
+from ..storage.exercises import history_of, results_of, runs_of_session
 from .board_data import asset_periods_with_reasons
 from ..storage.focus import stop_doing_of, tally_of
 from ..storage.room_file import RoomFile
@@ -60,6 +62,15 @@ class CommitmentLine:
 
 
 @dataclass(frozen=True)
+class ExerciseMinutes:
+    title: str
+    task: str
+    comparison: str  # "leaders: 3 of 6 finished, median 9:40; customers: median 14:00, 23 % give up"
+    results: tuple[tuple[str, str, str, str, str], ...]  # leader, outcome, time, answer, reaction
+    history: tuple[str, ...]  # the same exercise in earlier sessions, one line each
+
+
+@dataclass(frozen=True)
 class Minutes:
     room: str
     session: SessionRow
@@ -78,6 +89,7 @@ class Minutes:
     decisions: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
     commitments: tuple[CommitmentLine, ...]
     notes: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
+    exercises: tuple[ExerciseMinutes, ...] = ()
 
 
 def find_session(room: RoomFile, which: str) -> SessionRow:
@@ -168,6 +180,24 @@ def _asset_presented(room: RoomFile, events: list[tuple[str, str, str]], schedul
     return earlier[-1] if earlier else None
 
 
+def _exercises(room: RoomFile, session: SessionRow) -> tuple[ExerciseMinutes, ...]:
+    """Each exercise run in the session, with the leaders' results against the customers' figures."""
+    attendees = len(attendees_of(room, session.id))
+    found = []
+    for run in runs_of_session(room, session.id):
+        results = results_of(room, run.id)
+        task = run.task
+        history = tuple(f"{title} ({scheduled}): {leaders_line(summarise(earlier, count))}"
+                        for title, scheduled, count, earlier in history_of(room, task.artifact_key)
+                        if earlier and scheduled < session.scheduled_on)
+        found.append(ExerciseMinutes(
+            task.title, task.text,
+            comparison_line(summarise(results, attendees), task.customer_median_seconds, task.customer_give_up_percent),
+            tuple((r.attendee, r.outcome.value, clock_text(r.seconds), r.answer, r.reaction) for r in results),
+            history))
+    return tuple(found)
+
+
 def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
     try:
         session = session_row(room, session_id)
@@ -218,4 +248,5 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
             (session_id,))),
         notes=tuple((_clock(at), text, _on_the_walls(context, stages, calls)) for at, text, context in db.execute(
             "SELECT at, text, context FROM notes WHERE session_id = ? ORDER BY at, id", (session_id,))),
+        exercises=_exercises(room, session),
     )

@@ -59,6 +59,11 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
          [[v.stage, f"{v.seconds // 3600}:{v.seconds // 60 % 60:02d}:{v.seconds % 60:02d}"] for v in m.walk],
          ([] if m.walk else ["No stages were recorded as shown."])
          + [f"Call played: {c.title}" + (f" ({c.heard})" if c.heard else "") for c in m.calls]),
+        ("What leaders experienced", ["Exercise", "Leader", "Result", "Time", "Answer", "Reaction"],
+         [[e.title, *r] for e in m.exercises for r in e.results],
+         [line for e in m.exercises for line in (f"{e.title}: {e.task}", e.comparison[:1].upper() + e.comparison[1:] + ".",
+                                                   *(f"Earlier: {h}" for h in e.history))]
+         or ["No exercises were run."]),
         ("Priorities: the vote and the selection", ["Experience", "Dots", "Selected here"],
          [[p.title, str(p.dots), "yes" if p.selected_here else ""] for p in m.priorities], vote_lines),
         ("Stop doing", ["What", "Why", "Capacity freed", "Decision"], [list(row) for row in m.stop_doing],

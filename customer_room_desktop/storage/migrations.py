@@ -52,7 +52,34 @@ def _add_complaint_months(db: sqlite_utils.Database) -> None:
     refresh_complaint_months(db)
 
 
+def _add_exercises_and_persona_complaints(db: sqlite_utils.Database) -> None:
+    """Version 5: "try it yourself" runs and each leader's result; complaints may name a persona."""
+    db.execute("ALTER TABLE complaints ADD COLUMN persona_id INTEGER REFERENCES personas(id)")
+    db.execute("""
+        CREATE TABLE exercise_runs (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            artifact_id INTEGER NOT NULL REFERENCES artifacts(id),
+            started_at TEXT NOT NULL,
+            stopped_at TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE exercise_results (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            run_id INTEGER NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            attendee TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'gave up', 'answered')),
+            seconds INTEGER CHECK (seconds IS NULL OR seconds >= 0),
+            answer TEXT NOT NULL DEFAULT '',
+            reaction TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            UNIQUE (run_id, attendee)
+        )""")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
-                                _add_complaint_months]
+                                _add_complaint_months, _add_exercises_and_persona_complaints]
 LATEST_VERSION = len(MIGRATIONS)

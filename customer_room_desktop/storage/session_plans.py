@@ -110,7 +110,8 @@ def plan_session(room: RoomFile, title: str, cadence: str, scheduled_on: date, a
     unknown = [a.silo_key for a in attendees if a.silo_key and a.silo_key not in silos]
     if unknown:
         raise CaptureRefused(f"There is no silo '{unknown[0]}' in this room.")
-    agenda = agenda_for(Cadence(cadence), reports_due(room, scheduled_on))
+    personas = [name for (name,) in room.db.execute("SELECT name FROM personas ORDER BY id")]
+    agenda = agenda_for(Cadence(cadence), reports_due(room, scheduled_on), personas)
     with room.transaction() as db:
         session_id = db.execute(
             "INSERT INTO sessions (key, title, cadence, scheduled_on, next_session_on, dots_per_leader, "

@@ -211,3 +211,63 @@ def test_a_session_left_open_offers_to_resume_where_it_stood(live, qtbot, tmp_pa
         other.shut_down()
         again.close()
     assert panel is live.console.session_panel
+
+
+def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
+    console, controller, walk = live.console, live.session, live.walk
+    panel = console.walk_panel
+    controller.start()  # the sample's planned December session, nine leaders
+    controller.set_conversation(2)  # the walk opens with the personas, one on each wall
+    assert console.room_tabs.currentWidget() is panel
+    assert wall_views(live) == ["PersonaWall", "PersonaWall"]
+    names = sorted(w.persona.data.name for w in live.walls.values())
+    assert names == ["Derek Lindqvist", "Maya Okafor"]
+    live.go_to(5)
+    assert "PersonaWall" not in wall_views(live)  # the walk moves on to the stages
+
+    panel.choose_task("home-claim-form")
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    exercise = next(w.exercise for w in live.walls.values() if type(w.currentWidget()).__name__ == "ExerciseWall")
+    assert exercise.data.running and exercise.data.task.startswith("Fill in this form")
+    panel.choose_task("renewal-notice")
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert panel.replace.isVisibleTo(panel) and "still running" in panel.replace_text.text()
+    panel.replace.hide()  # keep the claim form running
+
+    console.activateWindow()  # the facilitator clicks on the console: its keys are theirs
+    qtbot.waitUntil(console.isActiveWindow)
+    panel.leaders.setFocus()
+    panel.leaders.setCurrentRow(0)
+    QTest.keyClick(panel.leaders, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # finished
+    QTest.keyClick(panel.leaders, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # the next one gave up
+    panel.text.setFocus()
+    QTest.keyClicks(panel.text, "Filled in Section D, the theft section")
+    QTest.keyClick(panel.text, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # their (wrong) answer
+    panel.leaders.setCurrentRow(0)
+    QTest.keyClicks(panel.text, "Page five lost me completely")
+    QTest.keyClick(panel.text, Qt.Key.Key_Return)  # a reaction
+    walk.result("Somebody Else", "finished", "")
+    assert "not an attendee" in panel.message.text()
+    rows = [panel.leaders.item(i).text() for i in range(3)]
+    assert "finished" in rows[0] and "Page five lost me completely" in rows[0]
+    assert "gave up" in rows[1] and "Section D" in rows[2]
+
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    exercise = next(w.exercise for w in live.walls.values() if type(w.currentWidget()).__name__ == "ExerciseWall")
+    assert not exercise.data.running and exercise.data.leaders.startswith("leaders: 1 of 9 finished")
+    exercise.grab().save(str(OUT / "exercise-results.png"))
+
+    handout = walk.save_handout("home-claim-form", 2, "a4", str(OUT / "handout.pdf"))
+    text = pdf_text(handout)
+    assert "Fill in this form for a burst pipe" in text and "Name" in text
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(handout))
+    assert document.pageCount() == 2 * 9  # a cover and the form's eight pages, twice
+
+    minutes = controller.save_minutes(str(OUT / "walk-minutes.md")).read_text()
+    assert "## What leaders experienced" in minutes
+    assert "Leaders: 1 of 9 finished" in minutes and "customers: median 23:00, 31 % give up" in minutes
+    assert "| Home insurance claim form (8 pages) | Hamish Rennie | gave up |" in minutes
+    assert "Page five lost me completely" in minutes

@@ -34,7 +34,7 @@ def test_the_first_session_minutes_hold_the_vote_the_walk_and_the_commitments(ro
     rows = list(csv.DictReader(io.StringIO(commitments_csv(minutes))))
     assert [r["owner"] for r in rows] == ["Ruth Adeyemi", "Hamish Rennie", "Sunita Bhatt"]
     html = to_html(minutes)
-    assert html.count("<h2>") == 11 and "&#x27;" not in html.split("<body>")[0]
+    assert html.count("<h2>") == 12 and "&#x27;" not in html.split("<body>")[0]
 
 
 def test_latest_is_the_newest_session_held_and_an_open_one_is_a_draft(sample_room_copy):

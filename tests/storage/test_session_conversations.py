@@ -33,11 +33,12 @@ def count(room, sql, *args):
 def test_a_plan_has_the_four_conversations_and_the_team_reports_due(room, quarterly):
     agenda = room.db.execute("SELECT conversation, title, planned_minutes FROM agenda_items WHERE session_id = ? "
                              "ORDER BY position", (quarterly,)).fetchall()
-    assert [c for c, _, _ in agenda[:4]] == [1, 2, 3, 4]
-    assert sum(m for _, _, m in agenda[:4]) == 190  # a quarterly room
-    reports = [title for c, title, _ in agenda[4:]]
+    assert [c for c, _, _ in agenda[:5]] == [1, 2, 2, 3, 4]
+    assert agenda[1][1] == "Meet the customers: Maya Okafor, Derek Lindqvist and Priya Raman"  # the walk opens
+    assert sum(m for _, _, m in agenda[:5]) == 190  # a quarterly room
+    reports = [title for c, title, _ in agenda[5:]]
     assert "First call team reports step 4: Actions begin" in reports
-    assert all(c == 4 for c, _, _ in agenda[4:])
+    assert all(c == 4 for c, _, _ in agenda[5:])
     assert session_plans.session_row(room, quarterly).state == "planned"
 
 

@@ -17,6 +17,7 @@ from .call_panel import CallPanel
 from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
 from .session_panel import SessionPanel
+from .walk_panel import WalkPanel
 
 THUMB_WIDTH = 320
 
@@ -132,6 +133,8 @@ class ConsoleWindow(QMainWindow):
         self.room_tabs.addTab(screens, "Screens")
         self.session_panel = SessionPanel()
         self.room_tabs.addTab(self.session_panel, "Session")
+        self.walk_panel = WalkPanel()
+        self.room_tabs.addTab(self.walk_panel, "2 · In their shoes")
         self.focus_panel = FocusPanel()
         self.room_tabs.addTab(self.focus_panel, "3 · Focus and commit")
         self.accountability_panel = AccountabilityPanel()
@@ -163,11 +166,15 @@ class ConsoleWindow(QMainWindow):
         self.alert.setVisible(bool(text))
 
     def show_conversation_tab(self, conversation: int) -> None:
-        """Conversations 3 and 4 bring their tab forward; 1 and 2 are the walk, on the screens tab."""
-        self.room_tabs.setCurrentIndex({3: 2, 4: 3}.get(conversation, 0))
+        """Conversations 2, 3 and 4 bring their tab forward; conversation 1 is on the walls, the screens tab."""
+        self.room_tabs.setCurrentIndex({2: 2, 3: 3, 4: 4}.get(conversation, 0))
 
     def show_agenda_of_session(self, title: str, items: list[tuple[int, str, int]]) -> None:
         self.show_agenda(title, items)
+
+    def ask_handout_path(self, key: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the handouts", f"handout-{key}.pdf", "PDF (*.pdf)")
+        return path
 
     def ask_minutes_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the minutes", "minutes.pdf",

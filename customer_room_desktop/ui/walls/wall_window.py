@@ -13,9 +13,11 @@ from .asset_bridge import AssetBridgeWall
 from .call_view import CallView
 from .complaints_focus import ComplaintsFocus
 from .early_warning_wall import EarlyWarningWall
+from .exercise_wall import ExerciseWall
 from .frame_view import FrameView
 from .journey_span import JourneySpan
 from .listening_path import ListeningPathWall
+from .persona_wall import PersonaWall
 from .plain_screens import PlainScreen
 from .session_walls import CelebrationWall, TallyWall
 from .stage_panel import StagePanel
@@ -107,6 +109,14 @@ class WallWindow(QStackedWidget):
     @property
     def listening_path(self) -> ListeningPathWall:
         return self._view(ListeningPathWall)
+
+    @property
+    def persona(self) -> PersonaWall:
+        return self._view(PersonaWall)
+
+    @property
+    def exercise(self) -> ExerciseWall:
+        return self._view(ExerciseWall)
 
     @property
     def frame_view(self) -> FrameView:

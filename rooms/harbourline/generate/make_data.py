@@ -148,6 +148,28 @@ def make_complaints(rng: random.Random) -> list[dict]:
     return rows
 
 
+# Which complaints come from customers like each persona: the categories their story is about, and
+# the share of those complaints that come from customers in that persona's segment.
+PERSONA_CATEGORIES = {
+    "maya": (0.45, ("Claim form too complicated", "Transferred between teams", "Long wait on the phone",
+                    "Could not find the answer online", "Wrong amount taken", "No update on my claim")),
+    "derek": (0.5, ("Renewal price rise", "Loyalty penalty", "Jargon in letters", "Hard to cancel",
+                    "Auto-renewed without asking")),
+    "priya": (0.4, ("Assessor did not turn up", "Broker delays", "Changes not made", "Slow settlement",
+                    "Admin fee for changes")),
+}
+
+
+def assign_personas(rows: list[dict], rng: random.Random) -> None:
+    """Give some complaints a persona (its own random stream, so nothing else the generator makes changes)."""
+    for row in rows:
+        row["persona"] = ""
+        for persona, (share, categories) in PERSONA_CATEGORIES.items():
+            if row["category"] in categories and rng.random() < share:
+                row["persona"] = persona
+                break
+
+
 # ---------------------------------------------------------------- KPI readings
 
 def winter(ym: str) -> float:
@@ -384,6 +406,7 @@ def write_csv(name: str, rows: list[dict]) -> None:
 def main() -> None:
     DATA.mkdir(exist_ok=True)
     complaints = make_complaints(random.Random(SEED))
+    assign_personas(complaints, random.Random(SEED + 9))
     kpis = make_kpis(random.Random(SEED + 1))
     surveys = make_surveys(random.Random(SEED + 2))
     assets, reasons = make_assets(random.Random(SEED + 3))
