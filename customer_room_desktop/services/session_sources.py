@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from ..domain.exercises import Outcome
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
 from ..storage.rows import insert_row
 from .room_manifest import BuildError, Manifest
@@ -123,6 +124,22 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: "_Ids
                                      "priority_id": ids.get("priorities", recognition["priority"], where),
                                      "citation": recognition["citation"],
                                      "at": str(recognition.get("at", session.get("closed_at", "")))})
+    attendees = {a["name"] for a in session.get("attendees", [])}
+    for index, exercise in enumerate(session.get("exercises", [])):
+        artifact = ids.get("artifacts", exercise["artifact"], where)
+        if db.execute("SELECT task_text FROM artifacts WHERE id = ?", (artifact,)).fetchone()[0] is None:
+            raise BuildError(f"{where}: the artifact '{exercise['artifact']}' has no task, so it had no exercise.")
+        run_id = insert_row(db, "exercise_runs", {
+            "uid": stable_uid(key, "exercise", str(index)), "session_id": session_id, "artifact_id": artifact,
+            "started_at": str(exercise["started_at"]), "stopped_at": _text(exercise.get("stopped_at"))})
+        for result in exercise.get("results", []):
+            if result["attendee"] not in attendees:
+                raise BuildError(f"{where}: {result['attendee']} has an exercise result but is not an attendee.")
+            insert_row(db, "exercise_results", {
+                "uid": stable_uid(key, "exercise", str(index), result["attendee"]), "run_id": run_id,
+                "attendee": result["attendee"], "outcome": _choice(result["outcome"], Outcome, where, "outcome"),
+                "seconds": result.get("seconds"), "answer": result.get("answer", ""),
+                "reaction": result.get("reaction", ""), "at": str(exercise.get("stopped_at") or exercise["started_at"])})
     for index, event in enumerate(session.get("journal", [])):
         insert_row(db, "journal_events", {"uid": stable_uid(key, "journal", str(index)), "session_id": session_id,
                                        "at": str(event["at"]), "kind": event["kind"],

@@ -147,7 +147,10 @@ def main(room_path: str, store_path: str) -> None:
     steps["conversation_1"] = [type(live.walls[i].currentWidget()).__name__ for i in live.present]
     for number, identity in enumerate(live.present, start=1):
         live.walls[identity].grab().save(str(Path(store_path).with_name(f"conversation-1-wall-{number}.png")))
-    live.console.session_panel.conversation_buttons[1].click()
+    live.console.session_panel.conversation_buttons[1].click()  # the walk opens with the personas...
+    steps["conversation_2"] = [type(live.walls[i].currentWidget()).__name__ for i in live.present]
+    QTest.keyClick(console, Qt.Key.Key_PageDown)  # ...and the walls follow the stages once it moves on
+    QTest.keyClick(console, Qt.Key.Key_Home)
     first_wall = next(iter(live.present))
     live.set_view(first_wall, "journey")
     steps["first_wall_journey"] = observe(live)

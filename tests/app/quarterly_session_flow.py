@@ -255,6 +255,7 @@ def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     exercise = next(w.exercise for w in live.walls.values() if type(w.currentWidget()).__name__ == "ExerciseWall")
     assert not exercise.data.running and exercise.data.leaders.startswith("leaders: 1 of 9 finished")
+    assert exercise.data.history[0][0] == "May leadership room: the first walk"  # how leaders did last time
     exercise.grab().save(str(OUT / "exercise-results.png"))
 
     handout = walk.save_handout("home-claim-form", 2, "a4", str(OUT / "handout.pdf"))
@@ -271,3 +272,4 @@ def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
     assert "Leaders: 1 of 9 finished" in minutes and "customers: median 23:00, 31 % give up" in minutes
     assert "| Home insurance claim form (8 pages) | Hamish Rennie | gave up |" in minutes
     assert "Page five lost me completely" in minutes
+    assert "Earlier: May leadership room: the first walk (2026-05-14): leaders: 5 of 9 finished, median 16:55" in minutes

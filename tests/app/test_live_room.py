@@ -166,3 +166,7 @@ def test_a_call_plays_on_a_wall_with_captions_and_bookmarks(three_walls):
 
 def test_conversation_1_opens_on_the_asset_bridge_early_warning_and_listening_path(three_walls):
     assert three_walls["conversation_1"] == ["AssetBridgeWall", "EarlyWarningWall", "ListeningPathWall"]
+
+
+def test_conversation_2_opens_with_one_persona_on_each_wall(three_walls):
+    assert three_walls["conversation_2"] == ["PersonaWall", "PersonaWall", "PersonaWall"]

@@ -9,7 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def test_the_scripted_quarterly_session_and_the_resume_pass_on_three_screens(tmp_path):
+def test_the_scripted_quarterly_session_the_exercise_and_the_resume_pass_on_three_screens(tmp_path):
     screens = [{"name": name, "x": 1920 * n, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
                 "logicalBaseDpi": 96, "dpr": 1} for n, name in enumerate(("laptop", "wall-1", "wall-2"))]
     config = tmp_path / "screens.json"
@@ -20,6 +20,7 @@ def test_the_scripted_quarterly_session_and_the_resume_pass_on_three_screens(tmp
                              str(HERE / "quarterly_session_flow.py")], env=env, cwd=HERE.parents[1],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "2 passed" in result.stdout
+    assert "3 passed" in result.stdout
     for fmt in ("pdf", "md", "html", "csv"):
         assert (tmp_path / "out" / f"minutes.{fmt}").stat().st_size > 150
+    assert (tmp_path / "out" / "handout.pdf").stat().st_size > 10_000

@@ -295,7 +295,7 @@ def test_the_results_list_every_leader_against_the_customers(qtbot, exercise, br
     _, stopped, page = exercise
     assert len(stopped.results) == 8
     view = ExerciseWall(branding)
-    view.show_exercise(stopped, page, 0, 8)
+    view.show_exercise(replace(stopped, history=()), page, 0, 8)  # the sample's May run would add a history
     pixels = _render(qtbot, view, size)
     scale = size[1] / 1080
     assert len(view.result_boxes) == 8 and view.result_boxes[-1].bottom() <= size[1] - 30 * scale

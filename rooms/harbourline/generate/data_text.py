@@ -297,6 +297,17 @@ SESSIONS = [
                 ("10:10", "Leaders filled in the home claim form against the clock: the fastest took 11 minutes, "
                           "two gave up on page five."),
                 ("10:25", "The burst-pipe call was played in full. Four transfers before the customer had a claim number.")],
+         exercises=[("10:00", "10:25", "home-claim-form", [
+             ("Tom Achterberg", "finished", 660, "", "I design forms like this for a living and still hesitated."),
+             ("Gemma Wardle", "finished", 830, "", "Section E asks me everything Section A did."),
+             ("Leah Castellano", "finished", 1015, "", ""),
+             ("Ruth Adeyemi", "finished", 1090, "", "I would have phoned instead, and waited."),
+             ("Alistair Munro", "finished", 1180, "", ""),
+             ("Nikhil Sharma", "answered", 1240, "Filled in Section D, the theft section", "Page 1 says ALL sections."),
+             ("Sunita Bhatt", "answered", 1320, "Left Section E blank because it repeats Section A", ""),
+             ("Hamish Rennie", "gave up", 1020, "", "Page five. I run claims and I gave up."),
+             ("Fiona Doherty", "gave up", 1140, "", "The declaration wording worries me as a lawyer."),
+         ])],
          decisions=[("11:15", "Select 'Reporting a claim takes one call' as the first one-company priority "
                               "({dots_simple-claim-report} of 27 dots)."),
                     ("11:25", "Start 'Loyal customers understand their renewal price' in August, when the pricing "

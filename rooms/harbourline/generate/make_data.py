@@ -367,6 +367,10 @@ def make_sessions(s: dict) -> str:
         table["stop_doing"] = [{"title": t, "rationale": r, "capacity_freed": c, "silo": k, "status": st}
                                for t, r, c, k, st in d.get("stop_doing", [])]
         table["recognitions"] = [{"priority": p, "citation": c.format_map(s)} for p, c in d.get("recognitions", [])]
+        table["exercises"] = [{"artifact": a, "started_at": at(start), "stopped_at": at(stop),
+                               "results": [{"attendee": n, "outcome": o, "seconds": sec, "answer": ans, "reaction": r}
+                                           for n, o, sec, ans, r in results]}
+                              for start, stop, a, results in d.get("exercises", [])]
         journal = []
         for hm, kind, detail in d.get("journal", []):
             if kind == "votes":  # one event per voter, a minute apart
