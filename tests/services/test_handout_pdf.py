@@ -168,3 +168,16 @@ def test_an_existing_file_is_replaced_whole(room, tmp_path):
     write_handout(room, "payment-schedule", target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["h.pdf"]
+
+
+def test_the_handout_command_prints_copies_or_refuses_in_one_sentence(sample_room, tmp_path, capsys):
+    from customer_room_desktop.app.cli import main
+
+    output = tmp_path / "claim-form.pdf"
+    assert main(["handout", str(sample_room), "--artifact", "home-claim-form", "--copies", "3", "--paper", "letter",
+                 "-o", str(output)]) == 0
+    assert "(27 pages)" in capsys.readouterr().out and output.read_bytes()[:5] == b"%PDF-"
+    assert main(["handout", str(sample_room), "--artifact", "home-claim-form", "--paper", "a3",
+                 "-o", str(tmp_path / "a3.pdf")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "not 'a3'" in error and len(error.splitlines()) == 1 and not (tmp_path / "a3.pdf").exists()
