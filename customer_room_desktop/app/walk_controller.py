@@ -57,8 +57,6 @@ class WalkController(QObject):
         session.refreshed.connect(self.refresh)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._show_status)
-        if session.session_id is not None and session.is_live:
-            self.run = running_exercise(room, session.session_id)
         self.refresh()
 
     # -- what the walls show --------------------------------------------------------------------
@@ -180,6 +178,8 @@ class WalkController(QObject):
 
     def refresh(self) -> None:
         session_id = self.session.session_id
+        if self.run is None and self.session.is_live:
+            self.run = running_exercise(self.room, session_id)  # an exercise left running, after a resume
         attendees = attendees_of(self.room, session_id) if session_id else []
         results = {r.attendee: r for r in results_of(self.room, self.run.id)} if self.run else {}
         rows = [(a.name, f"{results[a.name].outcome.value} {clock_text(results[a.name].seconds)}"

@@ -60,7 +60,7 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
          ([] if m.walk else ["No stages were recorded as shown."])
          + [f"Call played: {c.title}" + (f" ({c.heard})" if c.heard else "") for c in m.calls]),
         ("What leaders experienced", ["Exercise", "Leader", "Result", "Time", "Answer", "Reaction"],
-         [[e.title, *r] for e in m.exercises for r in e.results],
+         [[e.title if n == 0 else "", *r] for e in m.exercises for n, r in enumerate(e.results)],
          [line for e in m.exercises for line in (f"{e.title}: {e.task}", e.comparison[:1].upper() + e.comparison[1:] + ".",
                                                    *(f"Earlier: {h}" for h in e.history))]
          or ["No exercises were run."]),
