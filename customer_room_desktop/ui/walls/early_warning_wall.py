@@ -15,16 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...services.board_data import EarlyWarningData, KpiLine, WarningRow
 from ...services.wall_data import Branding
 from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
+from .data_wall import DataWall
 from .wall_style import (
     BACKGROUND, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip, draw_text,
-    fill_rounded, fitted_font, logo_image, reliability_colour,
+    fill_rounded, fitted_font, reliability_colour,
 )
 
 COMPLAINT_COLOUR = QColor("#4FC3F7")  # complaint bars: a colour no reliability level uses
@@ -110,33 +111,26 @@ def plan_lines(rows: tuple[WarningRow, ...], room: float) -> tuple[list[int], in
     return lines, hidden
 
 
-class EarlyWarningWall(QWidget):
+class EarlyWarningWall(DataWall):
     """Moments of truth at risk, worst first. After a paint, ``row_boxes`` holds each row's rectangle,
     ``trend_boxes`` and ``complaint_boxes`` each drawn chart, and ``hidden`` how many rows did not fit."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.branding = branding
+        super().__init__(branding, parent)
         self.data: EarlyWarningData | None = None
         self.row_boxes: list[QRectF] = []
         self.trend_boxes: list[TrendBox] = []
         self.complaint_boxes: list[ComplaintBox] = []
         self.hidden = 0
-        self._logo = logo_image(branding.logo)
 
     def show_warnings(self, data: EarlyWarningData) -> None:
         self.data = data
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+    def reset_boxes(self) -> None:
         self.row_boxes, self.trend_boxes, self.complaint_boxes, self.hidden = [], [], [], 0
-        if self.data is None:
-            painter.end()
-            return
-        scale = WallScale(self.height())
+
+    def draw(self, painter: QPainter, scale: WallScale) -> None:
         top = draw_header(painter, self.width(), scale, self.branding, self._logo,
                           "EARLY WARNING · BEFORE CUSTOMERS COMPLAIN", "Moments of truth at risk",
                           summary_line(self.data))
@@ -146,7 +140,6 @@ class EarlyWarningWall(QWidget):
             self._paint_rows(painter, scale, area, self.data)
         else:
             self._paint_all_reliable(painter, scale, area, self.data)
-        painter.end()
 
     def _paint_all_reliable(self, painter: QPainter, scale: WallScale, area: QRectF, data: EarlyWarningData) -> None:
         box = area.adjusted(0, scale(40), 0, -scale(80))

@@ -12,15 +12,16 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...services.session_wall_data import CelebrationData, TallyData, TallyRow
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
+from .data_wall import DataWall
 from .wall_style import (
-    BACKGROUND, MINIMUM_TEXT, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip,
-    draw_text, fill_rounded, logo_image,
+    MINIMUM_TEXT, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip,
+    draw_text, fill_rounded,
 )
 
 __all__ = ["TallyWall", "CelebrationWall", "fit_wrapped_text", "UNSELECTED_BAR"]  # TeamBoardWall: see __getattr__
@@ -77,7 +78,7 @@ def _voting_line(data: TallyData) -> str:
     return f"{data.leaders_voted} of {data.leaders} leaders {verb} voted · {dots}"
 
 
-class TallyWall(QWidget):
+class TallyWall(DataWall):
     """Where the leaders' dots went: one bar per candidate priority, most dots first.
 
     ``row_boxes`` holds each drawn row's rectangle after a paint, top row first.
@@ -86,25 +87,18 @@ class TallyWall(QWidget):
     MIN_ROW = 64  # wall units: ten rows still fit under the header on any 16:9 wall
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.branding = branding
+        super().__init__(branding, parent)
         self.data: TallyData | None = None
         self.row_boxes: list[QRectF] = []
-        self._logo = logo_image(branding.logo)
 
     def show_tally(self, data: TallyData) -> None:
         self.data = data
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+    def reset_boxes(self) -> None:
         self.row_boxes = []
-        if self.data is None:
-            painter.end()
-            return
-        scale = WallScale(self.height())
+
+    def draw(self, painter: QPainter, scale: WallScale) -> None:
         data = self.data
         brand = QColor(self.branding.brand_colour)
         top = draw_header(painter, self.width(), scale, self.branding, self._logo,
@@ -118,7 +112,6 @@ class TallyWall(QWidget):
             self._paint_no_votes(painter, scale, area)
         else:
             self._paint_rows(painter, scale, area, rows, brand)
-        painter.end()
 
     def _paint_no_votes(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
         box = area.adjusted(0, scale(40), 0, -scale(80))
@@ -175,27 +168,18 @@ class TallyWall(QWidget):
                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class CelebrationWall(QWidget):
+class CelebrationWall(DataWall):
     """The room recognises a team: its name huge, the priority it carried and why it is thanked."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.branding = branding
+        super().__init__(branding, parent)
         self.data: CelebrationData | None = None
-        self._logo = logo_image(branding.logo)
 
     def show_celebration(self, data: CelebrationData) -> None:
         self.data = data
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            painter.end()
-            return
-        scale = WallScale(self.height())
+    def draw(self, painter: QPainter, scale: WallScale) -> None:
         brand = QColor(self.branding.brand_colour)
         panel = QRectF(self.width() * 0.14, self.height() * 0.14, self.width() * 0.72, self.height() * 0.72)
         logo = QRectF()
@@ -225,7 +209,6 @@ class CelebrationWall(QWidget):
                           inner.bottom() - priority.bottom() - scale(16))
         fit_wrapped_text(painter, citation, f"“{self.data.citation}”", scale, 36, TEXT_SOFT, italic=True,
                          align=centre | Qt.AlignmentFlag.AlignTop)
-        painter.end()
 
     def _paint_confetti(self, painter: QPainter, scale: WallScale, keep_clear: tuple[QRectF, ...],
                         brand: QColor) -> None:

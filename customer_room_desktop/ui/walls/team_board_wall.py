@@ -10,16 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...services.session_wall_data import BoardData, BoardStep, BoardTeam
 from ...services.wall_data import Branding
 from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
+from .data_wall import DataWall
 from .wall_style import (
-    BACKGROUND, RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
-    fitted_font, logo_image,
+    RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
+    fitted_font,
 )
 
 STATUS_COLOURS = {
@@ -47,29 +48,22 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class TeamBoardWall(QWidget):
+class TeamBoardWall(DataWall):
     """Teams and their cycles. ``row_boxes`` holds each team row's rectangle after a paint."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.branding = branding
+        super().__init__(branding, parent)
         self.data: BoardData | None = None
         self.row_boxes: list[QRectF] = []
-        self._logo = logo_image(branding.logo)
 
     def show_board(self, data: BoardData) -> None:
         self.data = data
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+    def reset_boxes(self) -> None:
         self.row_boxes = []
-        if self.data is None:
-            painter.end()
-            return
-        scale = WallScale(self.height())
+
+    def draw(self, painter: QPainter, scale: WallScale) -> None:
         data = self.data
         steps = [step for team in data.teams for step in team.steps]
         reported = sum(step.status == "reported" for step in steps)
@@ -86,7 +80,6 @@ class TeamBoardWall(QWidget):
             fit_wrapped_text(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)),
                              "No teams yet: choose the critical few, then give each one a team and a sponsor.",
                              scale, 64, TEXT, QFont.Weight.Bold, align=Qt.AlignmentFlag.AlignCenter)
-            painter.end()
             return
         columns = max(1, max(len(team.steps) for team in data.teams))
         gap = scale(14)
@@ -101,7 +94,6 @@ class TeamBoardWall(QWidget):
             for column, step in enumerate(sorted(team.steps, key=lambda s: s.position)[:columns]):
                 left = row.left() + team_width + gap + column * (cell_width + gap)
                 self._paint_step(painter, scale, QRectF(left, row.top(), cell_width, height), step)
-        painter.end()
 
     def _paint_team(self, painter: QPainter, scale: WallScale, cell: QRectF, team: BoardTeam) -> None:
         """Name at the top, people and silos held to the bottom, the priority in the space between."""
