@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.services.board_data import asset_board
 from customer_room_desktop.services.wall_data import Branding
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.asset_bridge import (
     GAINED_COLOUR, LOST_COLOUR, START_COLOUR, WARNING_COLOUR, AssetBridgeWall, axis_floor,
 )
@@ -23,13 +22,6 @@ from customer_room_desktop.ui.walls.wall_style import SURFACE_HIGH
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
-
-
-@pytest.fixture(scope="module")
-def room(sample_room):
-    opened = RoomFile.open(sample_room, read_only=True)
-    yield opened
-    opened.close()
 
 
 def _render(qtbot, data, size: tuple[int, int]) -> tuple[AssetBridgeWall, np.ndarray]:

@@ -9,51 +9,24 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
 
 from customer_room_desktop.services.board_data import ListeningPathData, listening_path
 from customer_room_desktop.services.wall_data import Branding
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.listening_path import (
     OTHER_COLOUR, OTHER_SOURCES, SOURCE_COLOURS, ZERO_COLOUR, ListeningPathWall, heat_colour, heat_ramp, month_label,
 )
 from customer_room_desktop.ui.walls.wall_style import BACKGROUND
+from tests.ui.wall_pixels import render_rgb as _render, is_colour as _is
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
 SOURCES = ("Call centre", "E-mail", "Web feedback", "Survey verbatim", "Social media", "Broker", "Ombudsman")
 
 
-@pytest.fixture(scope="module")
-def room(sample_room):
-    opened = RoomFile.open(sample_room, read_only=True)
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def branding():
     return Branding("Harbourline", BRAND)
-
-
-def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
-    """Grab the widget at ``size`` as an RGB array; the widget stays alive to inspect its layout."""
-    qtbot.addWidget(widget)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(*size)
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    assert (image.width(), image.height()) == size
-    raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return np.array(raw[:, : image.width(), 2::-1])  # BGRA in memory, RGB out
-
-
-def _is(pixels: np.ndarray, colour: str | QColor, tolerance: int = 3) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgb()[:3])
-    return np.all(np.abs(pixels.astype(int) - rgb) <= tolerance, axis=-1)
 
 
 def _corner(pixels: np.ndarray, box) -> np.ndarray:

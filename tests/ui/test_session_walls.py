@@ -9,18 +9,15 @@ from datetime import date
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.services.session_wall_data import (
     BoardData, BoardStep, BoardTeam, CelebrationData, TallyData, TallyRow, board_data, tally_data,
 )
 from customer_room_desktop.services.wall_data import Branding
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.session_walls import CONFETTI_COLOURS, UNSELECTED_BAR, CelebrationWall, TallyWall
 from customer_room_desktop.ui.walls.team_board_wall import STATUS_COLOURS, TeamBoardWall
 from customer_room_desktop.ui.walls.wall_style import TEXT, TEXT_SOFT
+from tests.ui.wall_pixels import is_colour as _is, render_rgb as _render
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
@@ -28,34 +25,9 @@ CITATION = ("Nine customers in ten now report a claim in one call; the team merg
             "a form that nobody could finish.")
 
 
-@pytest.fixture(scope="module")
-def room(sample_room):
-    opened = RoomFile.open(sample_room, read_only=True)
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def branding():
     return Branding("Harbourline", BRAND)
-
-
-def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
-    """Grab the widget at ``size`` as an RGB array; the widget stays alive to inspect its layout."""
-    qtbot.addWidget(widget)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(*size)
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    assert (image.width(), image.height()) == size
-    raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return np.array(raw[:, : image.width(), 2::-1])  # BGRA in memory, RGB out
-
-
-def _is(pixels: np.ndarray, colour: str | QColor, tolerance: int = 3) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgb()[:3])
-    return np.all(np.abs(pixels.astype(int) - rgb) <= tolerance, axis=-1)
 
 
 def _bar_lengths(pixels: np.ndarray, view: TallyWall) -> list[int]:

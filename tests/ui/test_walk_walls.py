@@ -40,13 +40,6 @@ RESULTS = [("finished", 580, "", "Page five lost me"), ("gave up", 900, "", "I w
            ("answered", 1320, "Skipped Section E", "Nobody finishes this on a phone")]
 
 
-@pytest.fixture(scope="module")
-def room(sample_room):
-    opened = RoomFile.open(sample_room, read_only=True)
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def branding():
     return Branding("Harbourline", BRAND)
