@@ -14,7 +14,6 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.meetings import CaptureContext
-from ..services.minutes import gather_minutes
 from ..services.session_wall_data import CelebrationData
 from ..storage import accountability, focus
 from ..storage.captures import (
@@ -29,7 +28,6 @@ from ..storage.session_plans import (
     session_row, set_commitment_status,
 )
 from ..ui.console.console_window import ConsoleWindow
-from .minutes_export import format_of, write_minutes
 
 Refusal = (CaptureRefused, ReadOnlyRoomError)
 
@@ -293,6 +291,9 @@ class SessionController(QObject):
         """Minutes of the current session at any time: a draft while it is live."""
         if self.session is None:
             return None
+        from ..services.minutes import gather_minutes  # the minutes' code loads when first asked for
+        from .minutes_export import format_of, write_minutes
+
         try:
             output = write_minutes(gather_minutes(self.room, self.session.id), Path(path),
                                    format_of(Path(path), fmt or None))

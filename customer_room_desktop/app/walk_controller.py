@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.exercises import Outcome, clock_text
-from ..services.handout_pdf import HandoutError, write_handout
 from ..services.walk_data import exercise_wall_data, persona_data, persona_keys
 from ..storage.captures import CaptureRefused
 from ..storage.errors import ReadOnlyRoomError
@@ -25,7 +24,7 @@ from ..storage.session_plans import attendees_of
 from ..ui.console.walk_panel import WalkPanel
 from .session_controller import SessionController
 
-Refusal = (CaptureRefused, ReadOnlyRoomError, HandoutError)
+Refusal = (CaptureRefused, ReadOnlyRoomError)
 
 
 class WalkController(QObject):
@@ -157,9 +156,11 @@ class WalkController(QObject):
         self._changed()
 
     def save_handout(self, key: str, copies: int, paper: str, path: str) -> Path | None:
+        from ..services.handout_pdf import HandoutError, write_handout  # loaded when first printed
+
         try:
             result = write_handout(self.room, key, Path(path), copies, paper)
-        except Refusal as refused:
+        except (*Refusal, HandoutError) as refused:
             self.panel.show_message(str(refused))
             return None
         self.panel.show_message(f"Handouts written to {path}: {result.pages} pages to print.")

@@ -22,17 +22,10 @@ from ..storage.captures import CaptureRefused
 from ..storage.room_file import RoomFile
 from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
-from ..ui.walls.asset_bridge import AssetBridgeWall
-from ..ui.walls.early_warning_wall import EarlyWarningWall
-from ..ui.walls.exercise_wall import ExerciseWall
-from ..ui.walls.listening_path import ListeningPathWall
-from ..ui.walls.persona_wall import PersonaWall
 from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
-from ..ui.walls.session_walls import CelebrationWall, TallyWall
-from ..ui.walls.team_board_wall import TeamBoardWall
 from ..ui.walls.stage_panel import StagePanel, thumbnail_box
 from .wall_render import VIEW_PATTERN, ViewSpecError
 
@@ -224,6 +217,8 @@ class WallFactory:
 
     def _persona(self, key: str) -> QWidget:
         """persona or persona:KEY|N: the customer as a person, where they suffer most, and their calls."""
+        from ..ui.walls.persona_wall import PersonaWall
+
         try:
             data = persona_data(self.source.room, key)
         except WalkDataError as problem:
@@ -234,6 +229,8 @@ class WallFactory:
 
     def _exercise(self, key: str, size: tuple[int, int]) -> QWidget:
         """exercise:ARTIFACT: the latest run of its exercise (results once stopped), or the task as it starts."""
+        from ..ui.walls.exercise_wall import ExerciseWall
+
         try:
             data = latest_exercise(self.source.room, key)
         except CaptureRefused as problem:
@@ -245,6 +242,10 @@ class WallFactory:
 
     def _board_wall(self, kind: str, argument: str) -> QWidget:
         """asset[:PERIOD], warnings, listening[:FIRST..LAST] (months as YYYY-MM)."""
+        from ..ui.walls.asset_bridge import AssetBridgeWall
+        from ..ui.walls.early_warning_wall import EarlyWarningWall
+        from ..ui.walls.listening_path import ListeningPathWall
+
         try:
             data = self.board(kind, argument)
         except BoardDataError as problem:
@@ -257,6 +258,9 @@ class WallFactory:
 
     def _session_wall(self, kind: str, argument: str) -> QWidget:
         """tally[:SESSION] (default: the latest session with votes), teams, celebration (the latest one)."""
+        from ..ui.walls.session_walls import CelebrationWall, TallyWall
+        from ..ui.walls.team_board_wall import TeamBoardWall
+
         room = self.source.room
         if kind == "teams":
             view = TeamBoardWall(self.branding)

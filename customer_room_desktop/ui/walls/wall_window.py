@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QScreen
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -9,19 +11,21 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from ...services.image_prep import ImageUnavailable
 from ...services.wall_data import ArtifactFocusData, Branding
 from .artifact_focus import ArtifactFocus
-from .asset_bridge import AssetBridgeWall
 from .call_view import CallView
 from .complaints_focus import ComplaintsFocus
-from .early_warning_wall import EarlyWarningWall
-from .exercise_wall import ExerciseWall
 from .frame_view import FrameView
 from .journey_span import JourneySpan
-from .listening_path import ListeningPathWall
-from .persona_wall import PersonaWall
 from .plain_screens import PlainScreen
-from .session_walls import CelebrationWall, TallyWall
 from .stage_panel import StagePanel
-from .team_board_wall import TeamBoardWall
+
+if TYPE_CHECKING:  # the views a session or conversation needs are imported when first shown
+    from .asset_bridge import AssetBridgeWall
+    from .early_warning_wall import EarlyWarningWall
+    from .exercise_wall import ExerciseWall
+    from .listening_path import ListeningPathWall
+    from .persona_wall import PersonaWall
+    from .session_walls import CelebrationWall, TallyWall
+    from .team_board_wall import TeamBoardWall
 
 
 # Frames are kept at 16 bits a pixel: half the memory of 32 bits (17 MB instead of 33 MB for 4K)
@@ -88,34 +92,50 @@ class WallWindow(QStackedWidget):
 
     @property
     def tally(self) -> TallyWall:
+        from .session_walls import TallyWall
+
         return self._view(TallyWall)
 
     @property
     def team_board(self) -> TeamBoardWall:
+        from .team_board_wall import TeamBoardWall
+
         return self._view(TeamBoardWall)
 
     @property
     def celebration(self) -> CelebrationWall:
+        from .session_walls import CelebrationWall
+
         return self._view(CelebrationWall)
 
     @property
     def asset_bridge(self) -> AssetBridgeWall:
+        from .asset_bridge import AssetBridgeWall
+
         return self._view(AssetBridgeWall)
 
     @property
     def early_warning(self) -> EarlyWarningWall:
+        from .early_warning_wall import EarlyWarningWall
+
         return self._view(EarlyWarningWall)
 
     @property
     def listening_path(self) -> ListeningPathWall:
+        from .listening_path import ListeningPathWall
+
         return self._view(ListeningPathWall)
 
     @property
     def persona(self) -> PersonaWall:
+        from .persona_wall import PersonaWall
+
         return self._view(PersonaWall)
 
     @property
     def exercise(self) -> ExerciseWall:
+        from .exercise_wall import ExerciseWall
+
         return self._view(ExerciseWall)
 
     @property
