@@ -223,7 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="draw a wall view to a PNG, offscreen")
     render.add_argument("room")
     render.add_argument("--view", required=True,
-                        help="stage:N, journey, artifact:KEY, complaints:N, blackout or logo")
+                        help="stage:N, complaints:N, journey[:A-B], artifact:KEY[:PAGE], call:KEY[@SECONDS], "
+                             "asset[:PERIOD], warnings, listening[:FIRST..LAST], persona[:KEY], exercise:ARTIFACT, "
+                             "tally[:SESSION], teams, celebration, blackout, white or logo")
     render.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     render.add_argument("-o", "--output", required=True, help="the PNG to write")
     render.set_defaults(run=cmd_render)
