@@ -23,6 +23,7 @@ from ..storage.captures import (
 from ..storage.errors import ReadOnlyRoomError
 from ..storage.journal import events_of, record_event
 from ..storage.room_file import RoomFile
+from ..storage.session_queries import agenda_of
 from ..storage.session_plans import (
     SessionRow, attendees_of, carried_commitments, list_sessions, live_session, parse_attendee_line, plan_session,
     session_row, set_commitment_status,
@@ -368,7 +369,5 @@ class SessionController(QObject):
         console.focus_panel.show_stop_doing(focus.stop_doing_of(self.room, s.id))
         console.accountability_panel.show_board(accountability.team_board(self.room))
         console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))
-        console.show_agenda_of_session(f"{s.title} · {s.scheduled_on}", self.room.db.execute(
-            "SELECT conversation, title, planned_minutes FROM agenda_items WHERE session_id = ? ORDER BY position",
-            (s.id,)).fetchall())
+        console.show_agenda(f"{s.title} · {s.scheduled_on}", agenda_of(self.room.db, s.id))
         self.refreshed.emit()

@@ -83,10 +83,6 @@ class WallFactory:
             return "", []
         return f"{session[1]} · {session[2]}", agenda_of(self.source.room.db, session[0])
 
-    def session_id(self) -> int | None:
-        session = session_for_the_room(self.source.room.db)
-        return session[0] if session else None
-
     def board(self, view: str, argument: str = ""):
         """The data of a conversation-1 wall, read once per room and argument (aggregated in SQL)."""
         key = (view, argument)

@@ -169,9 +169,6 @@ class ConsoleWindow(QMainWindow):
         """Conversations 2, 3 and 4 bring their tab forward; conversation 1 is on the walls, the screens tab."""
         self.room_tabs.setCurrentIndex({2: 2, 3: 3, 4: 4}.get(conversation, 0))
 
-    def show_agenda_of_session(self, title: str, items: list[tuple[int, str, int]]) -> None:
-        self.show_agenda(title, items)
-
     def ask_handout_path(self, key: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, "Save the handouts", f"handout-{key}.pdf", "PDF (*.pdf)")
         return path
