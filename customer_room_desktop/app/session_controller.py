@@ -359,13 +359,8 @@ class SessionController(QObject):
         selected = self.room.db.execute("SELECT key, title FROM priorities WHERE status = 'selected' "
                                         "ORDER BY id").fetchall()
         console.capture_bar.set_priorities(selected)
-        votes: dict[str, dict[str, int]] = {}
-        for voter, key, dots in self.room.db.execute(
-                "SELECT v.voter, p.key, v.dots FROM votes v JOIN priorities p ON p.id = v.priority_id "
-                "WHERE v.session_id = ?", (s.id,)):
-            votes.setdefault(voter, {})[key] = dots
         console.focus_panel.show_candidates(focus.candidates(self.room, s.id), [a.name for a in attendees],
-                                            s.dots_per_leader, votes)
+                                            s.dots_per_leader, focus.votes_by_leader(self.room, s.id))
         console.focus_panel.show_stop_doing(focus.stop_doing_of(self.room, s.id))
         console.accountability_panel.show_board(accountability.team_board(self.room))
         console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))

@@ -186,6 +186,15 @@ def stop_doing_of(room: RoomFile, session_id: int) -> list[tuple[int, str, str, 
                            "WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
 
 
+def votes_by_leader(room: RoomFile, session_id: int) -> dict[str, dict[str, int]]:
+    """Each leader's dots in this session: {leader: {priority key: dots}}."""
+    votes: dict[str, dict[str, int]] = {}
+    for voter, key, dots in room.db.execute("SELECT v.voter, p.key, v.dots FROM votes v JOIN priorities p "
+                                            "ON p.id = v.priority_id WHERE v.session_id = ?", (session_id,)):
+        votes.setdefault(voter, {})[key] = dots
+    return votes
+
+
 def tally_of(room: RoomFile, session_id: int) -> list[tuple[str, str, int]]:
     """(priority key, title, dots) for this session, most dots first."""
     return room.db.execute(

@@ -35,13 +35,7 @@ def session(room):
     return session_id
 
 
-def votes_by_leader(room, session_id) -> dict[str, dict[str, int]]:
-    """What the caller hands the panel: each leader's dots in this session."""
-    votes: dict[str, dict[str, int]] = {}
-    for voter, key, dots in room.db.execute("SELECT v.voter, p.key, v.dots FROM votes v JOIN priorities p "
-                                            "ON p.id = v.priority_id WHERE v.session_id = ?", (session_id,)):
-        votes.setdefault(voter, {})[key] = dots
-    return votes
+votes_by_leader = focus.votes_by_leader  # what the caller hands the panel: each leader's dots
 
 
 @pytest.fixture

@@ -22,6 +22,11 @@ class DataWall(QWidget):
         self.data = None
         self._logo = logo_image(branding.logo)
 
+    def show_data(self, data) -> None:
+        """Keep what to draw and repaint; each view names this after what it shows (show_tally...)."""
+        self.data = data
+        self.update()
+
     def reset_boxes(self) -> None:
         """Forget what the last paint placed where (the boxes tests and the console read)."""
 

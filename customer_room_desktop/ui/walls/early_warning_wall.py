@@ -123,9 +123,7 @@ class EarlyWarningWall(DataWall):
         self.complaint_boxes: list[ComplaintBox] = []
         self.hidden = 0
 
-    def show_warnings(self, data: EarlyWarningData) -> None:
-        self.data = data
-        self.update()
+    show_warnings = DataWall.show_data
 
     def reset_boxes(self) -> None:
         self.row_boxes, self.trend_boxes, self.complaint_boxes, self.hidden = [], [], [], 0

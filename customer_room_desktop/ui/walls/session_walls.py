@@ -91,9 +91,7 @@ class TallyWall(DataWall):
         self.data: TallyData | None = None
         self.row_boxes: list[QRectF] = []
 
-    def show_tally(self, data: TallyData) -> None:
-        self.data = data
-        self.update()
+    show_tally = DataWall.show_data
 
     def reset_boxes(self) -> None:
         self.row_boxes = []
@@ -175,9 +173,7 @@ class CelebrationWall(DataWall):
         super().__init__(branding, parent)
         self.data: CelebrationData | None = None
 
-    def show_celebration(self, data: CelebrationData) -> None:
-        self.data = data
-        self.update()
+    show_celebration = DataWall.show_data
 
     def draw(self, painter: QPainter, scale: WallScale) -> None:
         brand = QColor(self.branding.brand_colour)

@@ -56,9 +56,7 @@ class TeamBoardWall(DataWall):
         self.data: BoardData | None = None
         self.row_boxes: list[QRectF] = []
 
-    def show_board(self, data: BoardData) -> None:
-        self.data = data
-        self.update()
+    show_board = DataWall.show_data
 
     def reset_boxes(self) -> None:
         self.row_boxes = []
