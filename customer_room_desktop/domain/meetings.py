@@ -186,10 +186,33 @@ class Recognition:
 class CaptureContext:
     """What the walls showed when something was captured."""
 
-    stage_key: str | None = None
+    stage_key: str | None = None  # set only when a wall showed the stage (or the journey)
     artifact_key: str | None = None
     call_key: str | None = None
     call_position_ms: int | None = None
+    artifact_page: int | None = None  # 0-based
+    views: tuple[str, ...] = ()  # the other walls in words: "customer asset Q3 2026", "early warning"
+
+    def describe(self, stage_names: dict[str, str], call_titles: dict[str, str] | None = None) -> str:
+        """What the walls showed, in words for the console and the minutes."""
+        parts = [stage_names.get(self.stage_key, self.stage_key)] if self.stage_key else []
+        if self.artifact_key:
+            page = f" page {self.artifact_page + 1}" if self.artifact_page else ""
+            parts.append(f"artifact {self.artifact_key}{page}")
+        parts += list(self.views)
+        if self.call_key:
+            seconds = (self.call_position_ms or 0) // 1000
+            title = (call_titles or {}).get(self.call_key, f"call {self.call_key}")
+            parts.append(f"{title} at {seconds // 60}:{seconds % 60:02d}")
+        return "; ".join(part for part in parts if part)
+
+    @classmethod
+    def from_saved(cls, saved: dict) -> CaptureContext:
+        """Read back from a capture's JSON (older rooms saved fewer fields; unknown ones are ignored)."""
+        known = {name: value for name, value in saved.items() if name in cls.__dataclass_fields__}
+        if "views" in known:
+            known["views"] = tuple(str(view) for view in known["views"] or ())
+        return cls(**known)
 
 
 @dataclass(frozen=True)
