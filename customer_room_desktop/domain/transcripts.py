@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .journey import TranscriptSegment
+from .refusal import Refusal
 
 _CUE_TIME = re.compile(
     r"(?P<start>\d{1,2}:\d{2}:\d{2}[.,]\d{1,3}|\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"
@@ -16,7 +17,7 @@ _SPEAKER_PREFIX = re.compile(r"^(?P<speaker>[A-Z][\w .'-]{0,40}):\s+(?P<text>.+)
 _TAGS = re.compile(r"</?[^>]+>")
 
 
-class TranscriptError(ValueError):
+class TranscriptError(Refusal, ValueError):
     """A transcript that cannot be read; the message names the line."""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..domain.customer_asset import AssetPeriod, LostReason, comparison_periods, top_lost_reasons, years_from_quarters
 from ..domain.early_warning import MomentWarning, moment_warnings
 from ..domain.periods import add_months, months_from_to
+from ..domain.refusal import Refusal
 from ..storage.evidence_queries import (
     complaints_by_stage_source_month, first_complaint_month, latest_complaint_month, list_asset_periods, list_kpis,
     lost_reasons_of, top_categories,
@@ -18,7 +19,7 @@ WARNING_MONTHS = 12  # the KPI trend shown beside each moment
 LISTENING_MONTHS = 12  # the listening path's default window
 
 
-class BoardDataError(ValueError):
+class BoardDataError(Refusal, ValueError):
     """A view asked for something the room does not have; the message says what, in one sentence."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from ..domain.refusal import Refusal
 from ..storage.captures import CaptureRefused
 from ..storage.exercises import ExerciseTask, task_of
 from ..storage.room_file import RoomFile
@@ -38,7 +39,7 @@ INK, FAINT, RULE, FALLBACK = QColor("#1b1f23"), QColor("#6b7780"), QColor("#b8c0
 ALIGN_LEFT_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
-class HandoutError(ValueError):
+class HandoutError(Refusal, ValueError):
     """A handout that cannot be made; the message says why in one sentence."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -18,28 +18,9 @@ from ..storage.rows import insert_row
 from .csv_import import import_csv
 from .room_manifest import BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
+from .source_keys import SourceKeys
 
 Progress = Callable[[str], None]
-
-
-class _Ids:
-    """Keys seen so far, resolved to row ids, with a clear error for a dangling reference."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, dict[str, int]] = {}
-
-    def add(self, table: str, key: str, row_id: int) -> None:
-        self.tables.setdefault(table, {})[key] = row_id
-
-    def get(self, table: str, key: str | None, where: str, required: bool = True) -> int | None:
-        if key is None or key == "":
-            if required:
-                raise BuildError(f"{where}: the {table[:-1]} is missing.")
-            return None
-        found = self.tables.get(table, {}).get(key)
-        if found is None:
-            raise BuildError(f"{where}: there is no {table[:-1]} with the key '{key}'.")
-        return found
 
 
 def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
@@ -55,7 +36,7 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
         leftover.unlink(missing_ok=True)
     room = RoomFile.create(partial, manifest.room["name"])
     try:
-        ids = _Ids()
+        ids = SourceKeys()
         with room.transaction() as db:
             _insert_journey(db, manifest, ids, say)
         for kind in ("complaints", "kpis", "surveys", "assets", "lost-reasons"):
@@ -97,7 +78,7 @@ def _media(db: sqlite_utils.Database, manifest: Manifest, relative: str | None, 
     return add_media_file(db, manifest.path(relative, where)).sha256
 
 
-def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids, say: Progress) -> None:
+def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys, say: Progress) -> None:
     room = manifest.room
     db.execute(
         "UPDATE room SET description = ?, brand_colour = ?, currency = ?, mask_verbatims = ?, logo_sha256 = ?, "
@@ -145,7 +126,7 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids, sa
     say(f"{len(s['calls'])} calls")
 
 
-def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> None:
+def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys) -> None:
     kinds = {kind.value for kind in ArtifactKind}
     for artifact in manifest.sections["artifacts"]:
         where = f"artifact '{artifact['key']}'"
@@ -174,7 +155,7 @@ def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) 
         ids.add("artifacts", artifact["key"], insert_row(db, "artifacts", row))
 
 
-def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: _Ids) -> None:
+def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys) -> None:
     for call in manifest.sections["calls"]:
         where = f"call '{call['key']}'"
         duration = int(call.get("duration_ms", 0))

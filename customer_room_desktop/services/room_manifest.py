@@ -7,12 +7,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.refusal import Refusal
+
 SOURCE_FORMAT = 1
 _LIST_SECTIONS = ("silos", "stages", "moments", "personas", "kpis", "artifacts", "calls", "sessions", "priorities")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class BuildError(Exception):
+class BuildError(Refusal):
     """A room source that cannot be built; the message names the file and the entry."""
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -12,9 +11,7 @@ from ..domain.exercises import Outcome
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
 from ..storage.rows import insert_row
 from .room_manifest import BuildError, Manifest
-
-if TYPE_CHECKING:
-    from .room_builder import _Ids
+from .source_keys import SourceKeys
 
 
 def stable_uid(*parts: str) -> str:
@@ -29,7 +26,7 @@ def _choice(value: str, allowed: type, where: str, what: str) -> str:
     return value
 
 
-def insert_sessions_and_priorities(db: sqlite_utils.Database, manifest: Manifest, ids: "_Ids") -> None:
+def insert_sessions_and_priorities(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys) -> None:
     sessions = manifest.sections["sessions"]
     for session in sessions:
         where = f"session '{session['key']}'"
@@ -63,7 +60,7 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: "_Ids") -> None:
+def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: SourceKeys) -> None:
     where = f"priority '{priority['key']}'"
     priority_id = insert_row(db, "priorities", {
         "key": priority["key"], "title": priority["title"], "description": priority.get("description", ""),
@@ -87,7 +84,7 @@ def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: "_Ids") -> 
             "reported_in_session_id": ids.get("sessions", step.get("reported_in"), where, required=False)})
 
 
-def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: "_Ids") -> None:
+def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: SourceKeys) -> None:
     key = session["key"]
     where = f"session '{key}'"
     session_id = ids.get("sessions", key, where)

@@ -10,13 +10,15 @@ import os
 import shlex
 from types import ModuleType
 
+from ..domain.refusal import Refusal
+
 HEADLESS_ARGS = ("--aout=dummy", "--vout=dummy", "--text-renderer=dummy")
 COMMON_ARGS = ("--no-auto-preparse", "--file-caching=50", "--network-caching=50", "--quiet", "--no-video-title-show")
 _instance = None
 _failure: str | None = None
 
 
-class VlcUnavailable(Exception):
+class VlcUnavailable(Refusal):
     """libVLC cannot be used; str() says why and what to install."""
 
 

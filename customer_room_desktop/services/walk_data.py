@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.exercises import ExerciseResult, customers_line, leaders_line, summarise
+from ..domain.refusal import Refusal
 from ..storage.exercises import ExerciseRun, history_of, results_of, run_of, task_of
 from ..storage.room_file import now_iso
 from ..storage.media_store import open_media
 from ..storage.room_file import RoomFile
 
 
-class WalkDataError(ValueError):
+class WalkDataError(Refusal, ValueError):
     """A persona or exercise the room does not have; the message says so in one sentence."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.refusal import Refusal
 from .room_file import RoomFile, now_iso
 
 
@@ -16,7 +17,7 @@ class Bookmark:
     out_ms: int
 
 
-class BookmarkRefused(ValueError):
+class BookmarkRefused(Refusal, ValueError):
     """A bookmark that cannot be saved; the message says why in one sentence."""
 
 

@@ -1,7 +1,9 @@
 """Errors a room file can raise; each message is one sentence a user can act on."""
 
+from ..domain.refusal import Refusal
 
-class RoomFileError(Exception):
+
+class RoomFileError(Refusal):
     """Base class: the file could not be used as a room. ``str(error)`` is the sentence to show."""
 
 
@@ -25,7 +27,7 @@ class ReadOnlyRoomError(RoomFileError):
     """A change was attempted on a room opened for viewing only."""
 
 
-class ImportRefused(Exception):
+class ImportRefused(Refusal):
     """An import was refused as a whole; the message names the file, line and reason."""
 
     def __init__(self, message: str, *, path: str = "", line: int | None = None):

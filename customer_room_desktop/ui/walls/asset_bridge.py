@@ -21,11 +21,10 @@ from ...domain.customer_asset import AssetPeriod
 from ...domain.periods import add_months
 from ...services.board_data import AssetBoardData
 from ...services.wall_data import Branding
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .wall_style import (
     BACKGROUND, RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text,
-    fill_rounded, fitted_font, logo_image,
+    fill_rounded, fit_wrapped_text, fitted_font, logo_image,
 )
 
 GAINED_COLOUR = RELIABILITY_COLOURS["reliable"]

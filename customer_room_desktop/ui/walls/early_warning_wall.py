@@ -20,12 +20,11 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.board_data import EarlyWarningData, KpiLine, WarningRow
 from ...services.wall_data import Branding
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .data_wall import DataWall
 from .wall_style import (
     BACKGROUND, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip, draw_text,
-    fill_rounded, fitted_font, reliability_colour,
+    fill_rounded, fit_wrapped_text, fitted_font, reliability_colour,
 )
 
 COMPLAINT_COLOUR = QColor("#4FC3F7")  # complaint bars: a colour no reliability level uses

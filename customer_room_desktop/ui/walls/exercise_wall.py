@@ -21,11 +21,10 @@ from ...services.image_prep import ImageUnavailable
 from ...services.walk_data import ExerciseWallData
 from ...services.wall_data import Branding
 from .persona_wall import LEFT, TOP_LEFT, WARM, kicker, stack_text, wrapped_height
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .wall_style import (
     BACKGROUND, RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text,
-    fill_rounded, fitted_font, logo_image,
+    fill_rounded, fit_wrapped_text, fitted_font, logo_image,
 )
 
 AMBER = RELIABILITY_COLOURS["at risk"]  # the clock once leaders pass the customers' median

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.board_data import ListeningPathData
 from ...services.wall_data import Branding
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, MINIMUM_TEXT, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text,
-    fill_rounded, logo_image,
+    BACKGROUND, MINIMUM_TEXT, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
+    fit_wrapped_text, logo_image,
 )
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

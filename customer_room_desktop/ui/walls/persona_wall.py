@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QWidget
 from ...domain.exercises import clock_text
 from ...services.walk_data import PersonaData
 from ...services.wall_data import Branding
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, MINIMUM_TEXT, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fitted_font, logo_image,
+    BACKGROUND, MINIMUM_TEXT, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fit_wrapped_text, fitted_font,
+    logo_image,
 )
 
 WARM = QColor("#FF7A66")  # frustrations and suffering: a warm red that still reads on the dark wall

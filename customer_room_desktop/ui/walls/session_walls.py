@@ -1,6 +1,5 @@
 """Session walls: the live dot-vote tally and the celebration screen. The third session view,
-the team board, lives in ``team_board_wall`` (it borrows ``fit_wrapped_text`` from here) and can
-be imported from either module.
+the team board, lives in ``team_board_wall``.
 
 The tally is read from five metres while leaders are still voting, so it shows little: who has
 voted, and one long bar per candidate with its dot count in big numerals. The celebration is a
@@ -20,54 +19,15 @@ from ...services.wall_data import Branding
 from .wall_chrome import draw_header
 from .data_wall import DataWall
 from .wall_style import (
-    MINIMUM_TEXT, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip,
-    draw_text, fill_rounded,
+    RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip, draw_text, fill_rounded,
+    fit_wrapped_text,
 )
 
-__all__ = ["TallyWall", "CelebrationWall", "fit_wrapped_text", "UNSELECTED_BAR"]  # TeamBoardWall: see __getattr__
+__all__ = ["TallyWall", "CelebrationWall", "UNSELECTED_BAR"]
 
 UNSELECTED_BAR = TEXT_FAINT  # candidates not (yet) chosen; chosen ones take the brand colour
 CONFETTI_SEED = 20260525  # any fixed number: the same confetti on every render
 CONFETTI_COLOURS = ("#FFC845", "#3DDC84", "#FF5C5C", "#4FC3F7", "#C792EA", "#FF9E64")
-
-
-def fit_wrapped_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
-                     weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
-                     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
-    """Wrapped text kept inside ``rect``, like ``draw_fitted_text`` but with a chosen alignment
-    and weight: shrink to the wall minimum, elide any single word wider than the box, then drop
-    whole words behind an ellipsis. Clipped to ``rect`` as a last resort, so it never spills."""
-    flags = int(align) | int(Qt.TextFlag.TextWordWrap)
-    words = text.split()
-    size = units
-    while True:
-        font = scale.font(size, weight, italic)
-        metrics = QFontMetricsF(font)
-        painter.setFont(font)
-        fits = (all(metrics.horizontalAdvance(word) <= rect.width() for word in words)
-                and painter.boundingRect(rect, flags, text).height() <= rect.height())
-        if fits or size <= MINIMUM_TEXT:
-            break
-        size = max(MINIMUM_TEXT, size - 2)
-    words = [metrics.elidedText(word, Qt.TextElideMode.ElideRight, rect.width()) for word in words]
-    shown = " ".join(words)
-    while len(words) > 1 and painter.boundingRect(rect, flags, shown).height() > rect.height():
-        words.pop()
-        shown = " ".join(words) + " …"
-    painter.save()
-    painter.setClipRect(rect)
-    painter.setPen(colour)
-    painter.drawText(rect, flags, shown)
-    painter.restore()
-
-
-def __getattr__(name: str):
-    """``TeamBoardWall`` can be imported from here with the other two session views. It is looked
-    up lazily because its module borrows ``fit_wrapped_text`` from this one."""
-    if name == "TeamBoardWall":
-        from .team_board_wall import TeamBoardWall
-        return TeamBoardWall
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _voting_line(data: TallyData) -> str:

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.session_wall_data import BoardData, BoardStep, BoardTeam
 from ...services.wall_data import Branding
-from .session_walls import fit_wrapped_text
 from .wall_chrome import draw_header
 from .data_wall import DataWall
 from .wall_style import (
-    RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
+    RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded, fit_wrapped_text,
     fitted_font,
 )
 

@@ -119,6 +119,36 @@ def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
     painter.drawText(rect, flags, shown)
 
 
+def fit_wrapped_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
+                     weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
+                     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:
+    """Wrapped text kept inside ``rect``, like ``draw_fitted_text`` but with a chosen alignment
+    and weight: shrink to the wall minimum, elide any single word wider than the box, then drop
+    whole words behind an ellipsis. Clipped to ``rect`` as a last resort, so it never spills."""
+    flags = int(align) | int(Qt.TextFlag.TextWordWrap)
+    words = text.split()
+    size = units
+    while True:
+        font = scale.font(size, weight, italic)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        fits = (all(metrics.horizontalAdvance(word) <= rect.width() for word in words)
+                and painter.boundingRect(rect, flags, text).height() <= rect.height())
+        if fits or size <= MINIMUM_TEXT:
+            break
+        size = max(MINIMUM_TEXT, size - 2)
+    words = [metrics.elidedText(word, Qt.TextElideMode.ElideRight, rect.width()) for word in words]
+    shown = " ".join(words)
+    while len(words) > 1 and painter.boundingRect(rect, flags, shown).height() > rect.height():
+        words.pop()
+        shown = " ".join(words) + " …"
+    painter.save()
+    painter.setClipRect(rect)
+    painter.setPen(colour)
+    painter.drawText(rect, flags, shown)
+    painter.restore()
+
+
 def fitted_font(scale: WallScale, text: str, width: float, units: float,
                 weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     """The largest font up to ``units`` (not below the wall minimum) that fits ``text`` on one line."""
