@@ -26,6 +26,7 @@ from ..storage.captures import CaptureRefused
 from ..storage.exercises import ExerciseTask, task_of
 from ..storage.room_file import RoomFile
 from .image_prep import ImageUnavailable, PdfPages, decode_picture
+from .painting import painting
 from .wall_data import WallDataSource
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -98,9 +99,8 @@ class _Artifact:
             return str(why)
         image = QImage(drawn.size(), QImage.Format.Format_RGB888)  # on white: no transparency to embed
         image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.drawImage(0, 0, drawn)
-        painter.end()
+        with painting(image) as painter:
+            painter.drawImage(0, 0, drawn)
         if self._kept_bytes + image.sizeInBytes() <= KEEP_BYTES:
             self._kept[number] = image
             self._kept_bytes += image.sizeInBytes()
@@ -169,13 +169,12 @@ def _write(path: Path, page_size: QPageSize.PageSizeId, task: ExerciseTask, room
     paper = QPageSize(page_size).size(QPageSize.Unit.Millimeter)
     longest_mm = max(paper.width(), paper.height()) - 2 * MARGIN_MM - FOOTER_MM
     box = round(longest_mm / 25.4 * RENDER_DPI)  # either orientation: the page is fitted into box x box
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise HandoutError("The handout could not be written: the file cannot be created there.")
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     per_copy, pages = 1 + artifact.count, 0
-    try:
+    with painting(writer) as painter:  # ending the painter finishes the PDF file
+        if not painter.isActive():
+            raise HandoutError("The handout could not be written: the file cannot be created there.")
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for copy in range(1, copies + 1):
             for sheet in range(per_copy):
                 if sheet == 0:
@@ -191,8 +190,6 @@ def _write(path: Path, page_size: QPageSize.PageSizeId, task: ExerciseTask, room
                         _draw_placeholder(painter, area, drawn)
                 _draw_footer(painter, area, f"Copy {copy} of {copies} · page {sheet + 1} of {per_copy} · {room_name}")
                 pages += 1
-    finally:
-        painter.end()
     return pages
 
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QWidget
 
 from ...services.image_prep import ImageUnavailable
+from ...services.painting import painting
 from ...services.wall_data import ArtifactFocusData, Branding
 from .wall_style import (
     BACKGROUND, TEXT, TEXT_SOFT, WallScale, draw_fitted_text, draw_placeholder, draw_text, reliability_colour,
@@ -77,35 +78,34 @@ class ArtifactFocus(QWidget):
         self._drag_from = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            return
-        scale = WallScale(self.height())
-        margin = scale(48)
-        data = self.data
-        painter.fillRect(QRectF(0, 0, self.width(), scale(10)), QColor(self.branding.brand_colour))
-        draw_text(painter, QRectF(margin, scale(26), self.width() - 2 * margin, scale(40)),
-                  f"{data.stage_name.upper()} · {data.kind.upper()}", scale.font(26, QFont.Weight.Bold),
-                  QColor(self.branding.brand_colour))
-        draw_text(painter, QRectF(margin, scale(62), self.width() - 2 * margin - scale(320), scale(70)), data.title,
-                  scale.font(48, QFont.Weight.Bold), TEXT)
-        if self.page_count > 1:
-            draw_text(painter, QRectF(self.width() - margin - scale(320), scale(70), scale(320), scale(60)),
-                      f"page {self.page + 1} of {self.page_count}", scale.font(34, QFont.Weight.Bold), TEXT_SOFT,
-                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        area = QRectF(margin, scale(HEADER_UNITS), self.width() - 2 * margin,
-                      self.height() - scale(HEADER_UNITS + FOOTER_UNITS))
-        self._paint_image(painter, scale, area)
-        footer = QRectF(margin, area.bottom() + scale(16), self.width() - 2 * margin, scale(FOOTER_UNITS - 30))
-        if data.task:
-            draw_fitted_text(painter, footer, f"Try it yourself: {data.task}", scale, 34,
-                             reliability_colour("at risk"))
-        else:
-            draw_fitted_text(painter, footer, data.caption, scale, 30, TEXT_SOFT)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            scale = WallScale(self.height())
+            margin = scale(48)
+            data = self.data
+            painter.fillRect(QRectF(0, 0, self.width(), scale(10)), QColor(self.branding.brand_colour))
+            draw_text(painter, QRectF(margin, scale(26), self.width() - 2 * margin, scale(40)),
+                      f"{data.stage_name.upper()} · {data.kind.upper()}", scale.font(26, QFont.Weight.Bold),
+                      QColor(self.branding.brand_colour))
+            draw_text(painter, QRectF(margin, scale(62), self.width() - 2 * margin - scale(320), scale(70)), data.title,
+                      scale.font(48, QFont.Weight.Bold), TEXT)
+            if self.page_count > 1:
+                draw_text(painter, QRectF(self.width() - margin - scale(320), scale(70), scale(320), scale(60)),
+                          f"page {self.page + 1} of {self.page_count}", scale.font(34, QFont.Weight.Bold), TEXT_SOFT,
+                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            area = QRectF(margin, scale(HEADER_UNITS), self.width() - 2 * margin,
+                          self.height() - scale(HEADER_UNITS + FOOTER_UNITS))
+            self._paint_image(painter, scale, area)
+            footer = QRectF(margin, area.bottom() + scale(16), self.width() - 2 * margin, scale(FOOTER_UNITS - 30))
+            if data.task:
+                draw_fitted_text(painter, footer, f"Try it yourself: {data.task}", scale, 34,
+                                 reliability_colour("at risk"))
+            else:
+                draw_fitted_text(painter, footer, data.caption, scale, 30, TEXT_SOFT)
 
     def _paint_image(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
         if not isinstance(self.image, QImage) or self.image.isNull():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from ...domain.customer_asset import AssetPeriod
 from ...domain.periods import add_months
 from ...services.board_data import AssetBoardData
+from ...services.painting import painting
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
 from .wall_style import (
@@ -234,32 +235,30 @@ class AssetBridgeWall(QWidget):
 
     # -- everything else, drawn by the painter -----------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        self.reason_bars = []
-        if self.data is None:
-            painter.end()
-            return
-        scale = WallScale(self.height())
-        data, p = self.data, self.data.period
-        top = draw_header(painter, self.width(), scale, self.branding, self._logo,
-                          "DID WE EARN THE RIGHT TO GROWTH?", f"The customer asset · {p.label}", period_span(p))
-        boxes = self._layout(scale, top)
-        self.net_box, self.comparison_box, self.warning_box = boxes["net"], boxes["comparison"], boxes["warning"]
-        title = boxes["chart_title"]
-        draw_text(painter, title, "CUSTOMERS, START TO END", scale.font(26, QFont.Weight.Bold), TEXT_FAINT)
-        floor = axis_floor(p)
-        if floor > 0:
-            draw_text(painter, title, f"≈ the axis starts at {floor:,.0f}, not at zero", scale.font(26),
-                      TEXT_SOFT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        if self.warning_box is not None:
-            self._paint_warning(painter, scale, self.warning_box, data.problems)
-        self._paint_reasons(painter, scale, boxes["reasons"], data)
-        self._paint_net(painter, scale, self.net_box, p)
-        self._paint_engagement(painter, scale, boxes["engagement"], p)
-        self._paint_comparison(painter, scale, self.comparison_box, data)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            self.reason_bars = []
+            if self.data is None:
+                return
+            scale = WallScale(self.height())
+            data, p = self.data, self.data.period
+            top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                              "DID WE EARN THE RIGHT TO GROWTH?", f"The customer asset · {p.label}", period_span(p))
+            boxes = self._layout(scale, top)
+            self.net_box, self.comparison_box, self.warning_box = boxes["net"], boxes["comparison"], boxes["warning"]
+            title = boxes["chart_title"]
+            draw_text(painter, title, "CUSTOMERS, START TO END", scale.font(26, QFont.Weight.Bold), TEXT_FAINT)
+            floor = axis_floor(p)
+            if floor > 0:
+                draw_text(painter, title, f"≈ the axis starts at {floor:,.0f}, not at zero", scale.font(26),
+                          TEXT_SOFT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            if self.warning_box is not None:
+                self._paint_warning(painter, scale, self.warning_box, data.problems)
+            self._paint_reasons(painter, scale, boxes["reasons"], data)
+            self._paint_net(painter, scale, self.net_box, p)
+            self._paint_engagement(painter, scale, boxes["engagement"], p)
+            self._paint_comparison(painter, scale, self.comparison_box, data)
 
     def _panel(self, painter: QPainter, scale: WallScale, box: QRectF, title: str) -> QRectF:
         """A rounded panel with its small capital title; returns the room left inside it."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.captions import caption_index
 from ...domain.pace import clock_text
+from ...services.painting import painting
 from ...services.wall_data import Branding, CallViewData
 from .wall_chrome import draw_header
 from .wall_style import (
@@ -55,29 +56,28 @@ class CallView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            return
-        scale = WallScale(self.height())
-        data = self.data
-        where = " · ".join(part for part in (data.stage_name, data.moment_name) if part)
-        who = f"{data.persona_name.upper()} · " if data.persona_name else ""
-        kind = "A VIDEO INTERVIEW" if data.kind == "video" else "A RECORDED CALL"
-        draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}{kind}", data.title, where)
-        margin = scale(48)
-        if data.kind == "video":  # the picture fills the view; the words run under it
-            self._paint_video(painter, QRectF(margin, scale(200), self.width() - 2 * margin,
-                                              self.height() - scale(620)))
-            self._paint_captions(painter, scale, QRectF(margin, self.height() - scale(420),
-                                                        self.width() - 2 * margin, scale(200)), compact=True)
-        else:
-            self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
-                                                        self.height() - scale(470)))
-        self._paint_progress(painter, scale, QRectF(margin, self.height() - scale(210), self.width() - 2 * margin,
-                                                    scale(150)))
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            scale = WallScale(self.height())
+            data = self.data
+            where = " · ".join(part for part in (data.stage_name, data.moment_name) if part)
+            who = f"{data.persona_name.upper()} · " if data.persona_name else ""
+            kind = "A VIDEO INTERVIEW" if data.kind == "video" else "A RECORDED CALL"
+            draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}{kind}", data.title, where)
+            margin = scale(48)
+            if data.kind == "video":  # the picture fills the view; the words run under it
+                self._paint_video(painter, QRectF(margin, scale(200), self.width() - 2 * margin,
+                                                  self.height() - scale(620)))
+                self._paint_captions(painter, scale, QRectF(margin, self.height() - scale(420),
+                                                            self.width() - 2 * margin, scale(200)), compact=True)
+            else:
+                self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
+                                                            self.height() - scale(470)))
+            self._paint_progress(painter, scale, QRectF(margin, self.height() - scale(210), self.width() - 2 * margin,
+                                                        scale(150)))
 
     def _paint_video(self, painter: QPainter, area: QRectF) -> None:
         painter.fillRect(area, QColor("black"))

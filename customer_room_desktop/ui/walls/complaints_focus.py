@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from ...services.painting import painting
 from ...services.wall_data import Branding, ComplaintsFocusData
 from .wall_chrome import draw_header
 from .wall_style import (
@@ -71,29 +72,28 @@ class ComplaintsFocus(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            return
-        scale = WallScale(self.height())
-        data = self.data
-        total = sum(sum(counts) for _, counts in data.series)
-        draw_header(painter, self.width(), scale, self.branding, self._logo,
-                    f"{data.position} · COMPLAINTS OVER 24 MONTHS", data.stage_name,
-                    f"{total:,} complaints in the top {len(data.series)} categories, {data.months[0]} to "
-                    f"{data.months[-1]}")
-        right = QRectF(self.width() * 0.62 + scale(10), scale(200), self.width() * 0.38 - scale(58),
-                       self.height() - scale(260))
-        draw_text(painter, QRectF(right.left(), right.top(), right.width(), scale(40)), "IN THEIR WORDS",
-                  scale.font(24, QFont.Weight.Bold), TEXT_FAINT)
-        y = right.top() + scale(50)
-        count = max(1, min(len(data.verbatims), 4))
-        height = (right.bottom() - y - scale(16) * (count - 1)) / count
-        for text in data.verbatims[:count]:
-            box = QRectF(right.left(), y, right.width(), height)
-            fill_rounded(painter, box, scale(10), SURFACE)
-            draw_fitted_text(painter, box.adjusted(scale(22), scale(14), -scale(18), -scale(10)), f"“{text}”", scale,
-                             26, TEXT, italic=True)
-            y += height + scale(16)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            scale = WallScale(self.height())
+            data = self.data
+            total = sum(sum(counts) for _, counts in data.series)
+            draw_header(painter, self.width(), scale, self.branding, self._logo,
+                        f"{data.position} · COMPLAINTS OVER 24 MONTHS", data.stage_name,
+                        f"{total:,} complaints in the top {len(data.series)} categories, {data.months[0]} to "
+                        f"{data.months[-1]}")
+            right = QRectF(self.width() * 0.62 + scale(10), scale(200), self.width() * 0.38 - scale(58),
+                           self.height() - scale(260))
+            draw_text(painter, QRectF(right.left(), right.top(), right.width(), scale(40)), "IN THEIR WORDS",
+                      scale.font(24, QFont.Weight.Bold), TEXT_FAINT)
+            y = right.top() + scale(50)
+            count = max(1, min(len(data.verbatims), 4))
+            height = (right.bottom() - y - scale(16) * (count - 1)) / count
+            for text in data.verbatims[:count]:
+                box = QRectF(right.left(), y, right.width(), height)
+                fill_rounded(painter, box, scale(10), SURFACE)
+                draw_fitted_text(painter, box.adjusted(scale(22), scale(14), -scale(18), -scale(10)), f"“{text}”",
+                                 scale, 26, TEXT, italic=True)
+                y += height + scale(16)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...services.painting import painting
 from ...services.wall_data import Branding
 from .wall_style import BACKGROUND, WallScale, logo_image
 
@@ -34,12 +35,9 @@ class DataWall(QWidget):
         raise NotImplementedError
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
+        with painting(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), BACKGROUND)
             self.reset_boxes()
             if self.data is not None:
                 self.draw(painter, WallScale(self.height()))
-        finally:
-            painter.end()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.exercises import ExerciseResult, Outcome, clock_text, summarise
 from ...services.image_prep import ImageUnavailable
+from ...services.painting import painting
 from ...services.walk_data import ExerciseWallData
 from ...services.wall_data import Branding
 from .persona_wall import LEFT, TOP_LEFT, WARM, kicker, stack_text, wrapped_height
@@ -101,23 +102,21 @@ class ExerciseWall(QWidget):
             self.update(self.clock_box.toAlignedRect() if not self.clock_box.isEmpty() else self.rect())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(event.rect(), BACKGROUND)
-        if self.data is None:
-            painter.end()
-            return
-        data, scale = self.data, WallScale(self.height())
-        if data.running:
-            top = draw_header(painter, self.width(), scale, self.branding, self._logo,
-                              "EXERCISE · DO WHAT OUR CUSTOMERS MUST DO", data.title,
-                              f"{data.attendees} leaders, one task, against the customers' clock")
-            self._paint_running(painter, scale, top)
-        else:
-            top = draw_header(painter, self.width(), scale, self.branding, self._logo,
-                              "EXERCISE RESULTS · LEADERS AGAINST CUSTOMERS", data.title, data.task)
-            self._paint_stopped(painter, scale, top)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(event.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            data, scale = self.data, WallScale(self.height())
+            if data.running:
+                top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                                  "EXERCISE · DO WHAT OUR CUSTOMERS MUST DO", data.title,
+                                  f"{data.attendees} leaders, one task, against the customers' clock")
+                self._paint_running(painter, scale, top)
+            else:
+                top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                                  "EXERCISE RESULTS · LEADERS AGAINST CUSTOMERS", data.title, data.task)
+                self._paint_stopped(painter, scale, top)
 
     def _paint_running(self, painter: QPainter, scale: WallScale, top: float) -> None:
         data, margin, brand = self.data, scale(48), QColor(self.branding.brand_colour)

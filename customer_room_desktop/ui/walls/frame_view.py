@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...services.painting import painting
 from .wall_style import BACKGROUND
 
 
@@ -20,11 +21,10 @@ class FrameView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        if self.frame.isNull():
-            painter.fillRect(self.rect(), BACKGROUND)
-        elif self.frame.size() == self.size():
-            painter.drawImage(0, 0, self.frame)
-        else:
-            painter.drawImage(self.rect(), self.frame)
-        painter.end()
+        with painting(self) as painter:
+            if self.frame.isNull():
+                painter.fillRect(self.rect(), BACKGROUND)
+            elif self.frame.size() == self.size():
+                painter.drawImage(0, 0, self.frame)
+            else:
+                painter.drawImage(self.rect(), self.frame)

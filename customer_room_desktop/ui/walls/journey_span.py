@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...services.painting import painting
 from ...services.wall_data import Branding, JourneySpanData, JourneyStage
 from .wall_chrome import draw_header
 from .wall_style import (
@@ -35,26 +36,27 @@ class JourneySpan(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None or not self.stages:
-            return
-        scale = WallScale(self.height())
-        span = f"stages {self.stages[0].position}–{self.stages[-1].position} of {len(self.data.stages)}"
-        top = draw_header(painter, self.width(), scale, self.branding, self._logo, "THE CUSTOMER'S JOURNEY · " + span,
-                          self.branding.room_name, "Walk it as the customer lives it, stage by stage.")
-        margin, gap = scale(48), scale(22)
-        count = len(self.stages)
-        width = (self.width() - 2 * margin - gap * (count - 1)) / count
-        bottom = self.height() - scale(90)
-        for index, stage in enumerate(self.stages):
-            column = QRectF(margin + index * (width + gap), top, width, bottom - top)
-            self._paint_stage(painter, scale, column, stage, index < count - 1 or stage.position < len(self.data.stages))
-        draw_text(painter, QRectF(margin, bottom + scale(24), self.width() - 2 * margin, scale(40)),
-                  f"Complaints {self.data.period_label}, against the three months before · reliability of the "
-                  "worst moment of truth", scale.font(22), TEXT_FAINT)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None or not self.stages:
+                return
+            scale = WallScale(self.height())
+            span = f"stages {self.stages[0].position}–{self.stages[-1].position} of {len(self.data.stages)}"
+            top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                              "THE CUSTOMER'S JOURNEY · " + span, self.branding.room_name,
+                              "Walk it as the customer lives it, stage by stage.")
+            margin, gap = scale(48), scale(22)
+            count = len(self.stages)
+            width = (self.width() - 2 * margin - gap * (count - 1)) / count
+            bottom = self.height() - scale(90)
+            for index, stage in enumerate(self.stages):
+                column = QRectF(margin + index * (width + gap), top, width, bottom - top)
+                more = index < count - 1 or stage.position < len(self.data.stages)
+                self._paint_stage(painter, scale, column, stage, more)
+            draw_text(painter, QRectF(margin, bottom + scale(24), self.width() - 2 * margin, scale(40)),
+                      f"Complaints {self.data.period_label}, against the three months before · reliability of the "
+                      "worst moment of truth", scale.font(22), TEXT_FAINT)
 
     def _paint_stage(self, painter: QPainter, scale: WallScale, column: QRectF, stage: JourneyStage,
                      arrow: bool) -> None:

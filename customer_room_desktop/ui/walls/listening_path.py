@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from ...services.board_data import ListeningPathData
+from ...services.painting import painting
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
 from .wall_style import (
@@ -135,14 +136,11 @@ class ListeningPathWall(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:  # the painter is always ended, even if a figure trips the drawing
+        with painting(self) as painter:  # the painter is always ended, even if a figure trips the drawing
             painter.fillRect(self.rect(), BACKGROUND)
             self._forget_layout()
             if self.data is not None and self.data.months:
                 self._paint(painter)
-        finally:
-            painter.end()
 
     def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

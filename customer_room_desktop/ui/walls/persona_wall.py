@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...domain.exercises import clock_text
+from ...services.painting import painting
 from ...services.walk_data import PersonaData
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
@@ -108,56 +109,56 @@ class PersonaWall(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            painter.end()
-            return
-        data, scale, brand = self.data, WallScale(self.height()), QColor(self.branding.brand_colour)
-        first = data.name.split()[0] if data.name.split() else data.name
-        margin, calls = scale(48), len(data.calls)
-        top = draw_header(painter, self.width(), scale, self.branding, self._logo, "PERSONA · WHO OUR CUSTOMERS ARE",
-                          f"Walk in {first}'s shoes", f"{data.complaints:,} complaints and {calls} recorded "
-                          f"call{'' if calls == 1 else 's'} from customers like {first}")
-        bottom = self.height() - scale(40)
-        photo_w = min(self.width() * 0.29, (bottom - top) * 0.8)
-        situation_h = min(wrapped_height(painter, scale.font(30), photo_w, data.situation), scale(180))
-        photo_h = min(photo_w * 1.3, bottom - top - situation_h - scale(20))
-        self.photo_box = QRectF(margin, top, photo_w, photo_h)
-        self._paint_photo(painter, scale, self.photo_box)
-        fit_wrapped_text(painter, QRectF(margin, self.photo_box.bottom() + scale(18), photo_w,
-                                         bottom - self.photo_box.bottom() - scale(18)),
-                         data.situation, scale, 30, TEXT_SOFT, align=TOP_LEFT)
-        left = self.photo_box.right() + scale(56)
-        width = self.width() - margin - left
-        self.name_box = QRectF(left, top - scale(20), width, scale(124))
-        draw_text(painter, self.name_box, data.name, fitted_font(scale, data.name, width, 108, QFont.Weight.Black),
-                  TEXT, LEFT)
-        quote = f"{data.quote}”"
-        quote_w = width - scale(70)
-        quote_h = min(wrapped_height(painter, scale.font(44, italic=True), quote_w, quote), scale(160))
-        self.quote_box = QRectF(left + scale(70), self.name_box.bottom() + scale(4), quote_w, quote_h)
-        draw_text(painter, QRectF(left, self.quote_box.top() - scale(20), scale(70), scale(120)), "“",
-                  scale.font(110, QFont.Weight.Bold), brand)
-        fit_wrapped_text(painter, self.quote_box, quote, scale, 44, TEXT, italic=True, align=TOP_LEFT)
-        lower = self.quote_box.bottom() + scale(34)
-        column = (width - scale(56)) * 0.45
-        goals = QRectF(left, lower, column, (bottom - lower) * 0.5 - scale(12))
-        goals_top = kicker(painter, scale, goals, "Goals", brand)
-        self.goal_boxes = stack_text(painter, scale, QRectF(left, goals_top, column, goals.bottom() - goals_top),
-                                     list(data.goals)[:4], 36, TEXT, "✓", brand)
-        below = self.goal_boxes[-1].bottom() if self.goal_boxes else goals_top
-        worries_top = kicker(painter, scale, QRectF(left, below + scale(40), column, scale(40)), "Frustrations", WARM)
-        self.frustration_boxes = stack_text(painter, scale, QRectF(left, worries_top, column, bottom - worries_top),
-                                            list(data.frustrations)[:4], 36, WARM_TEXT, "✕", WARM)
-        right = QRectF(left + column + scale(56), lower, width - column - scale(56), bottom - lower)
-        split = right.top() + min(scale(42) + scale(68) * max(1, len(data.suffering)), right.height() * 0.5)
-        self._paint_suffering(painter, scale, QRectF(right.left(), right.top(), right.width(), split - right.top()),
-                              first)
-        self._paint_calls(painter, scale, QRectF(right.left(), split + scale(24), right.width(),
-                                                 right.bottom() - split - scale(24)), first)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            data, scale, brand = self.data, WallScale(self.height()), QColor(self.branding.brand_colour)
+            first = data.name.split()[0] if data.name.split() else data.name
+            margin, calls = scale(48), len(data.calls)
+            top = draw_header(painter, self.width(), scale, self.branding, self._logo,
+                              "PERSONA · WHO OUR CUSTOMERS ARE", f"Walk in {first}'s shoes",
+                              f"{data.complaints:,} complaints and {calls} recorded "
+                              f"call{'' if calls == 1 else 's'} from customers like {first}")
+            bottom = self.height() - scale(40)
+            photo_w = min(self.width() * 0.29, (bottom - top) * 0.8)
+            situation_h = min(wrapped_height(painter, scale.font(30), photo_w, data.situation), scale(180))
+            photo_h = min(photo_w * 1.3, bottom - top - situation_h - scale(20))
+            self.photo_box = QRectF(margin, top, photo_w, photo_h)
+            self._paint_photo(painter, scale, self.photo_box)
+            fit_wrapped_text(painter, QRectF(margin, self.photo_box.bottom() + scale(18), photo_w,
+                                             bottom - self.photo_box.bottom() - scale(18)),
+                             data.situation, scale, 30, TEXT_SOFT, align=TOP_LEFT)
+            left = self.photo_box.right() + scale(56)
+            width = self.width() - margin - left
+            self.name_box = QRectF(left, top - scale(20), width, scale(124))
+            draw_text(painter, self.name_box, data.name, fitted_font(scale, data.name, width, 108, QFont.Weight.Black),
+                      TEXT, LEFT)
+            quote = f"{data.quote}”"
+            quote_w = width - scale(70)
+            quote_h = min(wrapped_height(painter, scale.font(44, italic=True), quote_w, quote), scale(160))
+            self.quote_box = QRectF(left + scale(70), self.name_box.bottom() + scale(4), quote_w, quote_h)
+            draw_text(painter, QRectF(left, self.quote_box.top() - scale(20), scale(70), scale(120)), "“",
+                      scale.font(110, QFont.Weight.Bold), brand)
+            fit_wrapped_text(painter, self.quote_box, quote, scale, 44, TEXT, italic=True, align=TOP_LEFT)
+            lower = self.quote_box.bottom() + scale(34)
+            column = (width - scale(56)) * 0.45
+            goals = QRectF(left, lower, column, (bottom - lower) * 0.5 - scale(12))
+            goals_top = kicker(painter, scale, goals, "Goals", brand)
+            self.goal_boxes = stack_text(painter, scale, QRectF(left, goals_top, column, goals.bottom() - goals_top),
+                                         list(data.goals)[:4], 36, TEXT, "✓", brand)
+            below = self.goal_boxes[-1].bottom() if self.goal_boxes else goals_top
+            worries_top = kicker(painter, scale, QRectF(left, below + scale(40), column, scale(40)), "Frustrations",
+                                 WARM)
+            self.frustration_boxes = stack_text(painter, scale, QRectF(left, worries_top, column, bottom - worries_top),
+                                                list(data.frustrations)[:4], 36, WARM_TEXT, "✕", WARM)
+            right = QRectF(left + column + scale(56), lower, width - column - scale(56), bottom - lower)
+            split = right.top() + min(scale(42) + scale(68) * max(1, len(data.suffering)), right.height() * 0.5)
+            self._paint_suffering(painter, scale, QRectF(right.left(), right.top(), right.width(), split - right.top()),
+                                  first)
+            self._paint_calls(painter, scale, QRectF(right.left(), split + scale(24), right.width(),
+                                                     right.bottom() - split - scale(24)), first)
 
     def _paint_photo(self, painter: QPainter, scale: WallScale, box: QRectF) -> None:
         """The photo cropped to fill a rounded frame; without one, the initials on a brand disc."""

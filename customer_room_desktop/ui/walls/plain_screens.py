@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...services.painting import painting
 from ...services.wall_data import Branding
 from .wall_style import BACKGROUND, TEXT, WallScale, draw_text, logo_image
 
@@ -24,23 +25,23 @@ class PlainScreen(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        if self.kind == "white":
-            painter.fillRect(self.rect(), QColor("white"))
-            return
-        painter.fillRect(self.rect(), QColor("black") if self.kind == "blackout" else BACKGROUND)
-        if self.kind != "logo":
-            return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        scale = WallScale(self.height())
-        if not self._logo.isNull():
-            width = self.width() * 0.5
-            height = width * self._logo.height() / max(1, self._logo.width())
-            painter.drawImage(QRectF((self.width() - width) / 2, (self.height() - height) / 2 - scale(40), width,
-                                     height), self._logo)
-            top = (self.height() + height) / 2
-        else:
-            top = self.height() / 2 - scale(60)
-        draw_text(painter, QRectF(0, top, self.width(), scale(80)), self.branding.room_name,
-                  scale.font(48, QFont.Weight.Bold), TEXT, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        painter.end()
+        with painting(self) as painter:
+            if self.kind == "white":
+                painter.fillRect(self.rect(), QColor("white"))
+                return
+            painter.fillRect(self.rect(), QColor("black") if self.kind == "blackout" else BACKGROUND)
+            if self.kind != "logo":
+                return
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            scale = WallScale(self.height())
+            if not self._logo.isNull():
+                width = self.width() * 0.5
+                height = width * self._logo.height() / max(1, self._logo.width())
+                painter.drawImage(QRectF((self.width() - width) / 2, (self.height() - height) / 2 - scale(40), width,
+                                         height), self._logo)
+                top = (self.height() + height) / 2
+            else:
+                top = self.height() / 2 - scale(60)
+            draw_text(painter, QRectF(0, top, self.width(), scale(80)), self.branding.room_name,
+                      scale.font(48, QFont.Weight.Bold), TEXT,
+                      Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

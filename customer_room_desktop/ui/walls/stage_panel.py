@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEve
 from PySide6.QtWidgets import QWidget
 
 from ...services.image_prep import ImageUnavailable
+from ...services.painting import painting
 from ...services.wall_data import Branding, StagePanelData
 from .sparkline import Sparkline
 from .wall_chrome import draw_header
@@ -117,22 +118,21 @@ class StagePanel(QWidget):
 
     # -- painting -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        if self.data is None:
-            return
-        scale, left, right, strip = self._areas()
-        data = self.data
-        draw_header(painter, self.width(), scale, self.branding, self._logo, f"{data.position} / {data.stage_count}",
-                    data.name, data.goal, data.reliability)
-        draw_text(painter, QRectF(left.left(), left.top(), left.width(), scale(40)), "MOMENTS OF TRUTH",
-                  scale.font(24, QFont.Weight.Bold), TEXT_FAINT)
-        for rect, tile in zip(self._tile_rects, data.kpis):
-            self._paint_tile(painter, scale, rect, tile)
-        self._paint_complaints(painter, scale, right)
-        self._paint_strip(painter, scale, strip)
-        painter.end()
+        with painting(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self.data is None:
+                return
+            scale, left, right, strip = self._areas()
+            data = self.data
+            draw_header(painter, self.width(), scale, self.branding, self._logo,
+                        f"{data.position} / {data.stage_count}", data.name, data.goal, data.reliability)
+            draw_text(painter, QRectF(left.left(), left.top(), left.width(), scale(40)), "MOMENTS OF TRUTH",
+                      scale.font(24, QFont.Weight.Bold), TEXT_FAINT)
+            for rect, tile in zip(self._tile_rects, data.kpis):
+                self._paint_tile(painter, scale, rect, tile)
+            self._paint_complaints(painter, scale, right)
+            self._paint_strip(painter, scale, strip)
 
     def _paint_tile(self, painter: QPainter, scale: WallScale, rect: QRectF, tile) -> None:
         colour = reliability_colour(tile.reliability)
