@@ -1,7 +1,8 @@
 """Session minutes: everything a session decided and saw, gathered from the room file in one pass.
 
 The renderers (Markdown, HTML, CSV and PDF) only lay out what is gathered here, so every format
-says the same thing. A live session gives a draft: the minutes say so.
+says the same thing. A live session gives a draft: the minutes say so. A withdrawn capture is left
+out; an edited one reads as it was last saved.
 """
 
 from __future__ import annotations
@@ -135,7 +136,9 @@ def _mm_ss(ms: int) -> str:
 
 
 # What happens while a stage is on the walls; any other event (a vote, a report, the close) ends the visit.
-WALK_EVENTS = {"stage_shown", "call_played", "artifact_task", "artifact_shown", "complaints_shown", "kpi_shown"}
+# Correcting a capture does not: the room is still on the same stage.
+WALK_EVENTS = {"stage_shown", "call_played", "artifact_task", "artifact_shown", "complaints_shown", "kpi_shown",
+               "capture_edited", "capture_withdrawn"}
 
 
 def _walk(events: list[tuple[str, str, str]], stages: dict[str, str], end: str | None) -> tuple[StageVisit, ...]:
@@ -241,12 +244,15 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
             "ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id WHERE r.session_id = ? ORDER BY r.id",
             (session_id,)).fetchall()),
         decisions=tuple((_clock(at), text, _on_the_walls(context, stages, calls)) for at, text, context in db.execute(
-            "SELECT at, text, context FROM decisions WHERE session_id = ? ORDER BY at, id", (session_id,))),
+            "SELECT at, text, context FROM decisions WHERE session_id = ? AND withdrawn_at IS NULL ORDER BY at, id",
+            (session_id,))),
         commitments=tuple(CommitmentLine(*row) for row in db.execute(
             "SELECT c.text, c.owner, c.due_on, coalesce(p.title, ''), c.status FROM commitments c "
-            "LEFT JOIN priorities p ON p.id = c.priority_id WHERE c.session_id = ? ORDER BY c.due_on, c.id",
+            "LEFT JOIN priorities p ON p.id = c.priority_id WHERE c.session_id = ? AND c.withdrawn_at IS NULL "
+            "ORDER BY c.due_on, c.id",
             (session_id,))),
         notes=tuple((_clock(at), text, _on_the_walls(context, stages, calls)) for at, text, context in db.execute(
-            "SELECT at, text, context FROM notes WHERE session_id = ? ORDER BY at, id", (session_id,))),
+            "SELECT at, text, context FROM notes WHERE session_id = ? AND withdrawn_at IS NULL ORDER BY at, id",
+            (session_id,))),
         exercises=_exercises(room, session),
     )

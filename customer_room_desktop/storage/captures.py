@@ -3,16 +3,19 @@ action, saved in its own transaction before the console may show it as saved.
 
 Every refusal is a CaptureRefused with one sentence, and nothing of a refused action is written.
 A capture carries a uid made by the caller: retrying after a crash or a timeout never duplicates it.
+While its session is live a capture can be edited or withdrawn, each correction one transaction with
+its journal event (the end of this module).
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from ..domain.meetings import CaptureContext
+from .journal import record_event
 from .room_file import RoomFile, now_iso
 
 
@@ -34,6 +37,24 @@ def _text(text: str, what: str) -> str:
     if not cleaned:
         raise CaptureRefused(f"A {what} needs some text.")
     return cleaned
+
+
+def _owner(owner: str) -> str:
+    cleaned = " ".join(owner.split())
+    if not cleaned:
+        raise CaptureRefused("A commitment needs an owner: who will do it?")
+    return cleaned
+
+
+def _due(due_on: date | str, today: date | None = None) -> date:
+    if isinstance(due_on, str):
+        try:
+            due_on = date.fromisoformat(due_on.strip())
+        except ValueError:
+            raise CaptureRefused(f"'{due_on}' is not a date; write it as YYYY-MM-DD.") from None
+    if due_on < (today or date.today()):
+        raise CaptureRefused(f"The due date {due_on.isoformat()} is in the past; choose a date from today on.")
+    return due_on
 
 
 def start_session(room: RoomFile, session_id: int) -> str:
@@ -88,11 +109,8 @@ def capture_commitment(room: RoomFile, session_id: int, text: str, owner: str, d
                        priority_key: str | None = None, context: CaptureContext | None = None,
                        uid: str | None = None, today: date | None = None) -> int:
     _open_session(room, session_id)
-    owner = " ".join(owner.split())
-    if not owner:
-        raise CaptureRefused("A commitment needs an owner: who will do it?")
-    if due_on < (today or date.today()):
-        raise CaptureRefused(f"The due date {due_on.isoformat()} is in the past; choose a date from today on.")
+    owner = _owner(owner)
+    _due(due_on, today)
     priority_id = None
     if priority_key:
         row = room.db.execute("SELECT id FROM priorities WHERE key = ?", (priority_key,)).fetchone()
@@ -150,3 +168,140 @@ def cast_votes(room: RoomFile, session_id: int, voter: str, dots: dict[str, int]
         db.execute("DELETE FROM votes WHERE session_id = ? AND voter = ?", (session_id, voter))
         db.conn.executemany("INSERT INTO votes (session_id, priority_id, voter, dots) VALUES (?, ?, ?, ?)",
                             [(session_id, ids[key], voter, count) for key, count in dots.items() if count])
+
+
+# -- corrections: a capture can be edited or withdrawn while its session is live ----------------------
+# A withdrawn capture stays in the file (withdrawn_at says when) but leaves the minutes; an edit changes the
+# text in place and the journal keeps what it said before ("capture_edited", "capture_withdrawn").
+
+KIND_TABLES = {"decision": "decisions", "commitment": "commitments", "note": "notes"}
+
+_ALL_CAPTURES = """
+    SELECT 'decision' AS kind, uid, session_id, text, '' AS owner, '' AS due, at, context, withdrawn_at, id
+        FROM decisions
+    UNION ALL SELECT 'commitment', uid, session_id, text, owner, due_on, at, context, withdrawn_at, id FROM commitments
+    UNION ALL SELECT 'note', uid, session_id, text, '', '', at, context, withdrawn_at, id FROM notes"""
+_COLUMNS = "kind, uid, session_id, text, owner, due, at, context, withdrawn_at"
+
+
+@dataclass(frozen=True)
+class CaptureRow:
+    """One decision, commitment or note as saved; ``owner`` and ``due`` are "" unless it is a commitment."""
+
+    kind: str  # "decision", "commitment" or "note"
+    uid: str
+    session_id: int
+    text: str
+    owner: str
+    due: str  # YYYY-MM-DD
+    at: str
+    context: str  # the CaptureContext as JSON: what the walls showed
+    withdrawn_at: str | None = None
+    edited: bool = False
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+@dataclass(frozen=True)
+class CaptureEdit:
+    at: str
+    before: str
+    after: str
+
+
+def _edited_uids(room: RoomFile, session_id: int) -> set[str]:
+    return {json.loads(detail).get("uid") for (detail,) in room.db.execute(
+        "SELECT detail FROM journal_events WHERE session_id = ? AND kind = 'capture_edited'", (session_id,))}
+
+
+def _row(room: RoomFile, values: tuple) -> CaptureRow:
+    return CaptureRow(*values, edited=values[1] in _edited_uids(room, values[2]))
+
+
+def _find(room: RoomFile, uid: str) -> CaptureRow:
+    values = room.db.execute(f"SELECT {_COLUMNS} FROM ({_ALL_CAPTURES}) WHERE uid = ?", (uid,)).fetchone()
+    if values is None:
+        raise CaptureRefused(f"There is no capture '{uid}' in this room.")
+    return _row(room, values)
+
+
+def _correctable(room: RoomFile, uid: str) -> CaptureRow:
+    """The capture, if it can still be corrected: its session is live and it was not withdrawn."""
+    found = _find(room, uid)
+    title, closed_at = room.db.execute("SELECT title, closed_at FROM sessions WHERE id = ?",
+                                       (found.session_id,)).fetchone()
+    if closed_at is not None:
+        raise CaptureRefused(
+            f"The session “{title}” was closed at {closed_at}; its captures can no longer be changed.")
+    if found.withdrawn:
+        raise CaptureRefused(f"This {found.kind} was already withdrawn at {found.withdrawn_at}.")
+    return found
+
+
+def withdraw_capture(room: RoomFile, uid: str) -> CaptureRow:
+    """Withdraw a capture: it stays in the file but leaves the minutes. Returns it as withdrawn."""
+    with room.transaction() as db:
+        found = _correctable(room, uid)
+        at = now_iso()
+        db.execute(f"UPDATE {KIND_TABLES[found.kind]} SET withdrawn_at = ? WHERE uid = ?", (at, uid))
+        record_event(room, found.session_id, "capture_withdrawn",
+                     {"uid": uid, "kind": found.kind, "text": found.text}, uid=f"withdrawn:{uid}")
+    return replace(found, withdrawn_at=at)
+
+
+def edit_capture(room: RoomFile, uid: str, text: str, owner: str | None = None, due: date | str | None = None,
+                 today: date | None = None) -> CaptureRow:
+    """Correct a capture's text (and a commitment's owner or due date); returns it as saved now.
+
+    An edit that changes nothing writes nothing. The journal keeps the text before the edit.
+    """
+    with room.transaction() as db:
+        found = _correctable(room, uid)
+        new_text = _text(text, found.kind)
+        if found.kind != "commitment" and (owner is not None or due is not None):
+            raise CaptureRefused(f"A {found.kind} has no owner or due date; only a commitment has.")
+        new_owner = found.owner if owner is None else _owner(owner)
+        new_due = found.due if due is None else _due(due, today).isoformat()
+        if (new_text, new_owner, new_due) == (found.text, found.owner, found.due):
+            return found
+        if found.kind == "commitment":
+            db.execute("UPDATE commitments SET text = ?, owner = ?, due_on = ? WHERE uid = ?",
+                       (new_text, new_owner, new_due, uid))
+        else:
+            db.execute(f"UPDATE {KIND_TABLES[found.kind]} SET text = ? WHERE uid = ?", (new_text, uid))
+        detail = {"uid": uid, "kind": found.kind, "text": found.text, "new_text": new_text}
+        if found.kind == "commitment":
+            detail.update(owner=found.owner, due=found.due, new_owner=new_owner, new_due=new_due)
+        record_event(room, found.session_id, "capture_edited", detail)
+    return replace(found, text=new_text, owner=new_owner, due=new_due, edited=True)
+
+
+def list_captures(room: RoomFile, session_id: int, include_withdrawn: bool = False) -> list[CaptureRow]:
+    """The session's captures, oldest first (captures saved in the same second: by kind, then as saved)."""
+    edited = _edited_uids(room, session_id)
+    rows = room.db.execute(
+        f"SELECT {_COLUMNS} FROM ({_ALL_CAPTURES}) WHERE session_id = ? AND (? OR withdrawn_at IS NULL) "
+        "ORDER BY at, kind, id", (session_id, include_withdrawn)).fetchall()
+    return [CaptureRow(*values, edited=values[1] in edited) for values in rows]
+
+
+def last_capture(room: RoomFile, session_id: int) -> CaptureRow | None:
+    """The newest capture of the session that is not withdrawn (what Ctrl+Z withdraws), or None."""
+    values = room.db.execute(
+        f"SELECT {_COLUMNS} FROM ({_ALL_CAPTURES}) WHERE session_id = ? AND withdrawn_at IS NULL "
+        "ORDER BY at DESC, kind DESC, id DESC LIMIT 1", (session_id,)).fetchone()
+    return _row(room, values) if values else None
+
+
+def capture_edits(room: RoomFile, uid: str) -> list[CaptureEdit]:
+    """Each edit of a capture, oldest first: when, and the text before and after."""
+    found = _find(room, uid)
+    edits = []
+    for at, detail in room.db.execute("SELECT at, detail FROM journal_events WHERE session_id = ? "
+                                      "AND kind = 'capture_edited' ORDER BY id", (found.session_id,)):
+        info = json.loads(detail)
+        if info.get("uid") == uid:
+            edits.append(CaptureEdit(at, info.get("text", ""), info.get("new_text", "")))
+    return edits

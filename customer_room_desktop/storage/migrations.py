@@ -79,7 +79,19 @@ def _add_exercises_and_persona_complaints(db: sqlite_utils.Database) -> None:
         )""")
 
 
+# The tables of what a session captures; each capture can be withdrawn from format 6 on.
+CAPTURE_TABLES = ("decisions", "commitments", "notes")
+
+
+def _add_capture_withdrawals(db: sqlite_utils.Database) -> None:
+    """Version 6: a capture can be withdrawn (kept, but left out of the minutes). An edit changes the text in
+    place; the journal keeps what it said before."""
+    for table in CAPTURE_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN withdrawn_at TEXT")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
-                                _add_complaint_months, _add_exercises_and_persona_complaints]
+                                _add_complaint_months, _add_exercises_and_persona_complaints,
+                                _add_capture_withdrawals]
 LATEST_VERSION = len(MIGRATIONS)

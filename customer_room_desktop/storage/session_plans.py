@@ -136,12 +136,13 @@ def attendees_of(room: RoomFile, session_id: int) -> list[Attendee]:
 
 
 def carried_commitments(room: RoomFile, session_id: int) -> list[OpenCommitment]:
-    """Commitments still open from earlier sessions: the new session reviews them first."""
+    """Commitments still open from earlier sessions (not withdrawn ones): the new session reviews them first."""
     scheduled = session_row(room, session_id).scheduled_on
     return [OpenCommitment(*row) for row in room.db.execute(
         "SELECT c.id, c.text, c.owner, c.due_on, coalesce(p.title, ''), s.title FROM commitments c "
         "JOIN sessions s ON s.id = c.session_id LEFT JOIN priorities p ON p.id = c.priority_id "
-        "WHERE c.status = 'open' AND c.session_id != ? AND s.scheduled_on <= ? ORDER BY c.due_on, c.id",
+        "WHERE c.status = 'open' AND c.withdrawn_at IS NULL AND c.session_id != ? AND s.scheduled_on <= ? "
+        "ORDER BY c.due_on, c.id",
         (session_id, scheduled)).fetchall()]
 
 
