@@ -107,7 +107,8 @@ def combine_periods(periods: list[AssetPeriod], label: str, kind: str = "year") 
     reasons: dict[tuple[str, str | None], int] = {}
     for period in ordered:
         for reason in period.lost_reasons:
-            reasons[(reason.reason, reason.stage_key)] = reasons.get((reason.reason, reason.stage_key), 0) + reason.count
+            key = (reason.reason, reason.stage_key)
+            reasons[key] = reasons.get(key, 0) + reason.count
     return AssetPeriod(
         label, kind, ordered[0].period_start, ordered[0].customers_start,
         sum(p.gained_count for p in ordered), sum(p.gained_value for p in ordered),
@@ -121,7 +122,8 @@ def _months_between(first: str, second: str) -> int:
     return (int(second[:4]) - int(first[:4])) * 12 + int(second[5:7]) - int(first[5:7])
 
 
-def comparison_periods(periods: list[AssetPeriod], chosen: AssetPeriod) -> tuple[AssetPeriod | None, AssetPeriod | None]:
+def comparison_periods(periods: list[AssetPeriod],
+                       chosen: AssetPeriod) -> tuple[AssetPeriod | None, AssetPeriod | None]:
     """The period of the same kind just before ``chosen``, and the one a year before it (or None)."""
     same_kind = sorted((p for p in periods if p.period_kind == chosen.period_kind), key=lambda p: p.period_start)
     earlier = [p for p in same_kind if p.period_start < chosen.period_start]

@@ -9,7 +9,7 @@ ordinary numbers; known fields do not.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 NAME = "[name]"
 EMAIL = "[e-mail]"

@@ -7,6 +7,7 @@ command, refusing in one sentence what it cannot read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .refusal import Refusal
@@ -257,11 +258,12 @@ def _stage(request: dict) -> int | str:
     return int(text) if text.isdigit() else text
 
 
-_SIMPLE = {"next": Next, "previous": Previous, "blackout": Blackout, "white": White, "identify": Identify,
-           "layout": LayOut, "quit": Quit, "close_session": CloseSession, "resume": ResumeSession,
-           "close_call": CloseCall, "play": Play, "pause": Pause, "stop_exercise": StopExercise}
+_SIMPLE: dict[str, Callable[[], Command]] = {
+    "next": Next, "previous": Previous, "blackout": Blackout, "white": White, "identify": Identify,
+    "layout": LayOut, "quit": Quit, "close_session": CloseSession, "resume": ResumeSession,
+    "close_call": CloseCall, "play": Play, "pause": Pause, "stop_exercise": StopExercise}
 
-_READERS = {
+_READERS: dict[str, Callable[[dict], Command]] = {
     "go": lambda r: Go(_stage(r)),
     "start_session": lambda r: StartSession(_text(r, "session", False), _text(r, "title", False),
                                             _text(r, "cadence", False)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from . import room_commands as cmd
 from .room_commands import CommandRefused
@@ -171,7 +172,7 @@ class RoomModel:
             raise CommandRefused(f"There is no wall '{wall}' in this room.")
         return wall
 
-    def _replace_wall(self, identity: str, **changes: object) -> None:
+    def _replace_wall(self, identity: str, **changes: Any) -> None:
         self.state = replace(self.state, walls=tuple(replace(w, **changes) if w.identity == identity else w
                                                      for w in self.state.walls))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,7 +44,8 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def agenda_for(cadence: Cadence, reports_due: list[ReportDue] = (), personas: list[str] = ()) -> list[AgendaItem]:
+def agenda_for(cadence: Cadence, reports_due: Sequence[ReportDue] = (),
+               personas: Sequence[str] = ()) -> list[AgendaItem]:
     """The four conversations with their planned minutes, then one item per team report due.
 
     With personas, the journey walk opens by meeting them (its first minutes are theirs).

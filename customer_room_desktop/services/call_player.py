@@ -14,11 +14,11 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
-VIDEO_WIDTH, VIDEO_HEIGHT = 960, 540  # video interviews are decoded at this size (16:9)
-TICK_MS = 40  # position updates between libVLC's own (which come about once a second for audio)
-
 from .room_media_stream import RoomMediaStream
 from .vlc_backend import VlcUnavailable, load_vlc, shared_instance
+
+VIDEO_WIDTH, VIDEO_HEIGHT = 960, 540  # video interviews are decoded at this size (16:9)
+TICK_MS = 40  # position updates between libVLC's own (which come about once a second for audio)
 
 
 class _Bridge(QObject):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..storage.errors import ImportRefused
 from ..storage.room_file import RoomFile

@@ -11,6 +11,7 @@ import io
 import threading
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PIL import Image, ImageOps
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -120,7 +121,7 @@ class PreparedImages:
                 self._images.move_to_end(key)
             return found
 
-    def prepare(self, sha256: str, load: "callable", page: int, box: QSize) -> QImage | ImageUnavailable:
+    def prepare(self, sha256: str, load: Callable[[str], bytes], page: int, box: QSize) -> QImage | ImageUnavailable:
         """Return the cached result, or decode now (call from a worker thread in the live room)."""
         cached = self.get(sha256, page, box)
         if cached is not None:

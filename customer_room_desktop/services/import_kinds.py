@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import sqlite_utils
 
@@ -26,7 +26,7 @@ class Lookups:
     personas: dict[str, int] = None  # key or name -> persona id
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> "Lookups":
+    def load(cls, db: sqlite_utils.Database) -> Lookups:
         stages: dict[str, int] = {}
         for sid, key, name in db.execute("SELECT id, key, name FROM stages"):
             stages[key.lower()] = stages[name.lower()] = sid

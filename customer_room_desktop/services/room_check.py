@@ -60,7 +60,8 @@ def _reference_findings(room: RoomFile) -> list[str]:
             SELECT DISTINCT c.key FROM transcript_segments t JOIN calls c ON c.id = t.call_id
             WHERE c.duration_ms > 0 AND t.start_ms > c.duration_ms""",
         "complaint {0} has a date that is not YYYY-MM-DD": """
-            SELECT id FROM complaints WHERE received_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' LIMIT 20""",
+            SELECT id FROM complaints
+            WHERE received_on NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' LIMIT 20""",
         "the room has no name {0}": "SELECT '' FROM room WHERE trim(name) = '' ",
     }
     for sentence, sql in queries.items():

@@ -47,7 +47,8 @@ def load_manifest(folder: str | Path) -> Manifest:
         raise BuildError(f"{folder} is not a room source: it has no room.toml.")
     main = _load_toml(main_file)
     if main.get("format", SOURCE_FORMAT) > SOURCE_FORMAT:
-        raise BuildError(f"{main_file} uses source format {main['format']}; this version builds format {SOURCE_FORMAT}.")
+        raise BuildError(f"{main_file} uses source format {main['format']}; "
+                         f"this version builds format {SOURCE_FORMAT}.")
     if "room" not in main or not str(main["room"].get("name", "")).strip():
         raise BuildError(f"{main_file}: the [room] table needs a name.")
     sections: dict[str, list[dict]] = {name: list(main.get(name, [])) for name in _LIST_SECTIONS}

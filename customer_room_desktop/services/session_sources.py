@@ -72,7 +72,8 @@ def _insert_priority(db: sqlite_utils.Database, priority: dict, ids: SourceKeys)
     ids.add("priorities", priority["key"], priority_id)
     team = priority.get("team")
     if team:
-        team_id = insert_row(db, "teams", {"priority_id": priority_id, "name": team["name"], "lead": team.get("lead", "")})
+        team_id = insert_row(db, "teams", {"priority_id": priority_id, "name": team["name"],
+                                           "lead": team.get("lead", "")})
         for member in team.get("members", []):
             insert_row(db, "team_members", {"team_id": team_id, "name": member["name"],
                                          "silo_id": ids.get("silos", member.get("silo"), where, required=False)})
@@ -92,8 +93,9 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: Sourc
         dots = int(vote["dots"])
         if dots < 0:
             raise BuildError(f"{where}: {vote['voter']} has a negative number of dots.")
-        insert_row(db, "votes", {"session_id": session_id, "priority_id": ids.get("priorities", vote["priority"], where),
-                              "voter": vote["voter"], "dots": dots})
+        insert_row(db, "votes", {"session_id": session_id,
+                                 "priority_id": ids.get("priorities", vote["priority"], where),
+                                 "voter": vote["voter"], "dots": dots})
     for index, decision in enumerate(session.get("decisions", [])):
         insert_row(db, "decisions", {"uid": stable_uid(key, "decision", str(index)), "session_id": session_id,
                                   "at": str(decision["at"]), "text": decision["text"],
@@ -136,7 +138,8 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: Sourc
                 "uid": stable_uid(key, "exercise", str(index), result["attendee"]), "run_id": run_id,
                 "attendee": result["attendee"], "outcome": _choice(result["outcome"], Outcome, where, "outcome"),
                 "seconds": result.get("seconds"), "answer": result.get("answer", ""),
-                "reaction": result.get("reaction", ""), "at": str(exercise.get("stopped_at") or exercise["started_at"])})
+                "reaction": result.get("reaction", ""),
+                "at": str(exercise.get("stopped_at") or exercise["started_at"])})
     for index, event in enumerate(session.get("journal", [])):
         insert_row(db, "journal_events", {"uid": stable_uid(key, "journal", str(index)), "session_id": session_id,
                                        "at": str(event["at"]), "kind": event["kind"],

@@ -95,9 +95,9 @@ def exercise_wall_data(room: RoomFile, run: ExerciseRun) -> ExerciseWallData:
     results = results_of(room, run.id)
     summary = summarise(results, attendees)
     task = run.task
-    earlier = [(title, leaders_line(summarise(rs, count))) for title, _, count, rs in history_of(room, task.artifact_key)
-               if rs and title != room.db.execute("SELECT title FROM sessions WHERE id = ?",
-                                                  (run.session_id,)).fetchone()[0]]
+    this_session = room.db.execute("SELECT title FROM sessions WHERE id = ?", (run.session_id,)).fetchone()[0]
+    earlier = [(title, leaders_line(summarise(rs, count)))
+               for title, _, count, rs in history_of(room, task.artifact_key) if rs and title != this_session]
     return ExerciseWallData(task.artifact_key, task.title, task.text, task.done_when, task.customer_median_seconds,
                             task.customer_give_up_percent, task.common_wrong_answer, run.stopped_at is None,
                             run.started_at, run.stopped_at, attendees, tuple(results), leaders_line(summary),

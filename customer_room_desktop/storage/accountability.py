@@ -6,6 +6,7 @@ priority's moment (or stage) have descended against the months before the priori
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ from .captures import CaptureRefused, _open_session
 from .evidence_queries import latest_complaint_month
 from .journal import record_event
 from .room_file import RoomFile, now_iso
+from .rows import inserted_id
 
 BASELINE_MONTHS = 6  # the half year before the priority was selected
 RECOGNITION_INTERVAL_MONTHS = 3  # a team recognised is proposed again a quarter later, if still descending
@@ -79,7 +81,7 @@ def team_board(room: RoomFile, on: date | None = None) -> list[TeamRow]:
 
 
 def report_step(room: RoomFile, session_id: int, priority_key: str, position: int, report: str,
-                artifact_keys: list[str] = ()) -> None:
+                artifact_keys: Sequence[str] = ()) -> None:
     """A team reports one step of its cycle, with the artifacts it brought."""
     _open_session(room, session_id)
     report = report.strip()
@@ -113,7 +115,7 @@ def recognition_proposals(room: RoomFile, session_id: int) -> list[RecognitionPr
     scheduled = room.db.execute("SELECT scheduled_on FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
     quiet_since = add_months(scheduled[:7], -RECOGNITION_INTERVAL_MONTHS) + scheduled[7:]
     proposals = []
-    for pid, key, title, team, moment_id, stage_id, selected_on in room.db.execute(
+    for _pid, key, title, team, moment_id, stage_id, selected_on in room.db.execute(
             "SELECT p.id, p.key, p.title, t.name, p.moment_id, p.stage_id, s.scheduled_on FROM priorities p "
             "JOIN teams t ON t.priority_id = p.id JOIN sessions s ON s.id = p.selected_in_session_id "
             "WHERE p.status = 'selected' AND NOT EXISTS (SELECT 1 FROM recognitions r JOIN sessions rs "
@@ -145,7 +147,7 @@ def recognise(room: RoomFile, session_id: int, priority_key: str, citation: str)
                        (session_id, row[0])).fetchone():
         raise CaptureRefused("This team has already been recognised in this session.")
     with room.transaction() as db:
-        recognition_id = db.execute("INSERT INTO recognitions (session_id, priority_id, citation, at) "
-                                    "VALUES (?, ?, ?, ?)", (session_id, row[0], citation, now_iso())).lastrowid
+        recognition_id = inserted_id(db.execute("INSERT INTO recognitions (session_id, priority_id, citation, at) "
+                                                "VALUES (?, ?, ?, ?)", (session_id, row[0], citation, now_iso())))
     record_event(room, session_id, "recognition", priority_key)
     return recognition_id

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..domain.refusal import Refusal
 from .room_file import RoomFile, now_iso
+from .rows import inserted_id
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ def add_bookmark(room: RoomFile, call_key: str, label: str, in_ms: int, out_ms: 
         raise BookmarkRefused("The in point is after the end of the recording.")
     out_ms = min(out_ms, duration) if duration else out_ms
     with room.transaction() as db:
-        bookmark_id = db.execute(
+        bookmark_id = inserted_id(db.execute(
             "INSERT INTO call_bookmarks (call_id, label, in_ms, out_ms, created_at) VALUES (?, ?, ?, ?, ?)",
-            (call_id, label.strip(), max(0, in_ms), out_ms, now_iso())).lastrowid
+            (call_id, label.strip(), max(0, in_ms), out_ms, now_iso())))
     return Bookmark(bookmark_id, call_key, label.strip(), max(0, in_ms), out_ms)
 
 

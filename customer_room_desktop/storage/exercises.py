@@ -12,6 +12,7 @@ from ..domain.exercises import ExerciseResult, Outcome
 from .captures import CaptureRefused, _open_session
 from .journal import record_event
 from .room_file import RoomFile, now_iso
+from .rows import inserted_id
 
 
 class ExerciseRunning(CaptureRefused):
@@ -91,8 +92,9 @@ def start_exercise(room: RoomFile, session_id: int, artifact_key: str, uid: str 
         raise ExerciseRunning(running.id, running.task.title)
     artifact_id = room.db.execute("SELECT id FROM artifacts WHERE key = ?", (artifact_key,)).fetchone()[0]
     with room.transaction() as db:
-        run_id = db.execute("INSERT INTO exercise_runs (uid, session_id, artifact_id, started_at) VALUES (?, ?, ?, ?)",
-                            (uid or str(uuid.uuid4()), session_id, artifact_id, now_iso())).lastrowid
+        run_id = inserted_id(db.execute(
+            "INSERT INTO exercise_runs (uid, session_id, artifact_id, started_at) VALUES (?, ?, ?, ?)",
+            (uid or str(uuid.uuid4()), session_id, artifact_id, now_iso())))
     record_event(room, session_id, "exercise_started", task.artifact_key)
     return _run(room, run_id)
 
@@ -144,9 +146,10 @@ def record_reaction(room: RoomFile, run_id: int, attendee: str, reaction: str) -
 
 
 def results_of(room: RoomFile, run_id: int) -> list[ExerciseResult]:
-    return [ExerciseResult(name, Outcome(outcome), seconds, answer, reaction) for name, outcome, seconds, answer, reaction
-            in room.db.execute("SELECT attendee, outcome, seconds, answer, reaction FROM exercise_results "
-                               "WHERE run_id = ? ORDER BY id", (run_id,))]
+    return [ExerciseResult(name, Outcome(outcome), seconds, answer, reaction)
+            for name, outcome, seconds, answer, reaction in room.db.execute(
+                "SELECT attendee, outcome, seconds, answer, reaction FROM exercise_results "
+                "WHERE run_id = ? ORDER BY id", (run_id,))]
 
 
 def runs_of_session(room: RoomFile, session_id: int) -> list[ExerciseRun]:

@@ -17,6 +17,7 @@ from .captures import CaptureRefused, _open_session
 from .evidence_queries import latest_complaint_month, list_kpis
 from .journal import record_event
 from .room_file import RoomFile
+from .rows import inserted_id
 from .session_plans import session_row
 
 EVIDENCE_MONTHS = 12  # value at risk and the complaint trend look back a year
@@ -165,10 +166,10 @@ def propose_stop_doing(room: RoomFile, session_id: int, title: str, rationale: s
             raise CaptureRefused(f"There is no silo '{silo_key}' in this room.")
         silo_id = found[0]
     with room.transaction() as db:
-        return db.execute(
+        return inserted_id(db.execute(
             "INSERT INTO stop_doing_items (session_id, title, rationale, capacity_freed, silo_id, status) "
             "VALUES (?, ?, ?, ?, ?, 'proposed')",
-            (session_id, title, rationale.strip(), capacity_freed.strip(), silo_id)).lastrowid
+            (session_id, title, rationale.strip(), capacity_freed.strip(), silo_id)))
 
 
 def decide_stop_doing(room: RoomFile, session_id: int, item_id: int, stop: bool) -> None:

@@ -10,9 +10,10 @@ import io
 import mimetypes
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 import sqlite_utils
 
@@ -132,7 +133,7 @@ class MediaReader(io.RawIOBase):
             self._chunk_seq = seq
         return self._chunk
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         view = memoryview(buffer).cast("B")
         written = 0
         while written < len(view) and self._position < self.size:
@@ -157,7 +158,8 @@ def verify_media(db: sqlite_utils.Database, sha256: str) -> str | None:
     digest = hashlib.sha256()
     total = 0
     expected_chunks = -(-reader.size // reader._chunk_size) if reader.size else 0
-    stored_chunks = db.execute("SELECT count(*) FROM media_chunks WHERE media_id = ?", (reader._media_id,)).fetchone()[0]
+    stored_chunks = db.execute("SELECT count(*) FROM media_chunks WHERE media_id = ?",
+                               (reader._media_id,)).fetchone()[0]
     if stored_chunks != expected_chunks:
         return f"medium {sha256[:12]} has {stored_chunks} chunks where {expected_chunks} were expected"
     while True:

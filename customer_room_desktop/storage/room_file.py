@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
 import sqlite_utils
@@ -22,7 +22,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _header_facts(path: Path) -> tuple[int, int, int]:
@@ -120,7 +120,7 @@ class RoomFile:
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | os.PathLike, name: str) -> "RoomFile":
+    def create(cls, path: str | os.PathLike, name: str) -> RoomFile:
         """Create a new, empty room file at ``path``; refuse to overwrite anything."""
         path = Path(path)
         if path.exists():
@@ -133,11 +133,11 @@ class RoomFile:
         room = cls._open_writable(path)
         room._migrate(from_version=0)
         with room.transaction():
-            room.db["room"].insert({"id": 1, "name": name, "created_at": now_iso()})
+            room.db.table("room").insert({"id": 1, "name": name, "created_at": now_iso()})
         return room
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> "RoomFile":
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> RoomFile:
         """Open an existing room, migrating an older one after a backup.
 
         A file that is not a room, is damaged, or is from a newer version raises a
@@ -169,7 +169,7 @@ class RoomFile:
         return room
 
     @classmethod
-    def _open_writable(cls, path: Path) -> "RoomFile":
+    def _open_writable(cls, path: Path) -> RoomFile:
         conn = _connect(path, "rw")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")  # a capture the console shows as saved survives a power cut
@@ -186,7 +186,8 @@ class RoomFile:
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         """One user action: everything inside commits together or not at all."""
         if self.read_only:
-            raise ReadOnlyRoomError(f"{self.path} is open for viewing only ({self.read_only_reason}); nothing can be saved.")
+            raise ReadOnlyRoomError(
+                f"{self.path} is open for viewing only ({self.read_only_reason}); nothing can be saved.")
         with self.db.atomic():
             yield self.db
 
@@ -212,7 +213,7 @@ class RoomFile:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
 
-    def __enter__(self) -> "RoomFile":
+    def __enter__(self) -> RoomFile:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just wrote (sqlite3 types ``lastrowid`` as optional)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("The statement inserted no row.")
+    return row_id
 
 
 def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
@@ -12,4 +22,4 @@ def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
     """
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
-    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())).lastrowid
+    return inserted_id(db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())))

@@ -14,6 +14,7 @@ from ..domain.meetings import Attendee, Cadence
 from ..domain.session_plan import ReportDue, agenda_for, duplicate_attendee
 from .captures import CaptureRefused
 from .room_file import RoomFile
+from .rows import inserted_id
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,11 @@ def plan_session(room: RoomFile, title: str, cadence: str, scheduled_on: date, a
     personas = [name for (name,) in room.db.execute("SELECT name FROM personas ORDER BY id")]
     agenda = agenda_for(Cadence(cadence), reports_due(room, scheduled_on), personas)
     with room.transaction() as db:
-        session_id = db.execute(
+        session_id = inserted_id(db.execute(
             "INSERT INTO sessions (key, title, cadence, scheduled_on, next_session_on, dots_per_leader, "
             "max_priorities) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (_session_key(room, scheduled_on, cadence), title, cadence, scheduled_on.isoformat(),
-             next_session_on.isoformat() if next_session_on else None, dots_per_leader, max_priorities)).lastrowid
+             next_session_on.isoformat() if next_session_on else None, dots_per_leader, max_priorities)))
         db.conn.executemany("INSERT INTO attendees (session_id, name, role, silo_id) VALUES (?, ?, ?, ?)",
                             [(session_id, " ".join(a.name.split()), a.role.strip(), silos.get(a.silo_key))
                              for a in attendees])

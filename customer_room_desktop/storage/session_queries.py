@@ -10,7 +10,8 @@ def session_for_the_room(db: sqlite_utils.Database) -> tuple[int, str, str] | No
     row = db.execute(
         "SELECT id, title, scheduled_on FROM sessions WHERE closed_at IS NULL ORDER BY scheduled_on LIMIT 1"
     ).fetchone()
-    return row or db.execute("SELECT id, title, scheduled_on FROM sessions ORDER BY scheduled_on DESC LIMIT 1").fetchone()
+    return row or db.execute(
+        "SELECT id, title, scheduled_on FROM sessions ORDER BY scheduled_on DESC LIMIT 1").fetchone()
 
 
 def agenda_of(db: sqlite_utils.Database, session_id: int) -> list[tuple[int, str, int]]:

@@ -39,7 +39,8 @@ def bench_big_recording(work: Path, megabytes: int) -> dict:
                             env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return {
-        "name": f"Play a {figures['megabytes']:,.0f} MiB recording ({figures['seconds'] / 3600:.1f} h) from the room file",
+        "name": f"Play a {figures['megabytes']:,.0f} MiB recording ({figures['seconds'] / 3600:.1f} h) "
+                "from the room file",
         "resident memory before import / after import / while playing (MB)":
             f"{figures['rss_before_import_mb']:.0f} / {figures['rss_after_import_mb']:.0f} / "
             f"{figures['rss_while_playing_mb']:.0f}",

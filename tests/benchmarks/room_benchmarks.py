@@ -85,7 +85,8 @@ def bench_open_large_room(work: Path, complaints: int, artifacts: int, cold: boo
             db.execute("INSERT INTO artifacts (key, title, kind, stage_id, media_sha256) VALUES (?, ?, 'letter', ?, ?)",
                        (f"bench-{number}", f"Letter {number}", stage_id, sha))
     with RoomFile.open(room_path, read_only=True) as room:
-        totals = room.db.execute("SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM artifacts)").fetchone()
+        totals = room.db.execute(
+            "SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM artifacts)").fetchone()
     runs = []
     for _ in range(10):
         result = subprocess.run([sys.executable, "-c", _OPEN_PROBE, str(room_path)], check=True,
@@ -100,7 +101,8 @@ def bench_open_large_room(work: Path, complaints: int, artifacts: int, cold: boo
         "worst of 10 (ms)": round(max(open_ms), 1),
         "target (ms)": 300,
         "ratio to target": round(statistics.median(open_ms) / 300, 2),
-        "cold page cache, first open (ms)": cold_ms if cold_ms is not None else "not measured (needs root; skipped with --quick)",
+        "cold page cache, first open (ms)":
+            cold_ms if cold_ms is not None else "not measured (needs root; skipped with --quick)",
         "stages listed": runs[0]["stages"],
     }
 

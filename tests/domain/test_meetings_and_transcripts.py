@@ -29,14 +29,16 @@ def test_tally_adds_dots_most_first():
 
 
 def test_srt_with_speaker_prefixes():
-    text = "1\n00:00:00,500 --> 00:00:02,250\nAgent: Good morning, Harbourline.\n\n2\n00:00:02,700 --> 00:00:05,000\nMaya: My kitchen\nis flooded.\n"
+    text = ("1\n00:00:00,500 --> 00:00:02,250\nAgent: Good morning, Harbourline.\n\n"
+            "2\n00:00:02,700 --> 00:00:05,000\nMaya: My kitchen\nis flooded.\n")
     segments = parse_transcript(text, ".srt")
     assert [(s.start_ms, s.end_ms, s.speaker, s.text) for s in segments] == [
         (500, 2250, "Agent", "Good morning, Harbourline."), (2700, 5000, "Maya", "My kitchen is flooded.")]
 
 
 def test_webvtt_voices():
-    text = "WEBVTT\n\n00:01.000 --> 00:03.500\n<v Agent>Hello there.</v>\n\n00:03.900 --> 00:05.000\n<v.loud Priya>Nobody came!\n"
+    text = ("WEBVTT\n\n00:01.000 --> 00:03.500\n<v Agent>Hello there.</v>\n\n"
+            "00:03.900 --> 00:05.000\n<v.loud Priya>Nobody came!\n")
     segments = parse_transcript(text, ".vtt")
     assert [(s.start_ms, s.speaker, s.text) for s in segments] == [(1000, "Agent", "Hello there."),
                                                                     (3900, "Priya", "Nobody came!")]

@@ -10,7 +10,8 @@ from customer_room_desktop.domain.privacy import mask_verbatim
     ("Policy HBL-4481-2270 was cancelled", (), "Policy [number] was cancelled"),
     ("Card ending 4111 1111 1111 1111 charged twice", (), "Card ending [number] charged twice"),
     ("Customer ref C0012345 again", (), "Customer ref [number] again"),
-    ("Maya Okafor here, Maya again, okafor in lower case", ("Maya Okafor",), "[name] here, [name] again, okafor in lower case"),
+    ("Maya Okafor here, Maya again, okafor in lower case", ("Maya Okafor",),
+     "[name] here, [name] again, okafor in lower case"),
     ("MAYA OKAFOR wrote", ("Maya Okafor",), "[name] wrote"),
 ])
 def test_personal_data_is_masked(text, names, expected):

@@ -70,8 +70,8 @@ def test_latin1_and_bom_files_and_money_values(room, tmp_path):
         "Trop cher, déçu", 1250.5)
     result = import_csv(room, "complaints", bom, date_format="%d/%m/%Y")
     assert result.columns["received_on"] == "Date"
-    assert room.db.execute("SELECT received_on FROM complaints WHERE category = 'Slow' ORDER BY id DESC").fetchone()[0] \
-        == "2026-02-14"
+    latest = room.db.execute("SELECT received_on FROM complaints WHERE category = 'Slow' ORDER BY id DESC").fetchone()
+    assert latest[0] == "2026-02-14"
 
 
 def test_map_overrides_a_guess(room, tmp_path):
@@ -97,7 +97,8 @@ def test_moment_fills_in_its_stage_and_a_mismatch_is_refused(room, tmp_path):
 
 def test_kpi_readings_non_numeric_is_refused_and_reimport_replaces(room, tmp_path):
     readings = tmp_path / "kpi.csv"
-    readings.write_text("kpi,period,value\nreport-minutes,2026-01,31\nMinutes to report,2026-02,28.5\n", encoding="utf-8")
+    readings.write_text("kpi,period,value\nreport-minutes,2026-01,31\nMinutes to report,2026-02,28.5\n",
+                        encoding="utf-8")
     import_csv(room, "kpis", readings)
     readings.write_text("kpi,period,value\nreport-minutes,2026-02,27\n", encoding="utf-8")
     import_csv(room, "kpis", readings)
@@ -136,9 +137,8 @@ def test_refused_import_leaves_the_room_contents_alone(tiny_source, tmp_path):
     before = dump(path)
     bad = tmp_path / "bad.csv"
     bad.write_text("received_on,category\n2026-01-01,\n", encoding="utf-8")
-    with RoomFile.open(path) as room:
-        with pytest.raises(ImportRefused, match="line 2: the category is empty"):
-            import_csv(room, "complaints", bad)
+    with RoomFile.open(path) as room, pytest.raises(ImportRefused, match="line 2: the category is empty"):
+        import_csv(room, "complaints", bad)
     assert dump(path) == before
 
 

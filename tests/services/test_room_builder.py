@@ -37,7 +37,8 @@ def test_an_existing_output_is_kept_unless_forced(tiny_source, tmp_path):
 @pytest.mark.parametrize("edit, words", [
     (lambda t: t.replace('stage = "claim"\nname = "I report it"', 'stage = "moon"\nname = "I report it"'),
      "moment 'claim-report': there is no stage with the key 'moon'"),
-    (lambda t: t.replace('file = "media/letter.png"', 'file = "media/missing.png"'), "'media/missing.png' does not exist"),
+    (lambda t: t.replace('file = "media/letter.png"', 'file = "media/missing.png"'),
+     "'media/missing.png' does not exist"),
     (lambda t: t.replace('direction = "lower"', 'direction = "up"'), "direction must be 'higher' or 'lower'"),
     (lambda t: t.replace('key = "buy"', 'key = "claim"'), "two stages entries share the key 'claim'"),
     (lambda t: t.replace('name = "Tiny Room"', 'name = ""'), "needs a name"),
@@ -86,7 +87,8 @@ def test_sample_room_has_what_the_issue_asks_for(sample_room):
                           "WHERE m.mime = 'application/pdf'").fetchone()[0] >= 6
         calls = list_calls(db)
         assert len(calls) >= 6 and all(call.segments for call in calls)
-        assert db.execute("SELECT max(m.size) FROM media m JOIN calls c ON c.media_sha256 = m.sha256").fetchone()[0] < 1e6
+        largest = db.execute("SELECT max(m.size) FROM media m JOIN calls c ON c.media_sha256 = m.sha256").fetchone()
+        assert largest[0] < 1e6
         assert db.execute("SELECT count(*) FROM complaints").fetchone()[0] >= 2000
         assert db.execute("SELECT count(DISTINCT source) FROM complaints").fetchone()[0] >= 5
         assert db.execute("SELECT count(DISTINCT substr(received_on, 1, 7)) FROM complaints").fetchone()[0] >= 24

@@ -132,19 +132,16 @@ def test_a_room_on_read_only_media_opens_for_viewing_and_says_why(read_only_medi
         assert room.read_only
         assert "read-only" in room.read_only_reason
         assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
-        with pytest.raises(ReadOnlyRoomError, match="viewing only"):
-            with room.transaction():
-                pass
+        with pytest.raises(ReadOnlyRoomError, match="viewing only"), room.transaction():
+            pass
     assert sha(path) == before
     assert sorted(p.name for p in folder.iterdir()) == ["r.croom"]
 
 
 def test_explicit_read_only_open_refuses_changes(tmp_path):
     path = _closed_room(tmp_path)
-    with RoomFile.open(path, read_only=True) as room:
-        with pytest.raises(ReadOnlyRoomError):
-            with room.transaction():
-                pass
+    with RoomFile.open(path, read_only=True) as room, pytest.raises(ReadOnlyRoomError), room.transaction():
+        pass
 
 
 def test_an_older_room_is_backed_up_then_migrated(tmp_path, monkeypatch):

@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QImage
 from customer_room_desktop.app.cli import main
 from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.app.wall_render import grab_widget
-from customer_room_desktop.services.image_prep import ImageUnavailable, PreparedImages, decode_first_page, decode_picture
+from customer_room_desktop.services.image_prep import (
+    ImageUnavailable, PreparedImages, decode_first_page, decode_picture,
+)
 from customer_room_desktop.services.wall_data import WallDataSource
 from customer_room_desktop.storage.journey_queries import list_artifacts
 from customer_room_desktop.storage.room_file import RoomFile

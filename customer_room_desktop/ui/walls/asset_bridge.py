@@ -39,7 +39,7 @@ BAR_NAMES = ("At start", "Gained", "Lost", "At end")
 LEFT_SHARE = 0.6  # the bridge and the reasons take this share of the wall's width
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def money(value: float, currency: str = "GBP") -> str:

@@ -85,7 +85,7 @@ def summary_line(data: EarlyWarningData) -> str:
 
 
 def _month_label(month: str) -> str:
-    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     try:
         return f"{names[int(month[5:7]) - 1]} {month[:4]}"
     except (ValueError, IndexError):
