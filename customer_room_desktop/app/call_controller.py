@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject
 
+from ..domain import room_commands as cmd
 from ..domain.captions import caption_index
+from ..domain.room_model import Effect
+from ..domain.room_state import CallState
 from ..services.call_player import CallPlayer
 from ..services.wall_data import CallViewData
 from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks
 from ..storage.errors import ReadOnlyRoomError
+from ..services.room_engine import RoomEngine
 from ..storage.journal import record_event
 from ..ui.console.call_panel import CallPanel
 from ..ui.walls.call_view import CallView
@@ -21,18 +24,21 @@ VLC_NEEDED = "VLC is needed to play calls: the transcript is shown instead."
 
 
 class CallController(QObject):
-    def __init__(self, factory: WallFactory, room_path: Path, panel: CallPanel, on_change: Callable[[], None],
-                 session_id: int | None = None):
+    """The player and the console's transport. Which call is open is the room's state: this object
+    follows it (``follow``) and reports what the player does back as commands."""
+
+    def __init__(self, factory: WallFactory, panel: CallPanel, engine: RoomEngine,
+                 send: Callable[[cmd.Command], object]):
         super().__init__()
         self.factory = factory
         self.panel = panel
-        self.on_change = on_change
-        self.player = CallPlayer(room_path)
-        self.call: CallViewData | None = None
+        self.engine = engine
+        self.send = send
+        self.player = CallPlayer(factory.source.room.path)
+        self.call: CallViewData | None = None  # the open call's words and recording, read once
         self.notice = ""
         self.views: list[CallView] = []
         self._stop_at: int | None = None
-        self.session_id = session_id  # plays are written to this session's journal
         self._played_from: int | None = None
         panel.call_requested.connect(self.open_call)
         panel.close_requested.connect(self.close_call)
@@ -53,7 +59,46 @@ class CallController(QObject):
     def show_stage_calls(self, position: int) -> None:
         self.panel.show_calls(self.factory.stage_calls(position))
 
+    @property
+    def session_id(self) -> int | None:
+        """Plays are written to the live session's journal (none while no session is live)."""
+        session = self.engine.state.session
+        return session.id if session.live else None
+
     def open_call(self, key: str) -> None:
+        self.send(cmd.OpenCall(key))
+
+    def close_call(self) -> None:
+        self.send(cmd.CloseCall())
+
+    def play_pause(self) -> None:
+        self.send(cmd.PlayPause())
+
+    def follow(self, state: CallState | None) -> None:
+        """The room opened or closed a call: load it, or stop."""
+        if state is None:
+            if self.call is not None:
+                self._journal_play()
+                self.player.stop()
+                self.call = None
+            return
+        if self.call is None or self.call.key != state.key:
+            if self.call is not None:
+                self._journal_play()
+            self._load(state.key)
+
+    def transport(self, effect: Effect) -> None:
+        if not self._may_play():
+            return
+        self._stop_at = None
+        if effect is Effect.PLAY_PAUSE:
+            self.player.toggle()
+        elif effect is Effect.PLAY:
+            self.player.play()
+        elif effect is Effect.PAUSE:
+            self.player.pause()
+
+    def _load(self, key: str) -> None:
         self.call = self.factory.source.call_view(key)
         self._stop_at = None
         self.notice = "" if self.player.available else VLC_NEEDED
@@ -63,13 +108,6 @@ class CallController(QObject):
             self.player.load(self.call.media_sha256, self.call.title, self.call.duration_ms)
         lines = [(s.start_ms, f"{s.speaker}: {s.text}" if s.speaker else s.text) for s in self.call.segments]
         self.panel.show_call(self.call.title, self.call.duration_ms, lines, self._bookmarks(), self.notice)
-        self.on_change()
-
-    def close_call(self) -> None:
-        self._journal_play()
-        self.player.stop()
-        self.call = None
-        self.on_change()
 
     def attach(self, views: list[CallView]) -> None:
         """The walls now showing the call (after the room laid its walls out)."""
@@ -81,11 +119,6 @@ class CallController(QObject):
     # -- transport --------------------------------------------------------------------------------
     def _may_play(self) -> bool:
         return self.call is not None and self.player.available and self.call.consent
-
-    def play_pause(self) -> None:
-        if self._may_play():
-            self._stop_at = None
-            self.player.toggle()
 
     def _seek_and_play(self, position_ms: int) -> None:
         if self.call is None:
@@ -131,8 +164,11 @@ class CallController(QObject):
         for view in self.views:
             view.set_position(position_ms)
         self.panel.show_position(position_ms, self.call.duration_ms, caption_index(self.call.segments, position_ms))
+        self.send(cmd.CallProgress(self.player.state == "playing", position_ms))
 
     def _state(self, state: str) -> None:
+        if self.call is not None:
+            self.send(cmd.CallProgress(state == "playing", self.player.position_ms))
         if state == "playing" and self._played_from is None:
             self._played_from = self.player.position_ms
         elif state in ("paused", "ended", "stopped", "error"):

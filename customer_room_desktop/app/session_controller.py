@@ -1,7 +1,9 @@
-"""The live session: every console action of the four conversations becomes one saved command.
+"""The live session's console: plans, the four conversations, captures, votes and reports.
 
-Each command is saved in its own transaction before the console shows it as saved; a refusal
-is shown as the one sentence the storage layer gave, and nothing of it is kept.
+Which session the room is in, and its conversation, belong to the room's state: lifecycle actions
+(start, close, resume, a conversation, a capture) are sent as commands; the storage actions of
+conversations 3 and 4 are saved in their own transaction here, then tell the room its session data
+changed. A refusal is shown as the one sentence it carries, and nothing of it is kept.
 """
 
 from __future__ import annotations
@@ -11,69 +13,58 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
+from ..domain import room_commands as cmd
 from ..domain.meetings import CaptureContext
-from ..services.session_wall_data import CelebrationData
+from ..domain.refusal import Refusal
+from ..domain.room_model import Changes
+from ..services.room_engine import RoomEngine
 from ..storage import accountability, focus
 from ..storage.captures import (
-    CaptureRefused, add_attendee, capture_commitment, capture_decision, capture_note, cast_votes, close_session,
-    start_session,
+    add_attendee, cast_votes, edit_capture, list_captures,
 )
-from ..storage.errors import ReadOnlyRoomError
 from ..storage.journal import events_of, record_event
-from ..storage.room_file import RoomFile
-from ..storage.session_queries import agenda_of
 from ..storage.session_plans import (
-    SessionRow, attendees_of, carried_commitments, list_sessions, live_session, parse_attendee_line, plan_session,
-    session_row, set_commitment_status,
+    SessionRow, attendees_of, carried_commitments, parse_attendee_line, plan_session, session_row,
+    set_commitment_status,
 )
+from ..storage.session_queries import agenda_of
 from ..ui.console.console_window import ConsoleWindow
 
-Refusal = (CaptureRefused, ReadOnlyRoomError)
-
-
-def _context_label(context: CaptureContext, stage_names: dict[str, str]) -> str:
-    parts = [stage_names.get(context.stage_key, context.stage_key)] if context.stage_key else []
-    if context.artifact_key:
-        parts.append(f"artifact {context.artifact_key}")
-    if context.call_key:
-        seconds = (context.call_position_ms or 0) // 1000
-        parts.append(f"call {context.call_key} at {seconds // 60}:{seconds % 60:02d}")
-    return ", ".join(parts)
+CLOSE_CONFIRM_SECONDS = 6
 
 
 class SessionController(QObject):
-    """Owns which session the room is in and turns console intents into storage commands."""
+    """Turns the session panels' intents into commands and storage actions, and keeps them up to date."""
 
-    walls_changed = Signal()  # the tally or the team board has new content
-    celebrate = Signal(object)  # CelebrationData, for every wall
-    conversation_changed = Signal(int)
-    resumed_at = Signal(str)  # stage key where the interrupted session stood
-    refreshed = Signal()  # the session or its state changed: other panels follow
-
-    def __init__(self, room: RoomFile, console: ConsoleWindow, context: Callable[[], CaptureContext]):
+    def __init__(self, engine: RoomEngine, console: ConsoleWindow, send: Callable[[cmd.Command], Changes | None],
+                 redraw: Callable[[Changes], None]):
         super().__init__()
-        self.room = room
+        self.engine = engine
+        self.room = engine.room
         self.console = console
-        self.context = context
-        self.session: SessionRow | None = None
-        self.conversation = 0
-        self.revision = 0  # bumped whenever the session walls must redraw
+        self.send = send
+        self.redraw = redraw
         self.last_capture_ms = 0.0
-        self.stage_names = dict(room.db.execute("SELECT key, name FROM stages").fetchall())
+        self._close_armed_until = 0.0
+        self.stage_names = engine.stage_names
         panel, bar = console.session_panel, console.capture_bar
         panel.plan_requested.connect(self.plan)
         panel.start_requested.connect(self.start)
         panel.close_requested.connect(self.close)
         panel.resume_requested.connect(self.resume)
-        panel.close_stale_requested.connect(self.close_stale)
+        panel.close_stale_requested.connect(self.close_interrupted)
         panel.conversation_requested.connect(self.set_conversation)
         panel.minutes_requested.connect(console.ask_minutes_path)
         console.minutes_path_chosen.connect(self.save_minutes)
+        console.resume_requested.connect(self.resume)
+        console.close_stale_requested.connect(self.close_interrupted)
         panel.attendee_added.connect(self.add_attendee)
         panel.commitment_reviewed.connect(self.review_commitment)
         bar.capture_requested.connect(self.capture)
+        bar.withdraw_requested.connect(self.withdraw)
+        bar.edit_requested.connect(self.edit)
         f = console.focus_panel
         f.votes_entered.connect(self.vote)
         f.select_requested.connect(self.select)
@@ -84,50 +75,42 @@ class SessionController(QObject):
         a = console.accountability_panel
         a.report_entered.connect(self.report)
         a.recognition_requested.connect(self.recognise)
-        f.set_moments(room.db.execute("SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s "
-                                      "ON s.id = m.stage_id ORDER BY s.position, m.id").fetchall())
-        a.set_artifacts(room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
-        self._choose_session()
+        f.set_moments(self.room.db.execute("SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s "
+                                           "ON s.id = m.stage_id ORDER BY s.position, m.id").fetchall())
+        a.set_artifacts(self.room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
 
-    # -- which session ---------------------------------------------------------------------------
+    # -- which session (the room's state says) ------------------------------------------------------
     @property
     def session_id(self) -> int | None:
-        return self.session.id if self.session else None
+        return self.engine.state.session.id
+
+    @property
+    def session(self) -> SessionRow | None:
+        return session_row(self.room, self.session_id) if self.session_id is not None else None
 
     @property
     def is_live(self) -> bool:
-        return self.session is not None and self.session.state == "live" and not self._stale
+        return self.engine.state.session.live
 
-    def _choose_session(self) -> None:
-        """A session left open offers to resume; otherwise the next planned one, else the latest."""
-        self._stale = False
-        stale = live_session(self.room)
-        sessions = list_sessions(self.room)
-        planned = [s for s in sessions if s.state == "planned"]
-        self.session = stale or (planned[0] if planned else (sessions[-1] if sessions else None))
-        if stale:
-            self._stale = True
-            saved = events_of(self.room, stale.id)
-            last = saved[-1][0][11:16] if saved else stale.started_at[11:16]
-            self.console.session_panel.offer_resume(
-                f"“{stale.title}” was still running when the room last closed (last saved at {last}). "
-                "Everything saved is kept.")
-        self.refresh()
+    @property
+    def conversation(self) -> int:
+        return self.engine.state.session.conversation
 
     def _show_history(self) -> None:
         """What this session saved already, so a resumed console lists it as before."""
-        rows = self.room.db.execute(
-            "SELECT 'decision', text, at, context FROM decisions WHERE session_id = :s UNION ALL "
-            "SELECT 'commitment', text || ' (' || owner || ', ' || due_on || ')', at, context FROM commitments "
-            "WHERE session_id = :s UNION ALL SELECT 'note', text, at, context FROM notes WHERE session_id = :s "
-            "ORDER BY at", {"s": self.session.id}).fetchall()
+        if self.session_id is None:
+            self.console.capture_bar.show_history([])
+            return
         self.console.capture_bar.show_history(
-            [(kind, text, at[11:16], _context_label(CaptureContext(**json.loads(context or "{}")), self.stage_names))
-             for kind, text, at, context in rows])
+            [(row.kind, row.text, row.at[11:16], self._where(row.context), row.uid, row.owner, row.due)
+             for row in list_captures(self.room, self.session_id)])
 
-    def _reload(self) -> None:
-        if self.session:
-            self.session = session_row(self.room, self.session.id)
+    def _where(self, context_json: str) -> str:
+        try:
+            saved = json.loads(context_json or "{}")
+        except ValueError:
+            saved = {}
+        return CaptureContext.from_saved(saved).describe(self.stage_names, self.engine.call_titles)
 
     # -- the session's lifecycle ------------------------------------------------------------------
     def plan(self, fields: dict) -> None:
@@ -139,86 +122,65 @@ class SessionController(QObject):
         except Refusal as refused:
             self.console.session_panel.plan_refused(str(refused))
             return
-        self._stale = False
-        self.console.session_panel.offer_resume("")
-        self.session = session_row(self.room, session_id)
         self.console.session_panel.plan_saved()
-        self.refresh()
+        self.redraw(self.engine.load_session(session_id))
 
     def start(self) -> None:
-        if self.session is None:
-            return
-        if self._do(start_session, self.session.id) is None:
-            return
-        self._journal("session_started", "")
-        self._reload()
-        stage = self.context().stage_key
-        if stage:
-            self._journal("stage_shown", stage)
-        self.refresh()
+        self.send(cmd.StartSession())
 
     def close(self) -> None:
-        if self.session is None or self._do(close_session, self.session.id) is None:
+        """Closing is asked twice: the first press says what it does, a second within a few seconds closes."""
+        if time.monotonic() > self._close_armed_until:
+            self._close_armed_until = time.monotonic() + CLOSE_CONFIRM_SECONDS
+            self.console.show_message(f"Press “Close session” again to close “{self.engine.state.session.title}”: "
+                                      "captures end and the minutes are final.", warning=True)
             return
-        self._journal_unchecked("session_closed", "")
-        self._reload()
-        self.conversation = 0
-        self.refresh()
+        self._close_armed_until = 0.0
+        self.send(cmd.CloseSession())
+
+    def close_interrupted(self) -> None:
+        """The resume banner's "Close it": the choice is explicit already."""
+        self.send(cmd.CloseSession())
 
     def resume(self) -> None:
         """Carry on the interrupted session where its journal says the walls stood."""
-        self._stale = False
-        self.console.session_panel.offer_resume("")
-        stages = [detail for _, kind, detail in events_of(self.room, self.session.id) if kind == "stage_shown"]
-        conversations = [detail for _, kind, detail in events_of(self.room, self.session.id)
-                         if kind == "conversation_started"]
-        self._journal("session_resumed", "")
-        self.conversation = int(conversations[-1]) if conversations else 0
-        self._show_history()
-        self.refresh()
-        if stages:
-            self.resumed_at.emit(stages[-1])
-
-    def close_stale(self) -> None:
-        self._stale = False
-        self.console.session_panel.offer_resume("")
-        self.close()
+        self.send(cmd.ResumeSession())
 
     def set_conversation(self, conversation: int) -> None:
-        if not self.is_live:
-            return
-        self.conversation = conversation
-        self._journal("conversation_started", str(conversation))
-        self.console.session_panel.show_conversation(conversation)
-        self.conversation_changed.emit(conversation)
-        self.console.show_conversation_tab(conversation)
-
-    def stage_shown(self, stage_key: str) -> None:
-        """The walls moved to a stage: the journal keeps the walk for the minutes."""
-        if self.is_live:
-            self._journal("stage_shown", stage_key)
+        if self.send(cmd.Conversation(conversation)) is not None:
+            self.console.show_conversation_tab(conversation)
 
     # -- captures ---------------------------------------------------------------------------------
     def capture(self, kind: str, text: str, owner: str, due, priority_key: str) -> None:
-        if not self.is_live:
-            self.console.capture_bar.show_refused("Start (or resume) the session before capturing.")
-            return
         started = time.perf_counter()
-        context = self.context()
-        session_id = self.session.id
-        if kind == "decision":
-            saved = self._do(capture_decision, session_id, text, context, report=self.console.capture_bar)
-        elif kind == "note":
-            saved = self._do(capture_note, session_id, text, context, report=self.console.capture_bar)
-        else:
-            saved = self._do(capture_commitment, session_id, text, owner, due, priority_key or None, context,
-                             report=self.console.capture_bar)
-        if saved is None:
+        try:
+            changes = self.engine.apply(cmd.Capture(kind, text, owner, due.isoformat() if due else "",
+                                                    priority_key))
+        except Refusal as refused:
+            self.console.capture_bar.show_refused(str(refused))
             return
-        at = time.strftime("%H:%M")
-        self.console.capture_bar.show_saved(kind, " ".join(text.split()), at,
-                                            _context_label(context, self.stage_names))
+        context = self.engine.capture_context()
+        self.console.capture_bar.show_saved(kind, " ".join(text.split()), time.strftime("%H:%M"),
+                                            context.describe(self.stage_names, self.engine.call_titles),
+                                            uid=str(changes.result))
         self.last_capture_ms = (time.perf_counter() - started) * 1000
+
+    def withdraw(self, uid: str) -> None:
+        """From the capture list (or Ctrl+Z through the room's keys, which sends the command itself)."""
+        try:
+            self.engine.apply(cmd.Withdraw(uid))
+        except Refusal as refused:
+            self.console.capture_bar.show_refused(str(refused))
+            return
+        self.console.capture_bar.show_withdrawn(uid)
+
+    def edit(self, uid: str, text: str) -> None:
+        try:
+            edit_capture(self.room, uid, text)
+        except Refusal as refused:
+            self.console.capture_bar.show_refused(str(refused))
+            return
+        self.console.capture_bar.show_edited(uid, " ".join(text.split()))
 
     def add_attendee(self, line: str) -> None:
         attendee = parse_attendee_line(line)
@@ -278,14 +240,14 @@ class SessionController(QObject):
             self._session_walls_changed()
 
     def recognise(self, key: str, citation: str) -> None:
-        if self._do(accountability.recognise, self.session.id, key, citation,
+        if self._do(accountability.recognise, self.session_id, key, citation,
                     report=self.console.accountability_panel) is None:
             return
         team = self.room.db.execute("SELECT t.name, p.title FROM priorities p LEFT JOIN teams t "
                                     "ON t.priority_id = p.id WHERE p.key = ?", (key,)).fetchone()
         self.console.accountability_panel.show_message("Recognised: the walls celebrate.")
         self._session_walls_changed()
-        self.celebrate.emit(CelebrationData(team[0] or team[1], team[1], " ".join(citation.split())))
+        self.send(cmd.Celebrate(team[0] or team[1], team[1], " ".join(citation.split())))
 
     # -- minutes ---------------------------------------------------------------------------------------
     def save_minutes(self, path: str, fmt: str = "") -> Path | None:
@@ -306,7 +268,7 @@ class SessionController(QObject):
 
     # -- plumbing ---------------------------------------------------------------------------------------
     def _do(self, command, *args, report=None):
-        """Run one storage command; a refusal goes to ``report`` (or the session panel) and gives None."""
+        """Run one storage action; a refusal goes to ``report`` (or the session panel) and gives None."""
         target = report if report is not None else self.console.session_panel
         try:
             result = command(self.room, *args)
@@ -315,45 +277,41 @@ class SessionController(QObject):
             return None
         return True if result is None else result
 
-    def record(self, kind: str, detail: str) -> None:
-        """Something the walls showed that the minutes should name (while the session is live)."""
-        self._journal(kind, detail)
-
     def _journal(self, kind: str, detail: str) -> None:
-        if self.is_live or kind in ("session_started", "session_resumed"):
-            self._journal_unchecked(kind, detail)
-
-    def _journal_unchecked(self, kind: str, detail: str) -> None:
-        try:
-            record_event(self.room, self.session.id, kind, detail)
-        except Refusal:
-            pass  # a room open for viewing keeps no journal; the console says so already
+        if self.is_live and self.session_id is not None:
+            record_event(self.room, self.session_id, kind, detail)
 
     def _session_walls_changed(self) -> None:
-        self.revision += 1
+        self.send(cmd.SessionDataChanged())
         self.refresh()
-        self.walls_changed.emit()
 
     def refresh(self) -> None:
         """Tell every session panel what is now true."""
-        console, s = self.console, self.session
+        console, s, state = self.console, self.session, self.engine.state.session
+        interrupted = state.status == "interrupted"
+        console.offer_resume(self._resume_text() if interrupted else "")
         if s is None:
             console.session_panel.show_session("No session is planned in this room yet: plan one.", "none")
             console.capture_bar.set_open(False, "Plan and start a session to capture.")
+            console.show_session_state("No session planned", False)
             return
-        state = "resuming" if self._stale else s.state
+        status = "resuming" if interrupted else s.state
         console.session_panel.show_session(
-            f"{s.title} · {s.scheduled_on} · {s.cadence} · {state.upper()}"
-            + (f" since {s.started_at[11:16]}" if s.state == "live" and s.started_at else ""),
-            "live" if self.is_live else ("none" if self._stale else s.state))
-        console.session_panel.show_conversation(self.conversation)
+            f"{s.title} · {s.scheduled_on} · {s.cadence} · {status.upper()}"
+            + (f" since {s.started_at[11:16]}" if state.live and s.started_at else ""),
+            "live" if state.live else ("none" if interrupted else s.state))
+        console.show_session_state(f"{s.title}: " + {"live": f"LIVE since {(s.started_at or '')[11:16]}",
+                                                      "interrupted": "left open, resume or close it",
+                                                      "closed": "closed", "planned": "planned, not started"}
+                                   .get(state.status, state.status), state.live)
+        console.session_panel.show_conversation(state.conversation)
         attendees = attendees_of(self.room, s.id)
         console.session_panel.show_attendees([(a.name, a.role, a.silo_key or "") for a in attendees])
         console.session_panel.attendee_template = "\n".join(
             ", ".join(part for part in (a.name, a.role, a.silo_key or "") if part) for a in attendees)
         console.session_panel.show_carried(carried_commitments(self.room, s.id))
-        console.capture_bar.set_open(self.is_live, {"planned": "Start the session to capture.",
-                                                     "closed": "This session is closed: its minutes are ready."}
+        console.capture_bar.set_open(state.live, {"planned": "Start the session to capture.",
+                                                  "closed": "This session is closed: its minutes are ready."}
                                      .get(s.state, "Resume or close the interrupted session first."))
         console.capture_bar.set_people([a.name for a in attendees])
         selected = self.room.db.execute("SELECT key, title FROM priorities WHERE status = 'selected' "
@@ -365,4 +323,12 @@ class SessionController(QObject):
         console.accountability_panel.show_board(accountability.team_board(self.room))
         console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))
         console.show_agenda(f"{s.title} · {s.scheduled_on}", agenda_of(self.room.db, s.id))
-        self.refreshed.emit()
+        if state.live:
+            self._show_history()
+
+    def _resume_text(self) -> str:
+        state = self.engine.state.session
+        saved = events_of(self.room, state.id) if state.id is not None else []
+        last = saved[-1][0][11:16] if saved else state.started_at[11:16]
+        return (f"“{state.title}” was still running when the room last closed (last saved at {last}). "
+                "Everything saved is kept.")

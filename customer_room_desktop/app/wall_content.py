@@ -1,41 +1,78 @@
-"""What the data-driven walls show in a session, and which walls lend themselves to which view.
+"""What each wall draws, read from the room's state: one plan per present wall.
 
-Conversation 1 opens on the room's evidence (the customer asset, the early warnings, the listening
-path); conversation 3 on the dot vote; conversation 4 on the team board. A wall already set to one
-of these views keeps it; otherwise the first free walls lend themselves while it is wanted.
+The views whose data is not the stage's (the session's votes and board, the room's evidence,
+a persona, the exercise) carry a revision with their data, so a wall draws again only when what
+it shows has changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ..domain.room_state import RoomState
+from ..domain.wall_views import ViewData, view_named
 from ..services.board_data import BoardDataError
+from ..services.screen_assignment import journey_slice
 from ..services.session_wall_data import board_data, tally_data
+from ..services.walk_data import WalkDataError, exercise_wall_data, persona_data
+from ..storage.exercises import run_of
+from ..ui.walls.wall_window import WallWindow
 from .wall_factory import WallFactory
-from .wall_presenter import BOARD_VIEWS, SESSION_VIEWS
-
-CONVERSATION_VIEWS = {1: ("asset", "warnings", "listening"), 3: ("tally",), 4: ("teams",)}
 
 
-def lent_views(present: list[str], assignment: dict[str, str], wanted: list[str]) -> dict[str, str]:
-    """Wall identity -> view, for each wanted view no present wall is set to, in order, while walls last."""
-    lent: dict[str, str] = {}
-    free = list(present)
-    for view in wanted:
-        if not any(assignment.get(identity) == view for identity in present) and free:
-            lent[free.pop(0)] = view
-    return lent
+@dataclass(frozen=True)
+class WallPlan:
+    """What one present wall is set to show: its view, and for journey walls its share of stages."""
+
+    identity: str
+    wall: WallWindow
+    view: str
+    position: int  # the stage this wall is on: the room's, or its own in cycle mode
+    stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
+    artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
+    call: str | None = None  # call walls: the call open on the console, if any
+    session: tuple | None = None  # data walls: (revision, data[, page]) of what they show
 
 
-def live_data(view: str, factory: WallFactory, session_id: int | None, revision: int,
-              asset_label: str) -> tuple | None:
-    """(revision, data) for a session or board wall; None for every other view (or nothing to show)."""
+def wall_plans(state: RoomState, windows: dict[str, WallWindow], factory: WallFactory) -> list[WallPlan]:
+    """A plan for every present wall, in screen order."""
+    present = [w for w in state.present_walls() if w.identity in windows]
+    journey_walls = [w.identity for w in present if state.shown(w) == "journey"]
+    plans = []
+    for wall in present:
+        view = wall.borrowed.view if wall.borrowed else wall.assigned
+        stages = (1, factory.stage_count)
+        if view == "journey" and wall.identity in journey_walls:
+            stages = journey_slice(journey_walls.index(wall.identity), len(journey_walls), factory.stage_count)
+        kind = view_named(view).data
+        plans.append(WallPlan(wall.identity, windows[wall.identity], view, wall.position or state.position, stages,
+                              state.artifact if kind is ViewData.ARTIFACT else None,
+                              state.call.key if kind is ViewData.CALL and state.call else None,
+                              live_data(view, state, factory)))
+    return plans
+
+
+def live_data(view: str, state: RoomState, factory: WallFactory) -> tuple | None:
+    """(revision, data) for a session, board or walk wall; None for every other view (or nothing to show)."""
     room = factory.source.room
-    if view in SESSION_VIEWS:
-        if session_id is None:
-            return None
-        return (revision, tally_data(room, session_id) if view == "tally" else board_data(room))
-    if view in BOARD_VIEWS:
-        try:
-            return (asset_label if view == "asset" else 0, factory.board(view, asset_label))
-        except BoardDataError:
-            return None  # the room has no such figures: the wall shows the logo
+    name, _, argument = view.partition(":")
+    kind = view_named(name).data
+    session_id = state.session.id
+    try:
+        if name == "tally":
+            return (state.session.revision, tally_data(room, session_id)) if session_id else None
+        if name == "teams":
+            return (state.session.revision, board_data(room))
+        if kind is ViewData.BOARD:
+            label = argument or (state.asset_period if name == "asset" else "")
+            return (label, factory.board(name, label))
+        if name == "persona":
+            key = argument or state.persona or (state.personas[0] if state.personas else "")
+            return (key, persona_data(room, key)) if key else None
+        if name == "exercise" and state.exercise:
+            exercise = state.exercise
+            return ((exercise.run_id, exercise.revision, exercise.page),
+                    exercise_wall_data(room, run_of(room, exercise.run_id)), exercise.page)
+    except (BoardDataError, WalkDataError):
+        return None  # the room has no such figures: the wall shows the logo
     return None

@@ -27,7 +27,7 @@ from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
 from ..ui.walls.stage_panel import StagePanel, thumbnail_box
-from .wall_render import VIEW_PATTERN, ViewSpecError
+from ..domain.wall_views import ViewSpecError, split_view
 
 
 class WallFactory:
@@ -156,16 +156,11 @@ class WallFactory:
 
     def build(self, view: str, size: tuple[int, int]) -> QWidget:
         """A wall widget showing ``view`` at ``size``, its images prepared before it is returned."""
-        match = VIEW_PATTERN.match(view.strip())
-        if not match:
-            raise ViewSpecError(f"'{view}' is not a wall view (stage:N, journey, journey:A-B, artifact:KEY[:PAGE], "
-                                "complaints:N, call:KEY[@SECONDS], asset[:PERIOD], warnings, listening[:FIRST..LAST], persona[:KEY], "
-                                "exercise:ARTIFACT, tally[:SESSION], teams, celebration, blackout, white or logo).")
-        kind = match[1] or match[3]
-        argument = match[2] or ""
+        spec, argument = split_view(view, for_render=True)
+        kind = spec.name
         if kind == "stage":
             panel = StagePanel(self.branding)
-            data = self.stage_data(self._position(argument))
+            data = self.stage_data(self._position(argument or "1"))
             panel.resize(*size)
             panel.show_stage(data, self.thumbnails(data, size[1]))
             return panel
@@ -177,7 +172,7 @@ class WallFactory:
         if kind == "complaints":
             focus = ComplaintsFocus(self.branding)
             focus.resize(*size)
-            focus.show_complaints(self.complaints_data(self._position(argument)))
+            focus.show_complaints(self.complaints_data(self._position(argument or "1")))
             return focus
         if kind == "call":
             return self._call(argument)

@@ -10,30 +10,27 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QObject, QPoint, QSize, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
+from ..domain.wall_views import ViewData, view_named
 from ..services.image_prefetch import ImagePrefetcher
 from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.stage_panel import thumbnail_box
-from ..ui.walls.wall_window import WallWindow
+from .wall_content import WallPlan
 from .wall_factory import WallFactory
 
 FRAMES_PER_WALL = 3  # the current stage and its two neighbours
-STAGE_VIEWS = ("stage", "complaints")  # views whose content follows the room's stage
-SESSION_VIEWS = ("tally", "teams")  # views whose content follows the session
-BOARD_VIEWS = ("asset", "warnings", "listening")  # conversation 1: the room's evidence, not the stage's
-WALK_VIEWS = ("persona", "exercise")  # conversation 2: in the customer's shoes
-LIVE_DATA_VIEWS = SESSION_VIEWS + BOARD_VIEWS + WALK_VIEWS  # drawn live from the data in the plan
+LIVE_DATA = (ViewData.SESSION, ViewData.BOARD, ViewData.WALK)  # drawn live from the data in the plan
 
 
-def base_view(view: str) -> str:
-    """"persona:maya" -> "persona": some lent views carry what they show."""
-    return view.split(":", 1)[0]
+def kind_of(view: str) -> ViewData:
+    return view_named(view).data
+
+
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
@@ -64,20 +61,6 @@ def release_freed_memory() -> None:
         libc.malloc_trim(0)
 
 
-@dataclass(frozen=True)
-class WallPlan:
-    """What one present wall is set to show: its view, and for journey walls its share of stages."""
-
-    identity: str
-    wall: WallWindow
-    view: str
-    position: int  # the stage this wall is on: the room's, or its own in cycle mode
-    stages: tuple[int, int] = (1, 1)  # journey walls: their share of the stages
-    artifact: tuple[str, int] | None = None  # artifact walls: the artifact and page chosen, if any
-    call: str | None = None  # call walls: the call open on the console, if any
-    session: tuple | None = None  # session and board walls: (revision, data) of what they show
-
-
 class WallPresenter(QObject):
     def __init__(self, factory: WallFactory, prefetcher: ImagePrefetcher):
         super().__init__()
@@ -101,15 +84,16 @@ class WallPresenter(QObject):
         size = (plan.wall.width(), plan.wall.height())
         if self.cover:
             return ("cover", self.cover, self.celebration, size)
-        if base_view(plan.view) in LIVE_DATA_VIEWS:
+        kind = kind_of(plan.view)
+        if kind in LIVE_DATA:
             return (plan.view, plan.session[0] if plan.session else None, size)
-        if plan.view == "artifact":
+        if kind is ViewData.ARTIFACT:
             return ("artifact", position, plan.artifact, size)
-        if plan.view == "call":
+        if kind is ViewData.CALL:
             return ("call", plan.call, size)
-        if plan.view in STAGE_VIEWS:
+        if kind is ViewData.STAGE:
             return (plan.view, position, size)
-        if plan.view == "journey":
+        if kind is ViewData.JOURNEY:
             return ("journey", plan.stages, size)
         return ("plain", plan.view, size)
 
@@ -117,27 +101,22 @@ class WallPresenter(QObject):
         """Load a view of the wall with its data for ``position``; return it (it may be hidden)."""
         wall = plan.wall
         if self.cover == "celebration" and self.celebration is not None:
-            wall.celebration.show_celebration(self.celebration)
+            wall.celebration.show_data(self.celebration)
             return wall.celebration
         if self.cover:
             wall.plain.show_kind(self.cover)
             return wall.plain
-        if plan.view == "exercise" and plan.session:
+        name = plan.view.split(":", 1)[0]
+        if name == "exercise" and plan.session:
             data = plan.session[1]
             page_text = str(plan.session[2] + 1) if len(plan.session) > 2 else ""
             _, image, page, count = self.factory.artifact_content(data.artifact_key, (wall.width(), wall.height()),
                                                                   page_text)
             wall.exercise.show_exercise(data, image, page, count)
             return wall.exercise
-        if base_view(plan.view) == "persona" and plan.session:
-            wall.persona.show_persona(plan.session[1])
-            return wall.persona
-        if plan.view in LIVE_DATA_VIEWS and plan.session:
-            view, show = {"tally": (wall.tally, "show_tally"), "teams": (wall.team_board, "show_board"),
-                          "asset": (wall.asset_bridge, "show_asset"),
-                          "warnings": (wall.early_warning, "show_warnings"),
-                          "listening": (wall.listening_path, "show_listening")}[plan.view]
-            getattr(view, show)(plan.session[1])
+        if kind_of(plan.view) in LIVE_DATA and plan.session:
+            view = wall.view_widget(view_named(plan.view))
+            view.show_data(plan.session[1])
             return view
         if plan.view == "stage":
             data = self.factory.stage_data(position)
@@ -150,7 +129,7 @@ class WallPresenter(QObject):
         if plan.view == "journey":
             wall.journey.show_journey(self.factory.journey_data(), *plan.stages)
             return wall.journey
-        wall.plain.show_kind(plan.view if plan.view in ("blackout", "white", "logo") else "logo")
+        wall.plain.show_kind(name if kind_of(plan.view) is ViewData.PLAIN else "logo")
         return wall.plain
 
     def _frame(self, plan: WallPlan, position: int) -> QImage:
@@ -176,11 +155,12 @@ class WallPresenter(QObject):
             if plan.wall.shown_signature == signature:
                 continue
             plan.wall.shown_signature = signature
-            if plan.view == "artifact" and not cover:
+            kind = kind_of(plan.view)
+            if kind is ViewData.ARTIFACT and not cover:
                 self._show_artifact(plan)
-            elif plan.view == "call" and not cover:
+            elif kind is ViewData.CALL and not cover:
                 self._show_call(plan)
-            elif plan.view in STAGE_VIEWS and not cover:
+            elif kind is ViewData.STAGE and not cover:
                 plan.wall.show_frame(self._frame(plan, plan.position))
             else:  # journey, session walls, logo and covers: drawn live, no frame kept
                 plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
@@ -228,7 +208,7 @@ class WallPresenter(QObject):
     def next_frame(self, position: int) -> QImage | None:
         """The frame a stage wall will show for ``position`` if it is ready (the console's preview)."""
         for plan in self.plans:
-            if plan.view == "stage":
+            if plan.view == "stage" and not self.cover:
                 return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
         return None
 
@@ -236,9 +216,9 @@ class WallPresenter(QObject):
         """Render the frames of the stages either side of each wall's, while the room is idle."""
         count = self.factory.stage_count
         for plan in self.plans:
-            if plan.view == "artifact" and not plan.artifact and not self.cover:
+            if kind_of(plan.view) is ViewData.ARTIFACT and not plan.artifact and not self.cover:
                 self._request_first_artifacts(plan, count)
-            if plan.view not in STAGE_VIEWS or self.cover:
+            if kind_of(plan.view) is not ViewData.STAGE or self.cover:
                 continue
             for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
                 self._request_thumbnails(neighbour)

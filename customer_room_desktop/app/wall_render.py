@@ -7,12 +7,9 @@ from pathlib import Path
 
 from ..storage.room_file import RoomFile
 
-VIEW_PATTERN = re.compile(r"^(stage|complaints|artifact|journey|call|tally|asset|listening|persona|exercise):(.+)$"
-                          r"|^(journey|blackout|white|logo|tally|teams|celebration|asset|warnings|listening|persona)$")
+from ..domain.wall_views import ViewSpecError
 
-
-class ViewSpecError(ValueError):
-    """A --view that names nothing in this room; the message is the sentence to show."""
+__all__ = ["ViewSpecError", "grab_widget", "parse_size", "render_view"]
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -88,6 +88,7 @@ class Capture:
     owner: str = ""
     due: str = ""  # YYYY-MM-DD, commitments only
     priority: str = ""
+    uid: str = ""  # the client's id for this capture: sent twice, it is saved once
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ _READERS: dict[str, Callable[[dict], Command]] = {
     "open_call": lambda r: OpenCall(_text(r, "key")),
     "start_exercise": lambda r: StartExercise(_text(r, "artifact")),
     "capture": lambda r: Capture(_text(r, "kind"), _text(r, "text"), _text(r, "owner", False),
-                                 _text(r, "due", False), _text(r, "priority", False)),
+                                 _text(r, "due", False), _text(r, "priority", False), _text(r, "uid", False)),
     "withdraw": lambda r: Withdraw(_text(r, "uid", False)),
     "asset_period": lambda r: SetAssetPeriod(_text(r, "period", False)),
 }

@@ -83,6 +83,10 @@ class RoomModel:
 
     def __init__(self, state: RoomState):
         self.state = state
+        self._floor = 0  # borrowings made by the command under way are never taken back by it
+
+    def _begin(self) -> None:
+        self._floor = self.state.borrowings_made
 
     # -- the entry point ------------------------------------------------------------------------
     def apply(self, command: cmd.Command) -> Changes:
@@ -90,6 +94,7 @@ class RoomModel:
         if handler is None:
             raise CommandRefused("The room cannot carry out that command here.")
         pending = _Pending()
+        self._begin()
         message = handler(command, pending)
         return pending.done(message or "")
 
@@ -251,10 +256,11 @@ class RoomModel:
         if not present or any(_shows(w, view) for w in present):
             return
         free = [w for w in present if w.borrowed is None]
+        older = [w for w in present if w.borrowed and w.borrowed.order <= self._floor]
         if free:
             wall = free[0]
-        elif take_back:
-            wall = min(present, key=lambda w: w.borrowed.order if w.borrowed else 0)
+        elif take_back and older:
+            wall = min(older, key=lambda w: w.borrowed.order if w.borrowed else 0)
         else:
             return
         order = self.state.borrowings_made + 1
@@ -347,6 +353,7 @@ class RoomModel:
     # -- told by the service once the room file has the change --------------------------------------
     def session_changed(self, session: SessionState) -> Changes:
         """A session was planned, started, resumed or closed (its row is saved)."""
+        self._begin()
         pending = _Pending({Changed.SESSION, Changed.CAPTURES})
         old = self.state.session
         self.state = replace(self.state, session=replace(session, conversation=session.conversation
@@ -358,6 +365,7 @@ class RoomModel:
 
     def conversation_started(self, number: int) -> Changes:
         """A new conversation ends the previous one's borrowings, then brings its own views forward."""
+        self._begin()
         pending = _Pending({Changed.SESSION})
         self.state = replace(self.state, session=replace(self.state.session, conversation=number),
                              cover=None, celebration=None, persona=None, artifact=None)
@@ -368,7 +376,7 @@ class RoomModel:
         self._give_back(ended, pending)
         if number == 2:
             for key in self.state.personas:
-                self._borrow(f"persona:{key}", Borrower.CONVERSATION, "conversation 2: meet the customers", pending)
+                self._borrow(f"persona:{key}", Borrower.PERSONA, "conversation 2: meet the customers", pending)
         for view in CONVERSATION_VIEWS.get(number, ()):
             self._borrow(view, Borrower.CONVERSATION, f"conversation {number}: {CONVERSATION_REASONS[number]}",
                          pending)
@@ -376,6 +384,7 @@ class RoomModel:
         return pending.done()
 
     def exercise_changed(self, exercise: ExerciseState | None) -> Changes:
+        self._begin()
         pending = _Pending({Changed.EXERCISE})
         old = self.state.exercise
         self.state = replace(self.state, exercise=exercise)

@@ -7,6 +7,7 @@ walls redraw from the ``Changes`` it returns (and from ``state``), never from co
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -222,13 +223,14 @@ class RoomEngine:
     def _Capture(self, command: cmd.Capture) -> Changes:
         session_id = self._need_live("capturing")
         context = self.capture_context()
+        uid = command.uid or str(uuid.uuid4())  # made here, so a retry of the same capture never duplicates it
         if command.kind == "decision":
-            uid = captures.capture_decision(self.room, session_id, command.text, context)
+            captures.capture_decision(self.room, session_id, command.text, context, uid=uid)
         elif command.kind == "note":
-            uid = captures.capture_note(self.room, session_id, command.text, context)
+            captures.capture_note(self.room, session_id, command.text, context, uid=uid)
         elif command.kind == "commitment":
-            uid = captures.capture_commitment(self.room, session_id, command.text, command.owner, command.due,
-                                              command.priority or None, context)
+            captures.capture_commitment(self.room, session_id, command.text, command.owner, _due(command.due),
+                                        command.priority or None, context, uid=uid)
         else:
             raise CommandRefused(f"A capture is a decision, a commitment or a note, not '{command.kind}'.")
         return Changes(frozenset({Changed.CAPTURES}), result=uid)
@@ -256,6 +258,13 @@ class RoomEngine:
             raise CommandRefused("No exercise is running.")
         stop_exercise(self.room, exercise.run_id)
         return self.model.exercise_changed(replace(exercise, running=False, revision=exercise.revision + 1))
+
+
+def _due(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandRefused(f"A commitment needs a due date written as YYYY-MM-DD, not '{text}'.") from None
 
 
 def _asset_on(state: RoomState) -> bool:

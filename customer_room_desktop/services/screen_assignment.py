@@ -1,7 +1,7 @@
-"""Which wall view each screen shows, remembered by the monitor's stable identity.
+"""Monitors as plain descriptions, and the views chosen for them remembered by stable identity.
 
-Pure logic on plain screen descriptions (no Qt), so it is tested without any monitor: the live
-room turns QScreens into ScreenInfo and asks this module what each one should show.
+Pure logic (no Qt), so it is tested without any monitor: the live room turns QScreens into
+ScreenInfo; which view each wall shows is decided by the room model (domain/room_model.py).
 """
 
 from __future__ import annotations
@@ -11,11 +11,6 @@ import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
-
-WALL_VIEWS = ("stage", "complaints", "journey", "artifact", "call", "asset", "warnings", "listening", "tally", "teams",
-              "logo", "blackout")
-DEFAULT_ORDER = ("stage", "complaints", "journey")  # the first walls, left to right; later ones show the logo
-
 
 @dataclass(frozen=True)
 class ScreenInfo:
@@ -41,20 +36,6 @@ class ScreenInfo:
 def walls_of(screens: list[ScreenInfo]) -> list[ScreenInfo]:
     """Every screen but the console's (the primary), left to right, top to bottom."""
     return sorted((s for s in screens if not s.primary), key=lambda s: (s.x, s.y, s.name))
-
-
-def assign_views(screens: list[ScreenInfo], remembered: dict[str, str]) -> dict[str, str]:
-    """identity -> view for every wall screen: remembered choices first, then the default order."""
-    assignment: dict[str, str] = {}
-    walls = walls_of(screens)
-    taken = [remembered[s.identity] for s in walls if remembered.get(s.identity) in WALL_VIEWS]
-    defaults = [view for view in DEFAULT_ORDER if view not in taken]
-    for screen in walls:
-        view = remembered.get(screen.identity)
-        if view not in WALL_VIEWS:
-            view = defaults.pop(0) if defaults else "logo"
-        assignment[screen.identity] = view
-    return assignment
 
 
 def journey_slice(wall_index: int, wall_count: int, stage_count: int) -> tuple[int, int]:

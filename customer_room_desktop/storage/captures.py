@@ -15,11 +15,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from ..domain.meetings import CaptureContext
+from ..domain.refusal import Refusal
 from .journal import record_event
 from .room_file import RoomFile, now_iso
 
 
-class CaptureRefused(ValueError):
+class CaptureRefused(Refusal, ValueError):
     """A capture that cannot be saved; the message says why in one sentence."""
 
 

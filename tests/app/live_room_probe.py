@@ -131,6 +131,8 @@ def main(room_path: str, store_path: str) -> None:
     steps["artifact_on_wall"] = [type(wall.currentWidget()).__name__, wall.artifact.data.key, wall.artifact.page]
     QTest.keyClick(console, Qt.Key.Key_PageDown)
     steps["artifact_after_stage_change"] = _view_name(wall)
+    steps["artifact_after_stage_change_state"] = [live.position, live.state.shown(live.state.walls[0]),
+                                                  live.console.message.text()]
     QTest.keyClick(console, Qt.Key.Key_Home)
     # cycle mode: each wall moves on by itself after its own dwell time
     walls = list(live.present) + [None]

@@ -171,6 +171,8 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     # -- minutes as a draft while live, then close, then refused captures
     OUT.mkdir(parents=True, exist_ok=True)
     assert controller.save_minutes(str(OUT / "draft.md")).read_text().count("DRAFT") == 1
+    qtbot.mouseClick(panel.buttons["close"], Qt.MouseButton.LeftButton)  # asks first: a session closes once
+    assert controller.session.state == "live" and "again to close" in console.message.text()
     qtbot.mouseClick(panel.buttons["close"], Qt.MouseButton.LeftButton)
     assert controller.session.state == "closed" and not console.capture_bar.isEnabled()
     controller.capture("decision", "Too late", "", date(2027, 2, 1), "")
@@ -202,11 +204,19 @@ def test_a_session_left_open_offers_to_resume_where_it_stood(live, qtbot, tmp_pa
     other = LiveRoom(WallFactory(again), AssignmentStore(tmp_path / "w2.json", "again", "test"))
     try:
         other.start()
-        assert other.console.session_panel.resume.isVisibleTo(other.console.session_panel)
+        banner = other.console.banner
+        assert banner.isVisibleTo(other.console) and "was still running" in other.console.banner_text.text()
         assert not other.console.capture_bar.isEnabled()
-        other.console.session_panel.resume_requested.emit()
+        assert "left open" in other.console.session_state.text()
+        other.console.resume_requested.emit()
         assert other.position == 5 and other.session.is_live and other.console.capture_bar.isEnabled()
-        assert other.console.capture_bar.captured.count() >= 0
+        assert not banner.isVisibleTo(other.console)
+        assert "LIVE since" in other.console.session_state.text()  # every part of the console agrees
+        assert other.clock.readings()[0] != "not started"
+        bar = other.console.capture_bar
+        assert [bar.captured.item(i).text() for i in range(bar.captured.count())] == [
+            next(bar.captured.item(i).text() for i in range(bar.captured.count()))]
+        assert "Keep the assessor supplier on notice." in bar.captured.item(0).text()
     finally:
         other.shut_down()
         again.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.domain.room_commands import Next
 from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -40,7 +41,7 @@ def main(room_path: str, captures: int) -> None:
             app.processEvents()
         timings.append((time.perf_counter() - started) * 1000)
         if n % 10 == 0:
-            live.next_stage()  # the walls move on between captures, as in a real session
+            live.send(Next())  # the walls move on between captures, as in a real session
             app.processEvents()
     saved = room.db.execute("SELECT (SELECT count(*) FROM decisions WHERE text LIKE 'Capture %') + "
                             "(SELECT count(*) FROM notes WHERE text LIKE 'Capture %')").fetchone()[0]

@@ -1,5 +1,5 @@
 from customer_room_desktop.services.screen_assignment import (
-    AssignmentStore, ScreenInfo, assign_views, journey_slice, walls_of,
+    AssignmentStore, ScreenInfo, journey_slice, walls_of,
 )
 
 LAPTOP = ScreenInfo("laptop", 0, 0, 1920, 1080, primary=True)
@@ -10,18 +10,6 @@ WALL_C = ScreenInfo("DP-1", 9600, 0, 1920, 1080)
 
 def test_walls_are_every_screen_but_the_console_left_to_right():
     assert walls_of([WALL_C, LAPTOP, WALL_B, WALL_A]) == [WALL_A, WALL_B, WALL_C]
-
-
-def test_new_walls_get_the_default_views_in_order():
-    assignment = assign_views([LAPTOP, WALL_A, WALL_B, WALL_C], {})
-    assert [assignment[s.identity] for s in (WALL_A, WALL_B, WALL_C)] == ["stage", "complaints", "journey"]
-
-
-def test_a_remembered_monitor_keeps_its_view_wherever_it_is_plugged_in():
-    moved = ScreenInfo("HDMI-3", 0, 1080, 1920, 1080, "Samsung", "QM55", "S456")  # other port, other place
-    assignment = assign_views([LAPTOP, WALL_A, moved], {WALL_B.identity: "journey"})
-    assert assignment[moved.identity] == "journey"
-    assert assignment[WALL_A.identity] == "stage"
 
 
 def test_identity_ignores_coordinates_and_uses_the_name_when_there_is_no_serial():

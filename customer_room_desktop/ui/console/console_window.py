@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...services.screen_assignment import WALL_VIEWS
+from ...domain.wall_views import CHOOSABLE
 from .accountability_panel import AccountabilityPanel
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
@@ -27,9 +27,12 @@ class WallStatus:
     identity: str
     name: str
     size: str
-    view: str
+    view: str  # the view the facilitator chose for this wall (its assignment)
     present: bool
     dwell_seconds: int = 20
+    number: int = 0  # 1-based, in screen order
+    shows: str = ""  # what it shows now
+    borrowed_by: str = ""  # why it shows something else than its assignment ("" = it does not)
 
 
 def _wrapping_list(name: str = "") -> QListWidget:
@@ -57,6 +60,9 @@ class ConsoleWindow(QMainWindow):
     identify_requested = Signal()
     start_requested = Signal()
     view_requested = Signal(str, str)  # wall identity, view
+    release_requested = Signal(str)  # wall identity: give the wall back
+    resume_requested = Signal()  # the banner's "Resume where it stood"
+    close_stale_requested = Signal()  # the banner's "Close it"
     cycle_toggled = Signal(bool)
     dwell_changed = Signal(str, int)  # wall identity, seconds
     artifact_requested = Signal(str)  # artifact key
@@ -88,8 +94,11 @@ class ConsoleWindow(QMainWindow):
         navigator.addWidget(self.agenda, 1)
         outer.addLayout(navigator)
         middle = QVBoxLayout()
+        middle.addWidget(self._resume_banner())
         self.now = QLabel(objectName="now")
         middle.addWidget(self.now)
+        self.session_state = QLabel(objectName="sessionstate")
+        middle.addWidget(self.session_state)
         self.clock = QLabel(objectName="clock")
         middle.addWidget(self.clock)
         self.notice = QLabel(notice, objectName="notice")
@@ -99,6 +108,9 @@ class ConsoleWindow(QMainWindow):
         self.alert.hide()
         middle.addWidget(self.alert)
         middle.addLayout(self._controls())
+        self.message = QLabel(objectName="message", wordWrap=True)
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)  # no layout jump
+        middle.addWidget(self.message)
         self.verbatim = QLabel(objectName="verbatim")
         self.verbatim.setWordWrap(True)
         middle.addWidget(self.verbatim)
@@ -145,6 +157,44 @@ class ConsoleWindow(QMainWindow):
             shortcut.activated.connect(lambda kind=kind: self.capture_bar.begin(kind))
         return self.room_tabs
 
+    def _resume_banner(self) -> QFrame:
+        """After a crash: the choice to resume is the first thing on the console, not a line in a tab."""
+        self.banner = QFrame(objectName="banner")
+        row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel(wordWrap=True)
+        row.addWidget(self.banner_text, 1)
+        for text, signal in (("Resume where it stood", self.resume_requested),
+                             ("Close it", self.close_stale_requested)):
+            button = _button(text)
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        self.banner.hide()
+        return self.banner
+
+    def offer_resume(self, text: str) -> None:
+        self.banner_text.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def show_message(self, text: str, warning: bool = False) -> None:
+        """One sentence about the last action (a refusal, or what happened), in a line that never moves."""
+        self.message.setText(text)
+        self.message.setProperty("warning", "true" if warning else "false")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def show_typed_stage(self, digits: str) -> None:
+        """A stage number as it is typed, before Enter."""
+        if digits:
+            self.show_message(f"Go to stage {digits}: press Enter")
+        elif self.message.text().startswith("Go to stage"):
+            self.show_message("")
+
+    def show_session_state(self, text: str, live: bool) -> None:
+        self.session_state.setText(text)
+        self.session_state.setProperty("live", "true" if live else "false")
+        self.session_state.style().unpolish(self.session_state)
+        self.session_state.style().polish(self.session_state)
+
     def _back_to_the_room(self) -> None:
         """Esc in a capture field: the room's keys (Space, PgDown, B...) drive the walls again."""
         self.capture_bar.text.clearFocus()
@@ -182,7 +232,8 @@ class ConsoleWindow(QMainWindow):
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for text, signal in (("◀ Previous", self.previous_requested), ("Next ▶", self.next_requested),
-                             ("Start (F5)", self.start_requested), ("Identify screens", self.identify_requested)):
+                             ("Lay out walls (F5)", self.start_requested),
+                             ("Identify screens", self.identify_requested)):
             button = _button(text)
             button.clicked.connect(signal.emit)
             row.addWidget(button)
@@ -261,9 +312,14 @@ class ConsoleWindow(QMainWindow):
             self.artifacts.addItem(title)
             self.artifacts.item(self.artifacts.count() - 1).setData(Qt.ItemDataRole.UserRole, key)
 
-    def show_preview(self, image: QImage, caption: str) -> None:
-        self.preview.setPixmap(QPixmap.fromImage(image.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                              Qt.TransformationMode.SmoothTransformation)))
+    def show_preview(self, image: QImage | None, caption: str) -> None:
+        """What Next will show; no picture at the end of the journey (or while a wall has no stage view)."""
+        if image is None:
+            self.preview.clear()
+            self.preview.setText("—")
+        else:
+            self.preview.setPixmap(QPixmap.fromImage(image.scaled(
+                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
         self.preview_caption.setText(caption)
 
     def show_wall_image(self, identity: str, image: QImage) -> None:
@@ -280,8 +336,8 @@ class ConsoleWindow(QMainWindow):
         self._shown_walls = list(walls)
         while self.map.count():
             item = self.map.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
+            if item.widget():  # hidden where it is: a widget without a parent would become a window
+                item.widget().hide()
                 item.widget().deleteLater()
         self.wall_frames, self.wall_images = {}, {}
         for column, wall in enumerate(walls):
@@ -297,14 +353,25 @@ class ConsoleWindow(QMainWindow):
             image.setText("monitor unplugged:\nwaiting for it")
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(image)
-        box.addWidget(QLabel(f"Wall {column + 1}: {wall.name}   {wall.size}"))
+        box.addWidget(QLabel(f"Wall {wall.number or column + 1}: {wall.name}   {wall.size}"))
+        shows = QLabel(f"Shows {wall.shows}" + (f", borrowed by {wall.borrowed_by}" if wall.borrowed_by else ""),
+                       objectName="wallshows", wordWrap=True)
+        box.addWidget(shows)
+        give_back = _button("Give the wall back")
+        give_back.clicked.connect(lambda _=False, identity=wall.identity: self.release_requested.emit(identity))
+        box.addWidget(give_back)
+        give_back.setVisible(bool(wall.borrowed_by))  # once in the box: a parentless widget shown is a window
         row = QHBoxLayout()
         choice = QComboBox()
-        choice.addItems(list(WALL_VIEWS))
+        choice.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel changes it only once clicked
+        choice.addItems(list(CHOOSABLE))
+        if wall.view not in CHOOSABLE:
+            choice.addItem(wall.view)
         choice.setCurrentText(wall.view)
         choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity, view))
         row.addWidget(choice)
         dwell = QSpinBox()
+        dwell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         dwell.setRange(5, 600)
         dwell.setSuffix(" s")
         dwell.setValue(wall.dwell_seconds)

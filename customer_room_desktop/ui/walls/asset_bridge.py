@@ -118,6 +118,8 @@ class AssetBridgeWall(QWidget):
         self._draw_chart()
         self.update()
 
+    show_data = show_asset  # the name every data wall answers to (the live room calls it)
+
     # -- layout shared by the plot and the painter ------------------------------------------------
     def _layout(self, scale: WallScale, top: float) -> dict[str, QRectF | None]:
         margin, gap = scale(48), scale(24)

@@ -135,6 +135,8 @@ class ListeningPathWall(QWidget):
         self.data = data
         self.update()
 
+    show_data = show_listening  # the name every data wall answers to (the live room calls it)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         with painting(self) as painter:  # the painter is always ended, even if a figure trips the drawing
             painter.fillRect(self.rect(), BACKGROUND)

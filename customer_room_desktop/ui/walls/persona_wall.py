@@ -108,6 +108,8 @@ class PersonaWall(QWidget):
         self._photo_cache = None
         self.update()
 
+    show_data = show_persona  # the name every data wall answers to (the live room calls it)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         with painting(self) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QScreen
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from ...domain.wall_views import WallView, view_named
 from ...services.image_prep import ImageUnavailable
 from ...services.wall_data import ArtifactFocusData, Branding
 from .artifact_focus import ArtifactFocus
 from .call_view import CallView
-from .complaints_focus import ComplaintsFocus
 from .frame_view import FrameView
-from .journey_span import JourneySpan
 from .plain_screens import PlainScreen
-from .stage_panel import StagePanel
-
-if TYPE_CHECKING:  # the views a session or conversation needs are imported when first shown
-    from .asset_bridge import AssetBridgeWall
-    from .early_warning_wall import EarlyWarningWall
-    from .exercise_wall import ExerciseWall
-    from .listening_path import ListeningPathWall
-    from .persona_wall import PersonaWall
-    from .session_walls import CelebrationWall, TallyWall
-    from .team_board_wall import TeamBoardWall
 
 
 # Frames are kept at 16 bits a pixel: half the memory of 32 bits (17 MB instead of 33 MB for 4K)
 # for a dark, flat design where the difference does not show from across a room.
 FRAME_FORMAT = QImage.Format.Format_RGB16
+
+
+# Older names some callers use for a view's widget.
+_ALIASES = {"stage_panel": "stage", "team_board": "teams", "asset_bridge": "asset", "early_warning": "warnings",
+            "listening_path": "listening"}
 
 
 class WallWindow(QStackedWidget):
@@ -66,17 +60,18 @@ class WallWindow(QStackedWidget):
             self.addWidget(view)
         return view
 
-    @property
-    def stage_panel(self) -> StagePanel:
-        return self._view(StagePanel)
+    def view_widget(self, view: WallView) -> QWidget:
+        """The widget the view table names for ``view``; its module is imported when first needed."""
+        module, _, name = view.widget.rpartition(".")
+        return self._view(getattr(importlib.import_module(f"{__package__}.{module}"), name))
 
-    @property
-    def journey(self) -> JourneySpan:
-        return self._view(JourneySpan)
-
-    @property
-    def complaints(self) -> ComplaintsFocus:
-        return self._view(ComplaintsFocus)
+    def __getattr__(self, name: str) -> QWidget:
+        """``wall.stage``, ``wall.tally``... : the widget of that view (tests and the presenter read them)."""
+        try:
+            view = view_named(_ALIASES.get(name, name))
+        except ValueError:
+            raise AttributeError(name) from None
+        return self.view_widget(view)
 
     @property
     def artifact(self) -> ArtifactFocus:
@@ -89,54 +84,6 @@ class WallWindow(QStackedWidget):
     @property
     def call_view(self) -> CallView:
         return self._view(CallView)
-
-    @property
-    def tally(self) -> TallyWall:
-        from .session_walls import TallyWall
-
-        return self._view(TallyWall)
-
-    @property
-    def team_board(self) -> TeamBoardWall:
-        from .team_board_wall import TeamBoardWall
-
-        return self._view(TeamBoardWall)
-
-    @property
-    def celebration(self) -> CelebrationWall:
-        from .session_walls import CelebrationWall
-
-        return self._view(CelebrationWall)
-
-    @property
-    def asset_bridge(self) -> AssetBridgeWall:
-        from .asset_bridge import AssetBridgeWall
-
-        return self._view(AssetBridgeWall)
-
-    @property
-    def early_warning(self) -> EarlyWarningWall:
-        from .early_warning_wall import EarlyWarningWall
-
-        return self._view(EarlyWarningWall)
-
-    @property
-    def listening_path(self) -> ListeningPathWall:
-        from .listening_path import ListeningPathWall
-
-        return self._view(ListeningPathWall)
-
-    @property
-    def persona(self) -> PersonaWall:
-        from .persona_wall import PersonaWall
-
-        return self._view(PersonaWall)
-
-    @property
-    def exercise(self) -> ExerciseWall:
-        from .exercise_wall import ExerciseWall
-
-        return self._view(ExerciseWall)
 
     @property
     def frame_view(self) -> FrameView:
