@@ -124,19 +124,27 @@ def ensure_demo_room(rebuild: bool = False) -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    path = ensure_demo_room(args.rebuild)
-    return _open_window(path)
+    path = demo_room_path()
+    if args.rebuild and path.exists():  # never rebuild the room under a window that has it open live
+        from .room_lock import LiveRoomLock
+
+        with LiveRoomLock.acquire(path):
+            ensure_demo_room(rebuild=True)
+    else:
+        path = ensure_demo_room(args.rebuild)
+    return _open_window(path, view_only=args.view_only)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     RoomFile.open(args.room, read_only=True).close()  # refuse bad files before any window appears
-    return _open_window(Path(args.room))
+    return _open_window(Path(args.room), view_only=args.view_only)
 
 
-def _open_window(path: Path) -> int:
+def _open_window(path: Path, *, view_only: bool = False) -> int:
+    """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
     from .run_room import run_live_room  # Qt is imported only for commands that show windows
 
-    return run_live_room(path)
+    return run_live_room(path, view_only=view_only)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -183,10 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="open the sample room (built on first use)")
     demo.add_argument("--rebuild", action="store_true", help="build the sample room again from its sources")
+    demo.add_argument("--view-only", action="store_true",
+                      help="open it read-only, even while another window has it open live")
     demo.set_defaults(run=cmd_demo)
 
     open_ = commands.add_parser("open", help="open a room file")
     open_.add_argument("room")
+    open_.add_argument("--view-only", action="store_true",
+                       help="open it read-only, even while another window has it open live")
     open_.set_defaults(run=cmd_open)
 
     new = commands.add_parser("new", help="create an empty room file")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -14,6 +15,7 @@ from ..services.screen_assignment import AssignmentStore
 from ..storage.room_file import RoomFile
 from .live_room import LiveRoom
 from .paths import user_data_dir
+from .room_lock import LiveRoomLock
 from .wall_factory import WallFactory
 
 
@@ -27,23 +29,39 @@ def _quit_on_terminate(app: QApplication) -> None:
     heartbeat.start()
 
 
-def run_live_room(path: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Customer Room")
-    room = RoomFile.open(path)
-    notice = ""
-    if room.read_only:
-        notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."
-        print(f"customer-room: {notice}", file=sys.stderr)
-    factory = WallFactory(room)
-    store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
-    live = LiveRoom(factory, store, notice)
-    live.start()
-    _quit_on_terminate(app)
-    if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # for the cold-start benchmark
-        QTimer.singleShot(0, lambda: (live.paint_now(), app.quit()))
-    try:
+def _take_live_lock(path: Path, cleanup: ExitStack) -> LiveRoomLock:
+    """One live room per room file: raises RoomOpenLive (its message is the sentence to show)
+    before any window exists when another process has it open live. Released last on shut-down."""
+    lock = cleanup.enter_context(LiveRoomLock.acquire(path))
+    if lock.problem:
+        print(f"customer-room: {lock.problem}; another window could open this room live too.", file=sys.stderr)
+    return lock
+
+
+def run_live_room(path: Path, *, view_only: bool = False) -> int:
+    """Run the console and walls on the room at ``path`` until quit; return the exit status.
+
+    view_only: open the room read-only and do not take its live lock, so it works while another
+    process has the room open live (and when nobody does).
+    """
+    path = Path(path)
+    with ExitStack() as cleanup:  # unwinds in reverse: the room shuts down, its file closes, the lock goes
+        lock = None if view_only else _take_live_lock(path, cleanup)
+        room = cleanup.enter_context(RoomFile.open(path, read_only=view_only))
+        if room.read_only and lock is not None:
+            lock.release()  # a read-only file: this window is not the live room, another may be
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("Customer Room")
+        notice = ""
+        if room.read_only:
+            notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."
+            print(f"customer-room: {notice}", file=sys.stderr)
+        factory = WallFactory(room)
+        store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
+        live = LiveRoom(factory, store, notice)
+        live.start()
+        cleanup.callback(live.shut_down)
+        _quit_on_terminate(app)
+        if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # for the cold-start benchmark
+            QTimer.singleShot(0, lambda: (live.paint_now(), app.quit()))
         return app.exec()
-    finally:
-        live.shut_down()
-        room.close()
