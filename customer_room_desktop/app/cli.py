@@ -11,20 +11,18 @@ from pathlib import Path
 from .. import __version__
 from ..services.csv_import import import_csv
 from ..services.import_kinds import KINDS
-from ..services.minutes import MinutesError
 from ..services.room_builder import build_room
 from ..services.room_check import check_room
-from ..services.room_manifest import BuildError
-from ..storage.errors import ImportRefused, RoomFileError
-from ..storage.room_file import RoomFile
+from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
-from .wall_render import ViewSpecError
+from ..domain.refusal import Refusal
+from ..domain.wall_views import views_help
 from .paths import demo_room_path, sample_room_source
 
 EXIT_BAD_INPUT = 2
 
 
-class UsageError(Exception):
+class UsageError(Refusal):
     """Bad input given on the command line; the message is the sentence to print."""
 
 
@@ -136,15 +134,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    RoomFile.open(args.room, read_only=True).close()  # refuse bad files before any window appears
-    return _open_window(Path(args.room), view_only=args.view_only)
+    inspect_room(Path(args.room))  # refuse bad files before any window appears (an older format is upgraded)
+    control = Path(args.control).expanduser() if args.control else None
+    if control is not None and not control.parent.is_dir():
+        raise UsageError(f"The folder {control.parent} for the control socket does not exist.")
+    return _open_window(Path(args.room), view_only=args.view_only, control_path=control)
 
 
-def _open_window(path: Path, *, view_only: bool = False) -> int:
+def _open_window(path: Path, *, view_only: bool = False, control_path: Path | None = None) -> int:
     """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
     from .run_room import run_live_room  # Qt is imported only for commands that show windows
 
-    return run_live_room(path, view_only=view_only)
+    return run_live_room(path, view_only=view_only, control_path=control_path)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -199,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("room")
     open_.add_argument("--view-only", action="store_true",
                        help="open it read-only, even while another window has it open live")
+    open_.add_argument("--control", metavar="PATH",
+                       help="let a script drive the room: listen on a local socket at PATH, one JSON command a line")
     open_.set_defaults(run=cmd_open)
 
     new = commands.add_parser("new", help="create an empty room file")
@@ -234,10 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(run=cmd_info)
     render = commands.add_parser("render", help="draw a wall view to a PNG, offscreen")
     render.add_argument("room")
-    render.add_argument("--view", required=True,
-                        help="stage:N, complaints:N, journey[:A-B], artifact:KEY[:PAGE], call:KEY[@SECONDS], "
-                             "asset[:PERIOD], warnings, listening[:FIRST..LAST], persona[:KEY], exercise:ARTIFACT, "
-                             "tally[:SESSION], teams, celebration, blackout, white or logo")
+    render.add_argument("--view", required=True, help=views_help())
     render.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     render.add_argument("-o", "--output", required=True, help="the PNG to write")
     render.set_defaults(run=cmd_render)
@@ -268,8 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args)
-    except (RoomFileError, ImportRefused, BuildError, UsageError, ViewSpecError, FileExistsError,
-            MinutesError) as error:
+    except (Refusal, FileExistsError) as error:  # every refusal a user sees is a Refusal
         _say(f"customer-room: {error}")
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:

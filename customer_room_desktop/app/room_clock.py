@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Callable
+from collections.abc import Callable
 
 from ..domain.pace import clock_text, pace_of
 

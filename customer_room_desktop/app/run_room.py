@@ -38,11 +38,12 @@ def _take_live_lock(path: Path, cleanup: ExitStack) -> LiveRoomLock:
     return lock
 
 
-def run_live_room(path: Path, *, view_only: bool = False) -> int:
+def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | None = None) -> int:
     """Run the console and walls on the room at ``path`` until quit; return the exit status.
 
     view_only: open the room read-only and do not take its live lock, so it works while another
     process has the room open live (and when nobody does).
+    control_path: listen there for commands, one JSON object per line (control_socket.py).
     """
     path = Path(path)
     with ExitStack() as cleanup:  # unwinds in reverse: the room shuts down, its file closes, the lock goes
@@ -61,6 +62,11 @@ def run_live_room(path: Path, *, view_only: bool = False) -> int:
         live = LiveRoom(factory, store, notice)
         live.start()
         cleanup.callback(live.shut_down)
+        if control_path is not None:
+            from .control_socket import ControlSocket
+
+            control = ControlSocket(str(control_path), live.execute, lambda: live.state)
+            cleanup.callback(control.close)
         _quit_on_terminate(app)
         if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # for the cold-start benchmark
             QTimer.singleShot(0, lambda: (live.paint_now(), app.quit()))

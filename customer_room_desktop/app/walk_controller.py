@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -110,7 +110,7 @@ class WalkController(QObject):
         self._changed()
 
     def save_handout(self, key: str, copies: int, paper: str, path: str) -> Path | None:
-        from ..services.handout_pdf import HandoutError, write_handout  # loaded when first printed
+        from ..services.handout_pdf import write_handout  # loaded when first printed
 
         try:
             result = write_handout(self.room, key, Path(path), copies, paper)

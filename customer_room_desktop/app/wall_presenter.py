@@ -10,7 +10,7 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QSize, QTimer
 from PySide6.QtGui import QImage, QPainter

@@ -7,7 +7,7 @@ shows is not decided here: the room model decides, by monitor identity.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Iterable
+from collections.abc import Iterable
 
 from .periods import add_months, month_of
 

@@ -13,6 +13,8 @@ from datetime import datetime
 
 from ..domain.customer_asset import AssetPeriod
 from ..domain.exercises import clock_text, comparison_line, leaders_line, summarise
+from ..domain.meetings import CaptureContext
+from ..domain.refusal import Refusal
 from ..storage.captures import CaptureRefused
 from ..storage.exercises import history_of, results_of, runs_of_session
 from .board_data import asset_periods_with_reasons
@@ -21,7 +23,7 @@ from ..storage.room_file import RoomFile
 from ..storage.session_plans import SessionRow, attendees_of, list_sessions, session_row
 
 
-class MinutesError(ValueError):
+class MinutesError(Refusal, ValueError):
     """The minutes cannot be made; the message says why in one sentence."""
 
 
@@ -110,17 +112,12 @@ def find_session(room: RoomFile, which: str) -> SessionRow:
 
 
 def _on_the_walls(context: str, stages: dict[str, str], calls: dict[str, str]) -> str:
-    """The capture's context in words: the stage, and the artifact or call (with the moment) on the walls."""
+    """The capture's context in words: what the walls showed (one definition, in CaptureContext)."""
     try:
         found = json.loads(context or "{}")
     except ValueError:
         return ""
-    parts = [stages.get(found.get("stage_key"), "")] if found.get("stage_key") else []
-    if found.get("artifact_key"):
-        parts.append(f"artifact {found['artifact_key']}")
-    if found.get("call_key"):
-        parts.append(f"{calls.get(found['call_key'], found['call_key'])} at {_mm_ss(found.get('call_position_ms') or 0)}")
-    return "; ".join(part for part in parts if part)
+    return CaptureContext.from_saved(found if isinstance(found, dict) else {}).describe(stages, calls)
 
 
 def _clock(at: str) -> str:

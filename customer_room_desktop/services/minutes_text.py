@@ -61,8 +61,9 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
          + [f"Call played: {c.title}" + (f" ({c.heard})" if c.heard else "") for c in m.calls]),
         ("What leaders experienced", ["Exercise", "Leader", "Result", "Time", "Answer", "Reaction"],
          [[e.title if n == 0 else "", *r] for e in m.exercises for n, r in enumerate(e.results)],
-         [line for e in m.exercises for line in (f"{e.title}: {e.task}", e.comparison[:1].upper() + e.comparison[1:] + ".",
-                                                   *(f"Earlier: {h}" for h in e.history))]
+         [line for e in m.exercises
+          for line in (f"{e.title}: {e.task}", e.comparison[:1].upper() + e.comparison[1:] + ".",
+                       *(f"Earlier: {h}" for h in e.history))]
          or ["No exercises were run."]),
         ("Priorities: the vote and the selection", ["Experience", "Dots", "Selected here"],
          [[p.title, str(p.dots), "yes" if p.selected_here else ""] for p in m.priorities], vote_lines),

@@ -17,6 +17,7 @@ from datetime import date
 from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
 from .journal import record_event
+from .rows import inserted_id
 from .room_file import RoomFile, now_iso
 
 
@@ -87,7 +88,7 @@ def _insert_once(room: RoomFile, table: str, uid: str, columns: dict) -> int:
             return found[0]
         names = ", ".join(["uid", *columns])
         marks = ", ".join("?" for _ in range(len(columns) + 1))
-        return db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", (uid, *columns.values())).lastrowid
+        return inserted_id(db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", (uid, *columns.values())))
 
 
 def capture_decision(room: RoomFile, session_id: int, text: str, context: CaptureContext | None = None,
@@ -139,8 +140,8 @@ def add_attendee(room: RoomFile, session_id: int, name: str, role: str = "", sil
             raise CaptureRefused(f"There is no silo '{silo_key}' in this room.")
         silo_id = row[0]
     with room.transaction() as db:
-        return db.execute("INSERT INTO attendees (session_id, name, role, silo_id) VALUES (?, ?, ?, ?)",
-                          (session_id, name, role.strip(), silo_id)).lastrowid
+        return inserted_id(db.execute("INSERT INTO attendees (session_id, name, role, silo_id) VALUES (?, ?, ?, ?)",
+                                      (session_id, name, role.strip(), silo_id)))
 
 
 def cast_votes(room: RoomFile, session_id: int, voter: str, dots: dict[str, int],
@@ -217,8 +218,13 @@ def _edited_uids(room: RoomFile, session_id: int) -> set[str]:
         "SELECT detail FROM journal_events WHERE session_id = ? AND kind = 'capture_edited'", (session_id,))}
 
 
+def _capture_row(values: tuple, edited: set[str]) -> CaptureRow:
+    named = dict(zip(_COLUMNS.split(", "), values, strict=True))
+    return CaptureRow(**named, edited=named["uid"] in edited)
+
+
 def _row(room: RoomFile, values: tuple) -> CaptureRow:
-    return CaptureRow(*values, edited=values[1] in _edited_uids(room, values[2]))
+    return _capture_row(values, _edited_uids(room, values[2]))
 
 
 def _find(room: RoomFile, uid: str) -> CaptureRow:
@@ -285,7 +291,7 @@ def list_captures(room: RoomFile, session_id: int, include_withdrawn: bool = Fal
     rows = room.db.execute(
         f"SELECT {_COLUMNS} FROM ({_ALL_CAPTURES}) WHERE session_id = ? AND (? OR withdrawn_at IS NULL) "
         "ORDER BY at, kind, id", (session_id, include_withdrawn)).fetchall()
-    return [CaptureRow(*values, edited=values[1] in edited) for values in rows]
+    return [_capture_row(values, edited) for values in rows]
 
 
 def last_capture(room: RoomFile, session_id: int) -> CaptureRow | None:

@@ -83,7 +83,8 @@ def main(room_path: str, store_path: str) -> None:
     steps["neighbour_prepared"] = all(live.factory.images.get(a.media_sha256, 0, thumbnail_box(height)) is not None
                                       for a in second.artifacts)
     wall = live.walls[stage_wall]
-    steps["frame_ready_before_switch"] = ("stage", 2, (wall.width(), wall.height())) in live.presenter.frames[stage_wall]
+    frames = live.presenter.frames[stage_wall]
+    steps["frame_ready_before_switch"] = ("stage", 2, (wall.width(), wall.height())) in frames
     QTest.keyClick(console, Qt.Key.Key_PageDown)
     steps["thumbnails_on_switch"] = [len(live.factory.ready_thumbnails(second, height)), len(second.artifacts)]
     QTest.keyClick(console, Qt.Key.Key_Home)
@@ -93,7 +94,8 @@ def main(room_path: str, store_path: str) -> None:
     QTest.qWait(300)
     steps["console_wall_pictures"] = sum(1 for label in live.console.wall_images.values()
                                          if label.pixmap() is not None and not label.pixmap().isNull())
-    steps["console_preview"] = [live.console.preview.pixmap() is not None and not live.console.preview.pixmap().isNull(),
+    preview = live.console.preview.pixmap()
+    steps["console_preview"] = [preview is not None and not preview.isNull(),
                                 live.console.preview_caption.text()]
     live.go_to(5)
     steps["console_verbatim"] = live.console.verbatim.text()

@@ -102,7 +102,8 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     panel.conversation_buttons[0].click()  # conversation 1 opens on the asset bridge and the early warnings
     assert wall_views(live) == ["AssetBridgeWall", "EarlyWarningWall"]
     console.asset_period.setCurrentIndex(console.asset_period.findText("Q3 2026"))
-    asset_wall = next(w.asset_bridge for w in live.walls.values() if type(w.currentWidget()).__name__ == "AssetBridgeWall")
+    asset_wall = next(w.asset_bridge for w in live.walls.values()
+                      if type(w.currentWidget()).__name__ == "AssetBridgeWall")
     assert asset_wall.data.period.label == "Q3 2026"
     console.grab().save(str(OUT / "console-conversation-1.png"))
     capture(qtbot, live, "N", "Q3: 10,169 customers lost, 1,481 named a poor claim experience.")
@@ -282,4 +283,5 @@ def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
     assert "Leaders: 1 of 9 finished" in minutes and "customers: median 23:00, 31 % give up" in minutes
     assert "|  | Hamish Rennie | gave up |" in minutes  # the exercise is named on its first row only
     assert "Page five lost me completely" in minutes
-    assert "Earlier: May leadership room: the first walk (2026-05-14): leaders: 5 of 9 finished, median 16:55" in minutes
+    assert ("Earlier: May leadership room: the first walk (2026-05-14): leaders: 5 of 9 finished, median 16:55"
+            in minutes)

@@ -143,5 +143,6 @@ def test_every_package_folder_is_installed():
 
     root = Path(__file__).parents[2]
     listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(init.parent.relative_to(root).parts) for init in (root / "customer_room_desktop").rglob("__init__.py")}
+    found = {".".join(init.parent.relative_to(root).parts)
+             for init in (root / "customer_room_desktop").rglob("__init__.py")}
     assert found <= listed, f"add to pyproject.toml: {sorted(found - listed)}"

@@ -260,12 +260,14 @@ class ConsoleWindow(QMainWindow):
         artifacts_box = QVBoxLayout(artifacts_page)
         artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
         self.artifacts = _wrapping_list("artifacts")
-        self.artifacts.itemClicked.connect(lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.artifacts.itemClicked.connect(
+            lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         artifacts_box.addWidget(self.artifacts, 1)
         row = QHBoxLayout()
         for text, action in (("◀ page", lambda: self.page_requested.emit(-1)),
                              ("page ▶", lambda: self.page_requested.emit(1)),
-                             ("−", lambda: self.zoom_requested.emit(0.8)), ("+", lambda: self.zoom_requested.emit(1.25))):
+                             ("−", lambda: self.zoom_requested.emit(0.8)),
+                             ("+", lambda: self.zoom_requested.emit(1.25))):
             button = _button(text)
             button.clicked.connect(action)
             row.addWidget(button)

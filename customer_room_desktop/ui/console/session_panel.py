@@ -120,7 +120,8 @@ class SessionPanel(QWidget):
         box.addWidget(self.resume)
         row = QHBoxLayout()
         self.buttons = {}
-        for key, text, signal in (("plan", "Plan a session…", None), ("start", "Start the session", self.start_requested),
+        for key, text, signal in (("plan", "Plan a session…", None),
+                                  ("start", "Start the session", self.start_requested),
                                   ("close", "Close the session", self.close_requested),
                                   ("minutes", "Minutes…", self.minutes_requested)):
             button = _button(text, f"session{key}")
