@@ -186,7 +186,9 @@ class LiveRoom(QObject):
         plans = wall_plans(s, windows, self.factory)
         self.presenter.show(plans, s.position, s.cover, s.celebration)
         self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not s.cover])
-        self.console.show_stage(s.position, s.stage.name, s.cover)
+        following = s.next_position()
+        self.console.show_stage(s.position, s.stage.name, s.cover,
+                                f"{following} · {s.stages[following - 1].name}" if following else "")
         self.console.show_alert(self.factory.stage_alert(s.position))
         self.console.show_walls(self.wall_statuses())
         self.console.show_artifacts([(a.key, a.title) for a in self.factory.stage_data(s.position).artifacts])
@@ -206,20 +208,21 @@ class LiveRoom(QObject):
         caption = f"{following} · {self.state.stages[following - 1].name}"
         if frame is not None:
             self.console.show_preview(frame, caption)
-        elif any(plan.view == "stage" for plan in self.presenter.plans) and not self.state.cover:
-            self._console_pictures.start()  # the frame is still being prepared
         else:
-            self.console.show_preview(None, caption)
+            self._console_pictures.start()  # the frame is still being prepared
 
     # -- the clocks and cycle mode ------------------------------------------------------------------------
     def _clock_changed(self) -> None:
         self.clock.planned = self.state.planned_stage_seconds
         session = self.state.session
         self.clock.session_started_at = session.started_at if session.live else ""
+        self.clock.conversation = session.conversation if session.live else 0
+        self.clock.conversation_started_at = session.conversation_started_at
+        self.clock.conversation_planned = self.engine.conversation_minutes(session.conversation) * 60
         self._tick()
 
     def _tick(self) -> None:
-        self.console.show_clock(*self.clock.readings())
+        self.console.show_clock(*self.clock.readings(), *self.clock.conversation_reading())
         self._show_console_verbatim()
 
     def _show_console_verbatim(self) -> None:

@@ -20,18 +20,33 @@ class RoomClock:
         self._wall_now = wall_now
         self.planned = planned_segment_seconds
         self.session_started_at = ""  # ISO time of the live session's start ("" = none live)
+        self.conversation = 0
+        self.conversation_started_at = ""  # ISO time the conversation began ("" = none)
+        self.conversation_planned = 0  # seconds the agenda gives it (0 = none)
         self.segment_started = now()
 
     def new_segment(self) -> None:
         self.segment_started = self._now()
 
-    def session_seconds(self) -> float | None:
-        if not self.session_started_at:
+    def _since(self, iso: str) -> float | None:
+        if not iso:
             return None
         try:
-            return self._wall_now() - datetime.fromisoformat(self.session_started_at).timestamp()
+            return self._wall_now() - datetime.fromisoformat(iso).timestamp()
         except ValueError:
             return None
+
+    def session_seconds(self) -> float | None:
+        return self._since(self.session_started_at)
+
+    def conversation_reading(self) -> tuple[str, str]:
+        """("conversation 3: 12:40 / 40:00", pace) for the conversation under way, ("", "") for none."""
+        elapsed = self._since(self.conversation_started_at) if self.conversation else None
+        if elapsed is None:
+            return "", ""
+        planned = f" / {clock_text(self.conversation_planned)}" if self.conversation_planned else ""
+        pace = pace_of(elapsed, self.conversation_planned).value if self.conversation_planned else ""
+        return f"conversation {self.conversation}: {clock_text(elapsed)}{planned}", pace
 
     def readings(self) -> tuple[str, str, str]:
         """(session elapsed, segment elapsed / planned, pace)."""

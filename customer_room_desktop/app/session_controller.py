@@ -264,6 +264,7 @@ class SessionController(QObject):
             self.console.session_panel.show_message(str(problem))
             return None
         self.console.session_panel.show_message(f"Minutes written to {output}.")
+        self.console.show_message(f"Minutes written to {output}.", written=str(output))
         return output
 
     # -- plumbing ---------------------------------------------------------------------------------------

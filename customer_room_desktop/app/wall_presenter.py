@@ -34,6 +34,7 @@ def kind_of(view: str) -> ViewData:
 VERBATIM_SECONDS = 12
 START_SETTLE_MS = 250
 CONSOLE_PICTURE_WIDTH = 640
+PREVIEW_SIZE = (960, 540)
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -74,6 +75,7 @@ class WallPresenter(QObject):
         self.verbatim_index = 0
         self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
         self._started = False
+        self._preview = None  # a small stage panel for NEXT when no wall shows the stage
         prefetcher.ready.connect(self._thumbnail_ready)
         self._rotation = QTimer(self, interval=VERBATIM_SECONDS * 1000)
         self._rotation.timeout.connect(self.rotate_verbatims)
@@ -206,11 +208,21 @@ class WallPresenter(QObject):
         return small
 
     def next_frame(self, position: int) -> QImage | None:
-        """The frame a stage wall will show for ``position`` if it is ready (the console's preview)."""
+        """What a stage wall will show for ``position`` (the console's NEXT): the frame rendered ahead
+        when one is ready; with no wall on the stage view, the stage drawn small for the console."""
         for plan in self.plans:
             if plan.view == "stage" and not self.cover:
                 return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
-        return None
+        if self._preview is None:
+            from ..ui.walls.stage_panel import StagePanel
+
+            self._preview = StagePanel(self.factory.branding)
+        data = self.factory.stage_data(position)
+        self._preview.show_stage(data, self.factory.ready_thumbnails(data, PREVIEW_SIZE[1]))
+        image = QImage(*PREVIEW_SIZE, QImage.Format.Format_RGB16)
+        self._preview.resize(*PREVIEW_SIZE)
+        self._preview.render(image)
+        return image
 
     def prepare_ahead(self) -> None:
         """Render the frames of the stages either side of each wall's, while the room is idle."""
@@ -272,6 +284,9 @@ class WallPresenter(QObject):
         """The room is closing: no more timed redraws."""
         self._rotation.stop()
         self.plans = []
+        if self._preview is not None:
+            self._preview.deleteLater()
+            self._preview = None
 
     def forget(self, identity: str) -> None:
         """A wall went away or changed size: its frames are no use."""

@@ -363,11 +363,12 @@ class RoomModel:
             self._give_back({Borrower.CONVERSATION}, pending)
         return pending.done()
 
-    def conversation_started(self, number: int) -> Changes:
+    def conversation_started(self, number: int, started_at: str = "") -> Changes:
         """A new conversation ends the previous one's borrowings, then brings its own views forward."""
         self._begin()
         pending = _Pending({Changed.SESSION})
-        self.state = replace(self.state, session=replace(self.state.session, conversation=number),
+        self.state = replace(self.state, session=replace(self.state.session, conversation=number,
+                                                         conversation_started_at=started_at),
                              cover=None, celebration=None, persona=None, artifact=None)
         ended = {Borrower.CONVERSATION, Borrower.PERSONA, Borrower.ARTIFACT}
         if self.state.exercise is None or not self.state.exercise.running:

@@ -56,6 +56,7 @@ class SessionState:
     conversation: int = 0
     started_at: str = ""
     revision: int = 0  # bumped when votes, teams or reports change: the session walls draw again
+    conversation_started_at: str = ""  # ISO time the current conversation began
 
     @property
     def live(self) -> bool:

@@ -20,7 +20,7 @@ from ..domain.room_state import ExerciseState, RoomState, SessionState, StageRef
 from ..storage import captures
 from ..storage.exercises import running_exercise, start_exercise, stop_exercise
 from ..storage.journal import events_of, record_event
-from ..storage.room_file import RoomFile
+from ..storage.room_file import RoomFile, now_iso
 from ..storage.session_plans import SessionRow, list_sessions, live_session, plan_session, session_row
 from ..storage.session_queries import agenda_of
 from .board_data import BoardDataError, asset_board
@@ -114,6 +114,12 @@ class RoomEngine:
         if session_id is not None:
             record_event(self.room, session_id, kind, detail)
 
+    def conversation_minutes(self, number: int) -> int:
+        """The agenda's minutes for a conversation of the room's session (0 without an agenda)."""
+        session_id = self.state.session.id
+        agenda = agenda_of(self.room.db, session_id) if session_id else []
+        return sum(minutes for conversation, _, minutes in agenda if conversation == number)
+
     def _need_live(self, doing: str) -> int:
         session = self.state.session
         if session.status == "interrupted":
@@ -173,7 +179,8 @@ class RoomEngine:
         record_event(self.room, session.id, "session_resumed", "")
         changes = self.model.session_changed(session_state(session_row(self.room, session.id)))
         if conversations:
-            changes |= self.model.conversation_started(int(conversations[-1]))
+            at = next(at for at, kind, _ in reversed(events) if kind == "conversation_started")
+            changes |= self.model.conversation_started(int(conversations[-1]), at)
         if stages and stages[-1] in self.stage_names:
             changes |= self.model.apply(cmd.Go(stages[-1]))
         run = running_exercise(self.room, session.id)
@@ -187,7 +194,7 @@ class RoomEngine:
         self._need_live("starting a conversation")
         before = self.state
         self._journal("conversation_started", str(command.number))
-        changes = self.model.conversation_started(command.number)
+        changes = self.model.conversation_started(command.number, now_iso())
         self._journal_walls(before, changes)
         return changes
 

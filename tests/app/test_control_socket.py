@@ -128,7 +128,7 @@ def test_the_facilitators_path_through_the_control_socket(x_server, room, tmp_pa
 
         # the last stage: Next shows nothing more
         assert client.ok("go", stage=7)["next"] is None
-        client.ok("go", stage=5)
+        assigned = [w["assigned"] for w in client.ok("go", stage=5)["walls"]]
     finally:
         client.close()
         process.send_signal(signal.SIGKILL)  # a crash, mid-session
@@ -146,6 +146,7 @@ def test_the_facilitators_path_through_the_control_socket(x_server, room, tmp_pa
         assert state["session"]["status"] == "live" and state["session"]["conversation"] == 3
         assert state["stage"]["number"] == 5 and "tally" in views(state)
         assert views(state)[1] == "teams"  # remembered by the monitor's identity across the restart
+        assert [w["assigned"] for w in state["walls"]] == assigned
         client.ok("quit")
         assert process.wait(timeout=30) == 0
     finally:

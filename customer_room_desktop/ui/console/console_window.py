@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox,
-    QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
-from ...domain.wall_views import CHOOSABLE
 from .accountability_panel import AccountabilityPanel
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
+from .wall_map import THUMB_WIDTH, WallMap, WallStatus
 
-THUMB_WIDTH = 320
+BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
-
-@dataclass(frozen=True)
-class WallStatus:
-    identity: str
-    name: str
-    size: str
-    view: str  # the view the facilitator chose for this wall (its assignment)
-    present: bool
-    dwell_seconds: int = 20
-    number: int = 0  # 1-based, in screen order
-    shows: str = ""  # what it shows now
-    borrowed_by: str = ""  # why it shows something else than its assignment ("" = it does not)
 
 
 def _wrapping_list(name: str = "") -> QListWidget:
@@ -94,9 +81,10 @@ class ConsoleWindow(QMainWindow):
         navigator.addWidget(self.agenda, 1)
         outer.addLayout(navigator)
         middle = QVBoxLayout()
-        middle.addWidget(self._resume_banner())
         self.now = QLabel(objectName="now")
         middle.addWidget(self.now)
+        self.next_stage = QLabel(objectName="nextstage")
+        middle.addWidget(self.next_stage)
         self.session_state = QLabel(objectName="sessionstate")
         middle.addWidget(self.session_state)
         self.clock = QLabel(objectName="clock")
@@ -104,15 +92,31 @@ class ConsoleWindow(QMainWindow):
         self.notice = QLabel(notice, objectName="notice")
         self.notice.setVisible(bool(notice))
         middle.addWidget(self.notice)
+        # One slot of fixed height for the resume banner or the early-warning alert: the buttons below
+        # never move when either appears or goes.
+        slot = QWidget(objectName="bannerslot")
+        slot.setFixedHeight(BANNER_HEIGHT)
+        slot_box = QVBoxLayout(slot)
+        slot_box.setContentsMargins(0, 0, 0, 0)
+        slot_box.addWidget(self._resume_banner())
         self.alert = QLabel(objectName="alert", wordWrap=True)
         self.alert.hide()
-        middle.addWidget(self.alert)
+        slot_box.addWidget(self.alert)
+        middle.addWidget(slot)
         middle.addLayout(self._controls())
+        message_row = QHBoxLayout()
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)  # no layout jump
-        middle.addWidget(self.message)
+        message_row.addWidget(self.message, 1)
+        self.open_file = _button("Open")
+        self.open_file.clicked.connect(self._open_written)
+        message_row.addWidget(self.open_file)
+        self.open_file.hide()
+        self._written = ""
+        middle.addLayout(message_row)
         self.verbatim = QLabel(objectName="verbatim")
         self.verbatim.setWordWrap(True)
+        self.verbatim.setFixedHeight(self.verbatim.fontMetrics().lineSpacing() * 2 + 8)  # one or two lines
         middle.addWidget(self.verbatim)
         self.capture_bar = CaptureBar()
         self.capture_bar.left.connect(self._back_to_the_room)
@@ -121,9 +125,6 @@ class ConsoleWindow(QMainWindow):
         outer.addLayout(middle, 1)
         outer.addLayout(self._side_column())
         self.setCentralWidget(page)
-        self.wall_frames: dict[str, QFrame] = {}
-        self.wall_images: dict[str, QLabel] = {}
-        self._shown_walls: list[WallStatus] = []
         self.resize(1440, 860)
 
     def _room_tabs(self) -> QTabWidget:
@@ -139,8 +140,11 @@ class ConsoleWindow(QMainWindow):
         asset_row.addWidget(self.asset_period)
         asset_row.addStretch(1)
         screens_box.addLayout(asset_row)
-        self.map = QGridLayout()
-        screens_box.addLayout(self.map)
+        self.map = WallMap()
+        self.map.view_requested.connect(self.view_requested.emit)
+        self.map.release_requested.connect(self.release_requested.emit)
+        self.map.dwell_changed.connect(self.dwell_changed.emit)
+        screens_box.addWidget(self.map)
         screens_box.addStretch(1)
         self.room_tabs.addTab(screens, "Screens")
         self.session_panel = SessionPanel()
@@ -172,15 +176,24 @@ class ConsoleWindow(QMainWindow):
         return self.banner
 
     def offer_resume(self, text: str) -> None:
+        """After a crash: the choice comes first, in the banner slot (the alert waits until it is made)."""
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
+        self.alert.setVisible(bool(self.alert.text()) and not text)
 
-    def show_message(self, text: str, warning: bool = False) -> None:
-        """One sentence about the last action (a refusal, or what happened), in a line that never moves."""
+    def show_message(self, text: str, warning: bool = False, written: str = "") -> None:
+        """One sentence about the last action (a refusal, or what happened), in a line that never moves;
+        ``written``: a file just written, which "Open" opens."""
+        self._written = written
+        self.open_file.setVisible(bool(written))
         self.message.setText(text)
         self.message.setProperty("warning", "true" if warning else "false")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+
+    def _open_written(self) -> None:
+        if self._written:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._written))
 
     def show_typed_stage(self, digits: str) -> None:
         """A stage number as it is typed, before Enter."""
@@ -213,7 +226,7 @@ class ConsoleWindow(QMainWindow):
     def show_alert(self, text: str) -> None:
         """An early warning for the stage on the walls: one of its moments of truth is unreliable."""
         self.alert.setText(f"⚠ {text}" if text else "")
-        self.alert.setVisible(bool(text))
+        self.alert.setVisible(bool(text) and not self.banner.isVisibleTo(self))
 
     def show_conversation_tab(self, conversation: int) -> None:
         """Conversations 2, 3 and 4 bring their tab forward; conversation 1 is on the walls, the screens tab."""
@@ -280,19 +293,24 @@ class ConsoleWindow(QMainWindow):
         return side
 
     # -- told by the live room ---------------------------------------------------------------
-    def show_stage(self, position: int, name: str, cover: str | None) -> None:
-        """``cover`` is what hides the stage on every wall: blackout, white, celebration or None."""
+    def show_stage(self, position: int, name: str, cover: str | None, following: str = "") -> None:
+        """``cover`` is what hides the stage on every wall: blackout, white, celebration or None;
+        ``following`` is what Next shows ("" at the end of the journey)."""
         covered = {"blackout": "walls black", "white": "walls white", "celebration": "walls celebrate a team"}
         self.now.setText(f"Stage {position} of {self.stages.count()} · {name}"
                          + (f"   ({covered.get(cover, cover)})" if cover else ""))
+        self.next_stage.setText(f"Next: {following}" if following else "Next: the end of the journey")
         self.stages.blockSignals(True)
         self.stages.setCurrentRow(position - 1)
         self.stages.blockSignals(False)
         self.black_button.setChecked(cover == "blackout")
 
-    def show_clock(self, session: str, segment: str, pace: str) -> None:
-        self.clock.setText(f"Session {session}   ·   this stage {segment}")
-        self.clock.setProperty("pace", pace.replace(" ", "-"))
+    def show_clock(self, session: str, segment: str, pace: str, conversation: str = "",
+                   conversation_pace: str = "") -> None:
+        self.clock.setText(f"Session {session}   ·   this stage {segment}"
+                           + (f"   ·   {conversation}" if conversation else ""))
+        worst = max((pace, conversation_pace), key=["", "on time", "nearly over", "over"].index)
+        self.clock.setProperty("pace", worst.replace(" ", "-"))
         self.clock.style().unpolish(self.clock)
         self.clock.style().polish(self.clock)
 
@@ -324,63 +342,20 @@ class ConsoleWindow(QMainWindow):
                 self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
         self.preview_caption.setText(caption)
 
-    def show_wall_image(self, identity: str, image: QImage) -> None:
-        """A small live picture of what a wall shows now."""
-        label = self.wall_images.get(identity)
-        if label is not None and not image.isNull():
-            label.setPixmap(QPixmap.fromImage(image.scaledToWidth(THUMB_WIDTH,
-                                                                  Qt.TransformationMode.SmoothTransformation)))
-
+    # -- the wall map (wall_map.py) ------------------------------------------------------------
     def show_walls(self, walls: list[WallStatus]) -> None:
-        """Redraw the screen map: one box per wall, a dashed placeholder for a wall whose monitor is gone."""
-        if walls == self._shown_walls:
-            return  # a stage switch changes nothing here
-        self._shown_walls = list(walls)
-        while self.map.count():
-            item = self.map.takeAt(0)
-            if item.widget():  # hidden where it is: a widget without a parent would become a window
-                item.widget().hide()
-                item.widget().deleteLater()
-        self.wall_frames, self.wall_images = {}, {}
-        for column, wall in enumerate(walls):
-            self.map.addWidget(self._wall_box(column, wall), column // 3, column % 3)
+        self.map.show_walls(walls)
 
-    def _wall_box(self, column: int, wall: WallStatus) -> QFrame:
-        frame = QFrame(objectName="wall")
-        frame.setProperty("present", "true" if wall.present else "false")
-        box = QVBoxLayout(frame)
-        image = QLabel(objectName="wallimage")
-        image.setFixedSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16)
-        if not wall.present:
-            image.setText("monitor unplugged:\nwaiting for it")
-            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(image)
-        box.addWidget(QLabel(f"Wall {wall.number or column + 1}: {wall.name}   {wall.size}"))
-        shows = QLabel(f"Shows {wall.shows}" + (f", borrowed by {wall.borrowed_by}" if wall.borrowed_by else ""),
-                       objectName="wallshows", wordWrap=True)
-        box.addWidget(shows)
-        give_back = _button("Give the wall back")
-        give_back.clicked.connect(lambda _=False, identity=wall.identity: self.release_requested.emit(identity))
-        box.addWidget(give_back)
-        give_back.setVisible(bool(wall.borrowed_by))  # once in the box: a parentless widget shown is a window
-        row = QHBoxLayout()
-        choice = QComboBox()
-        choice.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel changes it only once clicked
-        choice.addItems(list(CHOOSABLE))
-        if wall.view not in CHOOSABLE:
-            choice.addItem(wall.view)
-        choice.setCurrentText(wall.view)
-        choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity, view))
-        row.addWidget(choice)
-        dwell = QSpinBox()
-        dwell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        dwell.setRange(5, 600)
-        dwell.setSuffix(" s")
-        dwell.setValue(wall.dwell_seconds)
-        dwell.setToolTip("How long this wall stays on a stage in cycle mode")
-        dwell.valueChanged.connect(lambda seconds, identity=wall.identity: self.dwell_changed.emit(identity, seconds))
-        row.addWidget(dwell)
-        box.addLayout(row)
-        self.wall_frames[wall.identity] = frame
-        self.wall_images[wall.identity] = image
-        return frame
+    def show_wall_image(self, identity: str, image: QImage) -> None:
+        self.map.show_wall_image(identity, image)
+
+    @property
+    def wall_frames(self) -> dict:
+        return self.map.wall_frames
+
+    @property
+    def wall_images(self) -> dict:
+        return self.map.wall_images
+
+
+__all__ = ["ConsoleWindow", "WallStatus"]

@@ -1,0 +1,112 @@
+"""The console's map of the walls: one box per wall with a small picture of what it shows, what
+borrowed it (and a button to give it back), the view chosen for it and its dwell in cycle mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...domain.wall_views import CHOOSABLE
+
+THUMB_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class WallStatus:
+    identity: str
+    name: str
+    size: str
+    view: str  # the view the facilitator chose for this wall (its assignment)
+    present: bool
+    dwell_seconds: int = 20
+    number: int = 0  # 1-based, in screen order
+    shows: str = ""  # what it shows now
+    borrowed_by: str = ""  # why it shows something else than its assignment ("" = it does not)
+
+
+def _button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the room, not the button
+    return button
+
+
+class WallMap(QWidget):
+    """Emits intents; the live room decides and tells the map what every wall shows."""
+
+    view_requested = Signal(str, str)  # wall identity, view
+    release_requested = Signal(str)  # wall identity: give the wall back
+    dwell_changed = Signal(str, int)  # wall identity, seconds
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.wall_frames: dict[str, QFrame] = {}
+        self.wall_images: dict[str, QLabel] = {}
+        self._shown_walls: list[WallStatus] = []
+
+    def show_wall_image(self, identity: str, image: QImage) -> None:
+        """A small live picture of what a wall shows now."""
+        label = self.wall_images.get(identity)
+        if label is not None and not image.isNull():
+            label.setPixmap(QPixmap.fromImage(image.scaledToWidth(THUMB_WIDTH,
+                                                                  Qt.TransformationMode.SmoothTransformation)))
+
+    def show_walls(self, walls: list[WallStatus]) -> None:
+        """Redraw the screen map: one box per wall, a dashed placeholder for a wall whose monitor is gone."""
+        if walls == self._shown_walls:
+            return  # a stage switch changes nothing here
+        self._shown_walls = list(walls)
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():  # hidden where it is: a widget without a parent would become a window
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.wall_frames, self.wall_images = {}, {}
+        for column, wall in enumerate(walls):
+            self.grid.addWidget(self._wall_box(column, wall), column // 3, column % 3)
+
+    def _wall_box(self, column: int, wall: WallStatus) -> QFrame:
+        frame = QFrame(objectName="wall")
+        frame.setProperty("present", "true" if wall.present else "false")
+        box = QVBoxLayout(frame)
+        image = QLabel(objectName="wallimage")
+        image.setFixedSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16)
+        if not wall.present:
+            image.setText("monitor unplugged:\nwaiting for it")
+            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(image)
+        box.addWidget(QLabel(f"Wall {wall.number or column + 1}: {wall.name}   {wall.size}"))
+        shows = QLabel(f"Shows {wall.shows}" + (f", borrowed by {wall.borrowed_by}" if wall.borrowed_by else ""),
+                       objectName="wallshows", wordWrap=True)
+        box.addWidget(shows)
+        give_back = _button("Give the wall back")
+        give_back.clicked.connect(lambda _=False, identity=wall.identity: self.release_requested.emit(identity))
+        box.addWidget(give_back)
+        give_back.setVisible(bool(wall.borrowed_by))  # once in the box: a parentless widget shown is a window
+        row = QHBoxLayout()
+        choice = QComboBox()
+        choice.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel changes it only once clicked
+        choice.addItems(list(CHOOSABLE))
+        if wall.view not in CHOOSABLE:
+            choice.addItem(wall.view)
+        choice.setCurrentText(wall.view)
+        choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity, view))
+        row.addWidget(choice)
+        dwell = QSpinBox()
+        dwell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        dwell.setRange(5, 600)
+        dwell.setSuffix(" s")
+        dwell.setValue(wall.dwell_seconds)
+        dwell.setToolTip("How long this wall stays on a stage in cycle mode")
+        dwell.valueChanged.connect(lambda seconds, identity=wall.identity: self.dwell_changed.emit(identity, seconds))
+        row.addWidget(dwell)
+        box.addLayout(row)
+        self.wall_frames[wall.identity] = frame
+        self.wall_images[wall.identity] = image
+        return frame
