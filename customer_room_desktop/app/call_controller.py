@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from ..domain import room_commands as cmd
 from ..domain.captions import caption_index
 from ..domain.room_model import Effect
 from ..domain.room_state import CallState
-from ..services.call_player import CallPlayer
 from ..services.wall_data import CallViewData
 from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks
 from ..storage.errors import ReadOnlyRoomError
@@ -19,6 +20,9 @@ from ..storage.journal import record_event
 from ..ui.console.call_panel import CallPanel
 from ..ui.walls.call_view import CallView
 from .wall_factory import WallFactory
+
+if TYPE_CHECKING:
+    from ..services.call_player import CallPlayer
 
 VLC_NEEDED = "VLC is needed to play calls: the transcript is shown instead."
 
@@ -34,7 +38,7 @@ class CallController(QObject):
         self.panel = panel
         self.engine = engine
         self.send = send
-        self.player = CallPlayer(factory.source.room.path)
+        self._player: CallPlayer | None = None  # libVLC starts when first needed, not in the cold start
         self.call: CallViewData | None = None  # the open call's words and recording, read once
         self.notice = ""
         self.views: list[CallView] = []
@@ -43,18 +47,32 @@ class CallController(QObject):
         panel.call_requested.connect(self.open_call)
         panel.close_requested.connect(self.close_call)
         panel.play_pause_requested.connect(self.play_pause)
-        panel.skip_requested.connect(self.player.skip)
+        panel.skip_requested.connect(lambda ms: self.player.skip(ms))
         panel.seek_requested.connect(self._seek_and_play)
-        panel.volume_requested.connect(self.player.set_volume)
-        panel.device_requested.connect(self.player.set_audio_device)
+        panel.volume_requested.connect(lambda volume: self.player.set_volume(volume))
+        panel.device_requested.connect(lambda device: self.player.set_audio_device(device))
         panel.bookmark_requested.connect(self.save_bookmark)
         panel.bookmark_play_requested.connect(self.play_moment)
-        self.player.position_changed.connect(self._moved)
-        self.player.state_changed.connect(self._state)
-        self.player.frame_ready.connect(self._frame)
-        self.player.error_raised.connect(self._problem)
-        panel.show_devices(self.player.audio_devices())
-        self.player.set_volume(panel.volume.value())
+
+    @property
+    def player(self) -> CallPlayer:
+        """The one player of the room, made (and libVLC started) the first time it is needed."""
+        if self._player is None:
+            from ..services.call_player import CallPlayer
+
+            player = CallPlayer(self.factory.source.room.path)
+            player.position_changed.connect(self._moved)
+            player.state_changed.connect(self._state)
+            player.frame_ready.connect(self._frame)
+            player.error_raised.connect(self._problem)
+            self.panel.show_devices(player.audio_devices())
+            player.set_volume(self.panel.volume.value())
+            self._player = player
+        return self._player
+
+    def release(self) -> None:
+        if self._player is not None:
+            self._player.release()
 
     def show_stage_calls(self, position: int) -> None:
         self.panel.show_calls(self.factory.stage_calls(position))

@@ -9,10 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..services.csv_import import import_csv
 from ..services.import_kinds import KINDS
-from ..services.room_builder import build_room
-from ..services.room_check import check_room
 from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
 from ..domain.refusal import Refusal
@@ -51,12 +48,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from ..services.room_builder import build_room  # each command loads what it needs: `open` starts faster
+
     output = build_room(args.source, args.output, replace=args.force, progress=_say)
     print(f"Built {output} ({output.stat().st_size / 1e6:.1f} MB).")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..services.csv_import import import_csv
+
     interactive = sys.stderr.isatty()
 
     def progress(rows: int) -> None:
@@ -80,6 +81,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..services.room_check import check_room
+
     with RoomFile.open(args.room, read_only=True) as room:
         findings = check_room(room, verify_media_hashes=not args.skip_media)
         if args.media:
@@ -116,6 +119,8 @@ def ensure_demo_room(rebuild: bool = False) -> Path:
     """Build the sample room into the user's data folder on first use."""
     path = demo_room_path()
     if rebuild or not path.exists():
+        from ..services.room_builder import build_room
+
         _say(f"Building the sample room into {path} (first run only)…")
         build_room(sample_room_source(), path, replace=True, progress=lambda m: _say(f"  {m}"))
     return path

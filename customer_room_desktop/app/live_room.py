@@ -8,6 +8,9 @@ the engine's state alone. A stage switch: key -> RoomKeys -> ``send(Next())`` ->
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -35,6 +38,7 @@ from .wall_screens import WallScreens
 
 DEFAULT_DWELL_SECONDS = 20
 CONSOLE_PICTURE_DELAY_MS = 120
+PLAYER_WARM_UP_MS = 1500  # libVLC starts once the room is on screen, not before
 REDRAWN = {Changed.STAGE, Changed.WALLS, Changed.SESSION, Changed.SESSION_DATA, Changed.CALL, Changed.EXERCISE}
 
 
@@ -94,6 +98,8 @@ class LiveRoom(QObject):
             (lambda: self.send(cmd.Quit())): ("Ctrl+Q",),
         }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
         self.wheel_guard = guard_wheel()  # the wheel turns no drop-down or number box that was not clicked
+        self.presenter.quiet = self._filters_lifted
+        self._closing = False
         self.session.refresh()
         self._clock_changed()
 
@@ -139,6 +145,20 @@ class LiveRoom(QObject):
         for effect in changes.effects:
             self._carry_out(effect)
 
+    @contextmanager
+    def _filters_lifted(self) -> Iterator[None]:
+        """While the walls draw, no key or wheel can arrive; the two application-wide filters are lifted so
+        the thousands of events drawing sends do not each call into Python."""
+        app = QApplication.instance()
+        filters = [] if self._closing else [self.keys, self.wheel_guard]
+        for event_filter in filters:
+            app.removeEventFilter(event_filter)
+        try:
+            yield
+        finally:
+            for event_filter in filters:
+                app.installEventFilter(event_filter)
+
     def _carry_out(self, effect: Effect) -> None:
         if effect is Effect.IDENTIFY:
             self.screens.identify()
@@ -160,6 +180,7 @@ class LiveRoom(QObject):
         self.console.move(primary.geometry().topLeft())
         self.console.showMaximized()
         self.screens.arrange()
+        QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
     @property
     def walls(self):
@@ -289,13 +310,14 @@ class LiveRoom(QObject):
 
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
+        self._closing = True
         for timer in (self._clock_timer, self._console_pictures, *self._cycle_timers.values()):
             timer.stop()
         self.keys.detach()
         self.wheel_guard.remove()
         self.presenter.stop()
         self.prefetcher.wait()
-        self.calls.player.release()
+        self.calls.release()
         self.screens.close()
         self.console.close()
         self.console.deleteLater()

@@ -162,8 +162,9 @@ class RoomKeys(QObject):
     # -- the filter -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Takes a room key before the widget it was sent to, unless that widget must keep it."""
-        if event.type() not in _KEY_EVENTS or not isinstance(watched, QWidget) \
-                or not isinstance(event, QKeyEvent) or self._app is None:
+        if not isinstance(event, QKeyEvent):  # first, and cheap: every event of the application comes here
+            return False
+        if event.type() not in _KEY_EVENTS or not isinstance(watched, QWidget) or self._app is None:
             return False
         if event.type() == QEvent.Type.KeyRelease:
             self._last = None

@@ -11,13 +11,15 @@ import ctypes
 import sys
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QObject, QPoint, QSize, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from ..domain.wall_views import ViewData, view_named
 from ..services.image_prefetch import ImagePrefetcher
+from ..services.painting import painting
 from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.stage_panel import thumbnail_box
 from .wall_content import WallPlan
@@ -76,6 +78,9 @@ class WallPresenter(QObject):
         self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
         self._started = False
         self._preview = None  # a small stage panel for NEXT when no wall shows the stage
+        # Drawing sends thousands of events to the wall widgets; the live room lifts its application-wide
+        # event filters (written in Python, a call each) while the presenter draws.
+        self.quiet: Callable[[], AbstractContextManager[None]] = nullcontext
         prefetcher.ready.connect(self._thumbnail_ready)
         self._rotation = QTimer(self, interval=VERBATIM_SECONDS * 1000)
         self._rotation.timeout.connect(self.rotate_verbatims)
@@ -149,6 +154,10 @@ class WallPresenter(QObject):
     # -- switching ----------------------------------------------------------------------------
     def show(self, plans: list[WallPlan], position: int, cover: str | None, celebration: object = None) -> None:
         """Bring every wall to the room's state; walls whose content is unchanged are not touched."""
+        with self.quiet():
+            self._show(plans, position, cover, celebration)
+
+    def _show(self, plans: list[WallPlan], position: int, cover: str | None, celebration: object) -> None:
         if position != self.position:
             self.verbatim_index = 0
         self.plans, self.position, self.cover, self.celebration = plans, position, cover, celebration
@@ -199,12 +208,9 @@ class WallPresenter(QObject):
         view = plan.wall.currentWidget()
         small = QImage(CONSOLE_PICTURE_WIDTH, max(1, CONSOLE_PICTURE_WIDTH * view.height() // max(1, view.width())),
                        QImage.Format.Format_RGB16)
-        painter = QPainter(small)
-        try:
+        with painting(small) as painter:
             painter.scale(small.width() / max(1, view.width()), small.height() / max(1, view.height()))
             view.render(painter, QPoint(0, 0))  # drawn small: no full-size copy of a 4K wall
-        finally:
-            painter.end()
         return small
 
     def next_frame(self, position: int) -> QImage | None:
@@ -226,6 +232,10 @@ class WallPresenter(QObject):
 
     def prepare_ahead(self) -> None:
         """Render the frames of the stages either side of each wall's, while the room is idle."""
+        with self.quiet():
+            self._prepare_ahead()
+
+    def _prepare_ahead(self) -> None:
         count = self.factory.stage_count
         for plan in self.plans:
             if kind_of(plan.view) is ViewData.ARTIFACT and not plan.artifact and not self.cover:
@@ -258,6 +268,10 @@ class WallPresenter(QObject):
     # -- content that changes while a stage is shown --------------------------------------------
     def _redraw_stage_walls(self, positions: Callable[[int], bool]) -> None:
         """Forget stage frames for the positions given and redraw the walls showing one of them."""
+        with self.quiet():
+            self._redraw_stage_walls_now(positions)
+
+    def _redraw_stage_walls_now(self, positions: Callable[[int], bool]) -> None:
         for plan in self.plans:
             if plan.view != "stage":
                 continue

@@ -16,7 +16,7 @@ from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
-from .wall_map import THUMB_WIDTH, WallMap, WallStatus
+from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 
 BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
@@ -338,8 +338,8 @@ class ConsoleWindow(QMainWindow):
             self.preview.clear()
             self.preview.setText("—")
         else:
-            self.preview.setPixmap(QPixmap.fromImage(image.scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+            self.preview.setPixmap(QPixmap.fromImage(small_picture(image, self.preview.width(),
+                                                                   self.preview.height())))
         self.preview_caption.setText(caption)
 
     # -- the wall map (wall_map.py) ------------------------------------------------------------

@@ -72,9 +72,9 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Stops the wheel at an unfocused combo box or spin box; Qt then offers it to the parents."""
-        if event.type() != QEvent.Type.Wheel:
+        if not isinstance(event, QWheelEvent):  # first, and cheap: every event of the application comes here
             return False
-        if isinstance(watched, QWindow) and isinstance(event, QWheelEvent):
+        if isinstance(watched, QWindow):
             self._before_focus_moves(watched, event)
             return False
         if not isinstance(watched, QWidget):
