@@ -27,7 +27,7 @@ from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
 from ..ui.walls.stage_panel import StagePanel, thumbnail_box
-from ..domain.wall_views import ViewSpecError, split_view
+from ..domain.wall_views import ViewData, ViewSpecError, split_view
 
 
 class WallFactory:
@@ -176,9 +176,9 @@ class WallFactory:
             return focus
         if kind == "call":
             return self._call(argument)
-        if kind in ("tally", "teams", "celebration"):
+        if spec.data in (ViewData.SESSION, ViewData.COVER):
             return self._session_wall(kind, argument)
-        if kind in ("asset", "warnings", "listening"):
+        if spec.data is ViewData.BOARD:
             return self._board_wall(kind, argument)
         if kind == "persona":
             return self._persona(argument or "1")

@@ -17,6 +17,7 @@ from ..domain.refusal import Refusal
 from ..domain.room_commands import CommandRefused
 from ..domain.room_model import Changed, Changes, RoomModel
 from ..domain.room_state import ExerciseState, RoomState, SessionState, StageRef
+from ..domain.wall_views import ViewData, view_named
 from ..storage import captures
 from ..storage.exercises import running_exercise, start_exercise, stop_exercise
 from ..storage.journal import events_of, record_event
@@ -207,7 +208,7 @@ class RoomEngine:
         for wall in walls:
             shown = s.shown(wall)
             name, _, argument = shown.partition(":")
-            if name in ("stage", "complaints", "journey"):
+            if view_named(name).data in (ViewData.STAGE, ViewData.JOURNEY):
                 stage_key = s.stage.key
             elif name == "artifact" and s.artifact:
                 artifact, page = s.artifact
