@@ -200,10 +200,12 @@ class CaptureBar(QWidget):
     def set_open(self, open_: bool, why: str = "") -> None:
         """Captures are taken only while a session is live."""
         self.setEnabled(open_)
+        self.status.setProperty("closed", "false" if open_ else "true")  # why it is closed reads in amber
         if not open_:
             self.status.setText(why)
         elif not self.status.text().startswith("✓"):
             self.status.setText("Ready: Ctrl+D, Ctrl+K or Ctrl+N, then type; Enter saves.")
+        self._repolish()
 
     def set_people(self, names: list[str]) -> None:
         self.owner.setCompleter(QCompleter(names, self.owner, caseSensitivity=Qt.CaseSensitivity.CaseInsensitive))
