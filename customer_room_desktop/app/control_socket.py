@@ -19,6 +19,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from ..domain import room_commands as cmd
 from ..domain.refusal import Refusal
 from ..domain.room_commands import CommandRefused, command_from_request
+from ..domain.room_model import Changes
 from ..domain.room_state import RoomState
 from ..services.room_state_reply import state_reply
 
@@ -30,7 +31,7 @@ class ControlSocketError(Refusal):
 
 
 class ControlSocket(QObject):
-    def __init__(self, path: str, execute: Callable[[cmd.Command], object], state: Callable[[], RoomState]):
+    def __init__(self, path: str, execute: Callable[[cmd.Command], Changes], state: Callable[[], RoomState]):
         super().__init__()
         self._execute = execute
         self._state = state
@@ -74,8 +75,7 @@ class ControlSocket(QObject):
             request = json.loads(line.decode("utf-8"))
             request_id = request.get("id") if isinstance(request, dict) else None
             command = command_from_request(request)
-            if command is not None:
-                self._execute(command)
+            changes = self._execute(command) if command is not None else None
         except (UnicodeDecodeError, json.JSONDecodeError):
             return {"id": None, "ok": False, "error": "A request must be one JSON object on one line, in UTF-8."}
         except (Refusal, ValueError) as refused:
@@ -83,7 +83,13 @@ class ControlSocket(QObject):
         except Exception as failure:  # noqa: BLE001 - the room keeps running; the client is told in words
             traceback.print_exc()  # for whoever reads the room's log
             return {"id": request_id, "ok": False, "error": _plain(failure)}
-        return {"id": request_id, "ok": True, "state": state_reply(self._state())}
+        reply: dict = {"id": request_id, "ok": True}
+        if changes is not None and changes.message:
+            reply["message"] = changes.message  # what happened when it was not what was asked (e.g. Next at the end)
+        if changes is not None and changes.result is not None:
+            reply["result"] = changes.result  # what the command made: a capture's uid
+        reply["state"] = state_reply(self._state())
+        return reply
 
     @staticmethod
     def _reply(client: QLocalSocket, reply: dict) -> None:

@@ -228,12 +228,21 @@ Command = (Next | Previous | Go | Blackout | White | Identify | LayOut | Quit | 
 
 
 # -- the control socket's requests ----------------------------------------------------------------------
+_WHAT = {"stage": "a stage number or key", "view": "a view name", "wall": "a wall number", "key": "a key",
+         "text": "the words to save", "kind": "decision, commitment or note", "artifact": "an artifact key",
+         "number": "a whole number", "page": "a page number"}
+
+
+def _missing(request: dict, name: str) -> CommandRefused:
+    return CommandRefused(f"The '{request.get('cmd')}' command needs '{name}': {_WHAT.get(name, 'a value')}.")
+
+
 def _text(request: dict, name: str, required: bool = True) -> str:
     value = request.get(name, "")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or (required and not value.strip()):
-        raise CommandRefused(f"The '{request.get('cmd')}' command needs '{name}' as text.")
+        raise _missing(request, name)
     return value.strip()
 
 

@@ -183,9 +183,12 @@ class RoomModel:
 
     def _on_Assign(self, command: cmd.Assign, pending: _Pending) -> None:
         identity = self.wall_identity(command.wall)
-        view, _ = split_view(command.view)
+        view, argument = split_view(command.view)
         if view.name not in CHOOSABLE:
             raise CommandRefused(f"A wall cannot be set to show {view.name}; choose one of {', '.join(CHOOSABLE)}.")
+        if argument and not view.live_argument:
+            raise CommandRefused(f"A wall set to {view.name} follows the room; write just '{view.name}' "
+                                 f"({view.spec} is for render).")
         self._replace_wall(identity, assigned=command.view.strip(), borrowed=None)
         if identity != REHEARSAL:
             pending.remember.append((identity, command.view.strip()))
@@ -319,14 +322,25 @@ class RoomModel:
         pending.effects.append(effect)
         return ""
 
+    def _playing(self, playing: bool) -> None:
+        """What the player was asked to do; its own report (CallProgress) follows a moment later."""
+        if self.state.call is not None:
+            self.state = replace(self.state, call=replace(self.state.call, playing=playing))
+
     def _on_Play(self, command: cmd.Play, pending: _Pending) -> str:
-        return self._transport(Effect.PLAY, pending)
+        message = self._transport(Effect.PLAY, pending)
+        self._playing(True)
+        return message
 
     def _on_Pause(self, command: cmd.Pause, pending: _Pending) -> str:
-        return self._transport(Effect.PAUSE, pending)
+        message = self._transport(Effect.PAUSE, pending)
+        self._playing(False)
+        return message
 
     def _on_PlayPause(self, command: cmd.PlayPause, pending: _Pending) -> str:
-        return self._transport(Effect.PLAY_PAUSE, pending)
+        message = self._transport(Effect.PLAY_PAUSE, pending)
+        self._playing(not (self.state.call and self.state.call.playing))
+        return message
 
     def _on_CallProgress(self, command: cmd.CallProgress, pending: _Pending) -> None:
         if self.state.call is not None:

@@ -38,6 +38,7 @@ class WallView:
     argument: str = ""  # what may follow "name:" in render --view (shown in help), "" for none
     argument_required: bool = False  # render needs it (a live wall shows what the console chose)
     choosable: bool = True  # the facilitator may set a wall to it on the console
+    live_argument: bool = False  # a live wall set to "name:ARGUMENT" keeps showing that one thing
 
     @property
     def follows_stage(self) -> bool:
@@ -62,13 +63,13 @@ VIEWS: tuple[WallView, ...] = (
              "KEY[:PAGE]", True),
     WallView("call", "a recorded call with its captions", ViewData.CALL, "call_view.CallView", "KEY[@SECONDS]", True),
     WallView("asset", "the customer-asset bridge for a period", ViewData.BOARD, "asset_bridge.AssetBridgeWall",
-             "PERIOD"),
+             "PERIOD", live_argument=True),
     WallView("warnings", "the early warning: moments at risk, worst first", ViewData.BOARD,
              "early_warning_wall.EarlyWarningWall"),
     WallView("listening", "the listening path: complaints by stage and month", ViewData.BOARD,
-             "listening_path.ListeningPathWall", "FIRST..LAST"),
+             "listening_path.ListeningPathWall", "FIRST..LAST", live_argument=True),
     WallView("persona", "a persona, where they suffer most, and their calls", ViewData.WALK,
-             "persona_wall.PersonaWall", "KEY"),
+             "persona_wall.PersonaWall", "KEY", live_argument=True),
     WallView("exercise", "an exercise: the task and its clock, then the results", ViewData.WALK,
              "exercise_wall.ExerciseWall", "ARTIFACT", True),
     WallView("tally", "the dot vote of conversation 3", ViewData.SESSION, "session_walls.TallyWall", "SESSION"),

@@ -17,14 +17,15 @@ from ..domain.refusal import Refusal
 from ..domain.room_commands import CommandRefused
 from ..domain.room_model import Changed, Changes, RoomModel
 from ..domain.room_state import ExerciseState, RoomState, SessionState, StageRef
-from ..domain.wall_views import ViewData, view_named
+from ..domain.wall_views import ViewData, split_view, view_named
 from ..storage import captures
 from ..storage.exercises import running_exercise, start_exercise, stop_exercise
 from ..storage.journal import events_of, record_event
 from ..storage.room_file import RoomFile, now_iso
 from ..storage.session_plans import SessionRow, list_sessions, live_session, plan_session, session_row
 from ..storage.session_queries import agenda_of
-from .board_data import BoardDataError, asset_board
+from .board_data import BoardDataError, asset_board, listening_path
+from .walk_data import WalkDataError, persona_data
 
 PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
 BOARD_WORDS = {"warnings": "early warning", "listening": "listening path", "tally": "dot vote",
@@ -53,6 +54,7 @@ class RoomEngine:
         personas = tuple(k for (k,) in room.db.execute("SELECT key FROM personas ORDER BY id"))
         self.stage_names = {ref.key: ref.name for ref in stages}
         self.call_titles = dict(room.db.execute("SELECT key, title FROM calls").fetchall())
+        self.artifact_keys = {key for (key,) in room.db.execute("SELECT key FROM artifacts")}
         self.model = RoomModel(RoomState(stages, personas=personas))
         self._latest_quarter: str | None = None
         self._choose_session()
@@ -121,7 +123,13 @@ class RoomEngine:
         agenda = agenda_of(self.room.db, session_id) if session_id else []
         return sum(minutes for conversation, _, minutes in agenda if conversation == number)
 
+    def _need_writable(self) -> None:
+        if self.room.read_only:
+            raise CommandRefused(f"This room is open for viewing only ({self.room.read_only_reason}), "
+                                 "so nothing can be saved here.")
+
     def _need_live(self, doing: str) -> int:
+        self._need_writable()
         session = self.state.session
         if session.status == "interrupted":
             raise CommandRefused(f"Resume or close the interrupted session “{session.title}” before {doing}.")
@@ -136,6 +144,7 @@ class RoomEngine:
         return self.model.session_changed(session_state(row)) | self._plan_clocks()
 
     def _StartSession(self, command: cmd.StartSession) -> Changes:
+        self._need_writable()
         session = self.state.session
         if session.live:
             return Changes(message=f"“{session.title}” is already running (since {session.started_at[11:16]}); "
@@ -146,7 +155,8 @@ class RoomEngine:
         if command.title:
             cadences = [c.value for c in Cadence]
             if command.cadence not in cadences:
-                raise CommandRefused(f"The cadence must be one of {', '.join(cadences)}, not '{command.cadence}'.")
+                given = f", not “{command.cadence}”" if command.cadence else ""
+                raise CommandRefused(f"A session planned here needs a cadence: one of {', '.join(cadences)}{given}.")
             changes = self.load_session(plan_session(self.room, command.title, command.cadence, date.today(), []))
         elif command.session:
             row = next((s for s in list_sessions(self.room) if command.session in (s.key, str(s.id))), None)
@@ -162,15 +172,19 @@ class RoomEngine:
         return changes
 
     def _CloseSession(self, command: cmd.CloseSession) -> Changes:
-        session_id = self.state.session.id
-        if session_id is None:
-            raise CommandRefused("No session is open to close.")
+        self._need_writable()
+        session = self.state.session
+        session_id = session.id
+        if session_id is None or session.status not in ("live", "interrupted"):
+            raise CommandRefused("No session is running, so there is none to close; a planned session is "
+                                 "started first.")
         captures.close_session(self.room, session_id)
         self._journal("session_closed", "")
         return self.model.session_changed(session_state(session_row(self.room, session_id)))
 
     def _ResumeSession(self, command: cmd.ResumeSession) -> Changes:
         """Carry on where the journal says the walls stood: the stage and the conversation."""
+        self._need_writable()
         session = self.state.session
         if session.status != "interrupted" or session.id is None:
             raise CommandRefused("There is no interrupted session to resume.")
@@ -198,6 +212,48 @@ class RoomEngine:
         changes = self.model.conversation_started(command.number, now_iso())
         self._journal_walls(before, changes)
         return changes
+
+    # -- what names something in the room -------------------------------------------------------------
+    def _OpenCall(self, command: cmd.OpenCall) -> Changes:
+        if command.key not in self.call_titles:
+            raise CommandRefused(f"This room has no call “{command.key}”; its calls are "
+                                 f"{', '.join(sorted(self.call_titles))}.")
+        return self.model.apply(command)
+
+    def _ShowArtifact(self, command: cmd.ShowArtifact) -> Changes:
+        if command.key not in self.artifact_keys:
+            raise CommandRefused(f"This room has no artifact “{command.key}”.")
+        return self.model.apply(command)
+
+    def _Assign(self, command: cmd.Assign) -> Changes:
+        """A live wall may keep one persona, asset period or listening range: it must be in the room."""
+        view, argument = split_view(command.view)
+        if argument and view.live_argument:
+            self._check_board(view.name, argument)
+        before = self.state
+        changes = self.model.apply(command)
+        self._journal_walls(before, changes)
+        return changes
+
+    def _SetAssetPeriod(self, command: cmd.SetAssetPeriod) -> Changes:
+        if command.label:
+            self._check_board("asset", command.label)
+        before = self.state
+        changes = self.model.apply(command)
+        self._journal_walls(before, changes)
+        return changes
+
+    def _check_board(self, name: str, argument: str) -> None:
+        try:
+            if name == "persona":
+                persona_data(self.room, argument)
+            elif name == "asset":
+                asset_board(self.room, argument)
+            else:
+                first, _, last = argument.partition("..")
+                listening_path(self.room, _month(first), _month(last))
+        except (BoardDataError, WalkDataError) as problem:
+            raise CommandRefused(str(problem)) from None
 
     # -- captures ------------------------------------------------------------------------------------------
     def capture_context(self) -> CaptureContext:
@@ -272,7 +328,17 @@ def _due(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandRefused(f"A commitment needs a due date written as YYYY-MM-DD, not '{text}'.") from None
+        given = f", not “{text}”" if text.strip() else ""
+        raise CommandRefused(f"A commitment needs a due date written as YYYY-MM-DD{given}.") from None
+
+
+def _month(text: str) -> str:
+    """A month as YYYY-MM, or "" for the listening path's default end."""
+    text = text.strip()
+    if text and not (len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
+                     and 1 <= int(text[5:]) <= 12):
+        raise CommandRefused(f"A listening range is two months written YYYY-MM..YYYY-MM, not “{text}”.")
+    return text
 
 
 def _asset_on(state: RoomState) -> bool:

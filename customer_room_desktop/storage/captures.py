@@ -12,13 +12,19 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, datetime, UTC
 
 from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
 from .journal import record_event
 from .rows import inserted_id
 from .room_file import RoomFile, now_iso
+
+
+def _moment() -> str:
+    """When a capture was saved, to the microsecond: several captures in one second keep their order
+    (Ctrl+Z withdraws the newest), and the minutes read the same ISO time."""
+    return datetime.now(UTC).astimezone().isoformat(timespec="microseconds")
 
 
 class CaptureRefused(Refusal, ValueError):
@@ -95,7 +101,7 @@ def capture_decision(room: RoomFile, session_id: int, text: str, context: Captur
                      uid: str | None = None) -> int:
     _open_session(room, session_id)
     return _insert_once(room, "decisions", uid or str(uuid.uuid4()), {
-        "session_id": session_id, "at": now_iso(), "text": _text(text, "decision"),
+        "session_id": session_id, "at": _moment(), "text": _text(text, "decision"),
         "context": json.dumps(asdict(context or CaptureContext()))})
 
 
@@ -103,7 +109,7 @@ def capture_note(room: RoomFile, session_id: int, text: str, context: CaptureCon
                  uid: str | None = None) -> int:
     _open_session(room, session_id)
     return _insert_once(room, "notes", uid or str(uuid.uuid4()), {
-        "session_id": session_id, "at": now_iso(), "text": _text(text, "note"),
+        "session_id": session_id, "at": _moment(), "text": _text(text, "note"),
         "context": json.dumps(asdict(context or CaptureContext()))})
 
 
@@ -120,7 +126,7 @@ def capture_commitment(room: RoomFile, session_id: int, text: str, owner: str, d
             raise CaptureRefused(f"There is no priority '{priority_key}' in this room.")
         priority_id = row[0]
     return _insert_once(room, "commitments", uid or str(uuid.uuid4()), {
-        "session_id": session_id, "priority_id": priority_id, "at": now_iso(), "text": _text(text, "commitment"),
+        "session_id": session_id, "priority_id": priority_id, "at": _moment(), "text": _text(text, "commitment"),
         "owner": owner, "due_on": due_on.isoformat(), "status": "open",
         "context": json.dumps(asdict(context or CaptureContext()))})
 

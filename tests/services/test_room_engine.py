@@ -116,5 +116,51 @@ def test_withdrawing_the_last_capture_leaves_it_in_the_file(engine):
 
 def test_a_commitment_with_a_bad_due_date_is_refused_in_one_sentence(engine):
     engine.apply(cmd.StartSession())
-    with pytest.raises(Refusal, match="YYYY-MM-DD, not 'next friday'"):
+    with pytest.raises(Refusal, match="YYYY-MM-DD, not “next friday”"):
         engine.apply(cmd.Capture("commitment", "Fix it", "Dana Ruiz", "next friday"))
+
+
+def test_ctrl_z_withdraws_the_newest_of_captures_made_within_one_second(engine):
+    engine.apply(cmd.StartSession())
+    engine.apply(cmd.Capture("note", "First"))
+    engine.apply(cmd.Capture("decision", "Second"))
+    newest = engine.apply(cmd.Capture("commitment", "Third", "Dana Ruiz", "2099-01-31")).result
+    assert engine.apply(cmd.Withdraw()).result == newest
+
+
+@pytest.mark.parametrize("command, sentence", [
+    (cmd.OpenCall("nosuch"), "This room has no call “nosuch”; its calls are "),
+    (cmd.ShowArtifact("nosuch"), "This room has no artifact “nosuch”."),
+    (cmd.Assign(1, "stage:3"), "A wall set to stage follows the room; write just 'stage'"),
+    (cmd.Assign(1, "persona:nobody"), "This room has no persona"),
+    (cmd.Assign(1, "asset:Q9 2026"), "This room has no customer-asset period 'Q9 2026'"),
+    (cmd.Assign(1, "listening:2025-13..2025-01"), "A listening range is two months written YYYY-MM..YYYY-MM"),
+    (cmd.SetAssetPeriod("Q9 2026"), "This room has no customer-asset period 'Q9 2026'"),
+    (cmd.CloseSession(), "No session is running, so there is none to close"),
+    (cmd.StartSession(title="Workshop"), "A session planned here needs a cadence: one of monthly"),
+])
+def test_a_refused_command_names_what_is_wrong_and_changes_nothing(engine, command, sentence):
+    before = engine.state
+    sessions = engine.room.db.execute("SELECT id, started_at, closed_at FROM sessions").fetchall()
+    with pytest.raises(Refusal) as refused:
+        engine.apply(command)
+    assert str(refused.value).startswith(sentence)
+    assert engine.state == before
+    assert engine.room.db.execute("SELECT id, started_at, closed_at FROM sessions").fetchall() == sessions
+
+
+def test_a_room_open_for_viewing_only_says_so_instead_of_asking_to_resume(sample_room):
+    with RoomFile.open(sample_room, read_only=True) as room:
+        engine = RoomEngine(room)
+        for command in (cmd.StartSession(), cmd.Capture("note", "x"), cmd.CloseSession(), cmd.ResumeSession()):
+            with pytest.raises(Refusal, match="open for viewing only"):
+                engine.apply(command)
+        engine.apply(cmd.Next())  # the walls may still be walked
+        assert engine.state.position == 2
+
+
+def test_play_and_pause_are_in_the_reply_before_the_player_reports(engine):
+    engine.apply(cmd.OpenCall("burst-pipe"))
+    assert engine.apply(cmd.Play()).effects and engine.state.call.playing
+    engine.apply(cmd.Pause())
+    assert not engine.state.call.playing

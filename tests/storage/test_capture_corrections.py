@@ -42,7 +42,7 @@ def live(room):
 def ticking(monkeypatch):
     """Each capture a second after the one before, so "newest" is not left to chance."""
     seconds = count()
-    monkeypatch.setattr(captures, "now_iso", lambda: f"2026-12-10T10:00:{next(seconds):02d}+00:00")
+    monkeypatch.setattr(captures, "_moment", lambda: f"2026-12-10T10:00:{next(seconds):02d}+00:00")
 
 
 def test_a_withdrawal_keeps_the_row_and_journals_what_it_said(room, live):
