@@ -61,3 +61,19 @@ def test_the_buttons_never_move_when_an_alert_a_banner_or_a_message_appears(qtbo
     console.offer_resume("“December room” was still running when the room last closed.")
     QApplication.processEvents()
     assert where() == before and not console.alert.isVisibleTo(console)
+
+
+def test_minutes_written_are_confirmed_with_their_place_and_an_open_button(sample_room, tmp_path, qtbot):
+    room = RoomFile.open(sample_room, read_only=True)
+    live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "minutes", "test"))
+    try:
+        live.start()
+        written = live.session.save_minutes(str(tmp_path / "minutes.md"))
+        assert written is not None and written.read_text(encoding="utf-8").startswith("#")
+        assert str(written) in live.console.message.text()
+        assert live.console.open_file.isVisibleTo(live.console)
+        live.console.show_message("Moved on.")
+        assert not live.console.open_file.isVisibleTo(live.console)
+    finally:
+        live.shut_down()
+        room.close()
