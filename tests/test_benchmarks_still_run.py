@@ -5,9 +5,13 @@ Nothing here looks at a time: only that each benchmark measured what it says it 
 
 import json
 
+import pytest
+
 from tests.benchmarks.__main__ import main
 
 
+@pytest.mark.slow  # about 45 s
+@pytest.mark.vlc  # the call benchmarks play through libVLC
 def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert main(["--quick", "--json", "--workdir", str(tmp_path)]) == 0
     results = {result["name"]: result for result in json.loads(capsys.readouterr().out)}

@@ -22,6 +22,22 @@ def sha(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def test_the_version_is_written_once_and_the_command_prints_it(tmp_path):
+    """One version: __init__.py holds it, the package metadata is made from it, and the changelog has it."""
+    import tomllib
+    from importlib.metadata import version
+
+    from customer_room_desktop import __version__
+
+    root = Path(__file__).parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert version("customer-room-desktop") == __version__, "installed metadata is stale: reinstall the package"
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == f"customer-room {__version__}\n"
+    assert f"\n## [{__version__}] - " in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
 def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0

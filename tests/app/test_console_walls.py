@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.domain.wall_views import CHOOSABLE
 from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -24,7 +25,7 @@ def test_a_chosen_view_takes_effect_at_once_and_a_borrowed_wall_is_given_back(sa
         qtbot.waitUntil(lambda: bool(live.console.wall_frames))
         frame = next(iter(live.console.wall_frames.values()))
         choice = frame.findChild(QComboBox)
-        assert choice.findText("persona") >= 0 and choice.findText("white") >= 0  # from the view table
+        assert [choice.itemText(i) for i in range(choice.count())] == list(CHOOSABLE)  # from the view table
         choice.setCurrentText("journey")
         assert shown_widget(live) == "JourneySpan"
         live.console.call_panel.call_requested.emit("burst-pipe")
@@ -35,7 +36,7 @@ def test_a_chosen_view_takes_effect_at_once_and_a_borrowed_wall_is_given_back(sa
         give_back = next(b for b in frame.findChildren(QPushButton) if b.text() == "Give the wall back")
         assert give_back.isVisibleTo(frame)
         qtbot.mouseClick(give_back, Qt.MouseButton.LeftButton)
-        assert shown_widget(live) == "JourneySpan" and live.state.call is not None  # the call stays open
+        assert shown_widget(live) == "JourneySpan" and live.state.call.key == "burst-pipe"  # the call stays open
     finally:
         live.shut_down()
         room.close()

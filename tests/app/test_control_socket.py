@@ -67,6 +67,8 @@ def views(state: dict) -> list:
     return [wall["view"] for wall in state["walls"]]
 
 
+@pytest.mark.slow
+@pytest.mark.xvfb
 def test_the_facilitators_path_through_the_control_socket(x_server, room, tmp_path):
     control = tmp_path / "room.sock"
     process = start_room(room, control, x_server)

@@ -36,6 +36,8 @@ def x_server():
         server.wait(timeout=10)
 
 
+@pytest.mark.slow
+@pytest.mark.xvfb
 def test_a_wall_survives_unplug_and_replug(x_server, sample_room, tmp_path):
     result = subprocess.run([sys.executable, str(PROBE), str(sample_room), str(tmp_path / "walls.json")],
                             capture_output=True, text=True, env=x_server, cwd=Path(__file__).parents[2], timeout=120)

@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HERE = Path(__file__).parent
 
 
+@pytest.mark.slow
+@pytest.mark.vlc  # the session plays a recorded call
 def test_the_scripted_quarterly_session_the_exercise_and_the_resume_pass_on_three_screens(tmp_path):
     screens = [{"name": name, "x": 1920 * n, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
                 "logicalBaseDpi": 96, "dpr": 1} for n, name in enumerate(("laptop", "wall-1", "wall-2"))]

@@ -91,6 +91,7 @@ def assert_refused(result: subprocess.CompletedProcess, room_name: str, pid: int
     assert sentence.endswith("; open it for viewing only with --view-only.")
 
 
+@pytest.mark.slow
 def test_a_second_window_is_refused_views_only_on_request_and_takes_over_after_a_crash(
         live_room, sample_room_copy, user_env):
     second = run(user_env, "open", sample_room_copy)
@@ -119,6 +120,7 @@ def test_view_only_opens_a_room_nobody_has_open_and_leaves_no_lock(sample_room_c
     assert not lock_path(sample_room_copy).exists()
 
 
+@pytest.mark.slow
 def test_demo_is_refused_and_not_rebuilt_while_it_is_open_live(sample_room, user_env):
     demo = Path(user_env["XDG_DATA_HOME"]) / "customer-room" / "harbourline-demo.croom"
     demo.parent.mkdir(parents=True)

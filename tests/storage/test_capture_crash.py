@@ -30,7 +30,8 @@ CHILD = Path(__file__).with_name("capture_crash_child.py")
 FIRST_ACK_TIMEOUT_S = 20  # generous: a slow CI machine still starts Python well within this
 EARLY_KILL_SHARE = 0.1  # a few runs are killed while the child is still opening the room
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="relies on SIGKILL and select() on a pipe")
+pytestmark = [pytest.mark.skipif(sys.platform != "linux", reason="relies on SIGKILL and select() on a pipe"),
+              pytest.mark.slow]  # 50 child processes: about 18 s
 
 
 def make_room(path: Path) -> int:

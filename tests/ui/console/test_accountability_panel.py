@@ -141,7 +141,10 @@ def test_any_team_on_the_board_can_be_recognised_by_hand(qtbot, panel, room, ses
     with qtbot.waitSignal(panel.recognition_requested) as recognised:
         qtbot.mouseClick(panel.recognise_button, Qt.MouseButton.LeftButton)
     assert recognised.args == ["assessor-on-the-day", "Assessors now arrive within the agreed slot."]
-    assert accountability.recognise(room, session, *recognised.args) > 0
+    recognition = accountability.recognise(room, session, *recognised.args)
+    assert room.db.execute("SELECT r.session_id, p.key, r.citation FROM recognitions r "
+                           "JOIN priorities p ON p.id = r.priority_id WHERE r.id = ?", (recognition,)).fetchone() == (
+        session, "assessor-on-the-day", "Assessors now arrive within the agreed slot.")
 
     # choosing the team that has a proposal brings its proposed citation up for editing
     click(qtbot, panel.tree, step_item(panel, "simple-claim-report", 2))

@@ -19,6 +19,7 @@ from customer_room_desktop.ui.walls.asset_bridge import (
     GAINED_COLOUR, LOST_COLOUR, START_COLOUR, WARNING_COLOUR, AssetBridgeWall, axis_floor,
 )
 from customer_room_desktop.ui.walls.wall_style import SURFACE_HIGH
+from tests.ui.wall_pixels import is_colour
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
@@ -40,8 +41,7 @@ def _render(qtbot, data, size: tuple[int, int]) -> tuple[AssetBridgeWall, np.nda
 
 
 def _is(pixels: np.ndarray, colour, tolerance: int = 4) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgb()[:3])
-    return np.all(np.abs(pixels.astype(int) - rgb) <= tolerance, axis=-1)
+    return is_colour(pixels, colour, tolerance)
 
 
 def _crop(pixels: np.ndarray, box) -> np.ndarray:

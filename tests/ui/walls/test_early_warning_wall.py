@@ -20,6 +20,7 @@ from customer_room_desktop.ui.walls.early_warning_wall import (
     COMPLAINT_COLOUR, TREND_COLOUR, EarlyWarningWall, format_value, summary_line,
 )
 from customer_room_desktop.ui.walls.wall_style import RELIABILITY_COLOURS
+from tests.ui.wall_pixels import is_colour
 
 SIZES = [(1920, 1080), (3840, 2160)]
 RED, AMBER, GREEN = (RELIABILITY_COLOURS[level] for level in ("unreliable", "at risk", "reliable"))
@@ -50,8 +51,7 @@ def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
 
 
 def _is(pixels: np.ndarray, colour: QColor, tolerance: int = 3) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgb()[:3])
-    return np.all(np.abs(pixels.astype(int) - rgb) <= tolerance, axis=-1)
+    return is_colour(pixels, colour, tolerance)
 
 
 def _wall(branding, data, qtbot, size):

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage
+from PySide6.QtGui import QFont, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.domain.meetings import Attendee
@@ -28,6 +28,7 @@ from customer_room_desktop.ui.walls import persona_wall as persona_module
 from customer_room_desktop.ui.walls.exercise_wall import AMBER, OUTCOME_COLOURS, ExerciseWall, exercise_page_box
 from customer_room_desktop.ui.walls.persona_wall import WARM, PersonaWall, cover, initials
 from customer_room_desktop.ui.walls.wall_style import BACKGROUND, TEXT, WallScale
+from tests.ui.wall_pixels import is_colour
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
@@ -77,8 +78,7 @@ def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
 
 
 def _is(pixels: np.ndarray, colour, tolerance: int = 3) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgb()[:3])
-    return np.all(np.abs(pixels.astype(int) - rgb) <= tolerance, axis=-1)
+    return is_colour(pixels, colour, tolerance)
 
 
 def _crop(pixels: np.ndarray, box) -> np.ndarray:

@@ -40,6 +40,8 @@ def test_every_stage_panel_renders_with_its_own_stage(qtbot, factory, position, 
     widget = factory.build(f"stage:{position}", SIZE)
     assert widget.data.position == position
     assert widget.data.name == factory.source.stages[position - 1].name
+    # one decoded picture for every artifact of the stage (every stage of the sample room has some)
+    assert widget.data.artifacts and set(widget.thumbnails) == {a.media_sha256 for a in widget.data.artifacts}
     assert all(isinstance(image, QImage) for image in widget.thumbnails.values())
     image = grab_widget(widget, SIZE)
     _looks_drawn(image)
