@@ -201,7 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="open it read-only, even while another window has it open live")
     demo.set_defaults(run=cmd_demo)
 
-    open_ = commands.add_parser("open", help="open a room file")
+    open_ = commands.add_parser(
+        "open", help="open a room file",
+        description="Open the live room: the console on the primary screen, a full-screen wall on every other "
+                    "screen. A room open live elsewhere is refused (exit status 2) unless --view-only is given.")
     open_.add_argument("room")
     open_.add_argument("--view-only", action="store_true",
                        help="open it read-only, even while another window has it open live")
@@ -220,7 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="replace the output if it exists")
     build.set_defaults(run=cmd_build)
 
-    imp = commands.add_parser("import", help="import a CSV of complaints, KPI readings or customer-asset periods")
+    imp = commands.add_parser("import", help="import a CSV of complaints, KPI readings, customer-asset periods, "
+                                             "surveys or lost reasons")
     imp.add_argument("kind", choices=list(KINDS))
     imp.add_argument("room")
     imp.add_argument("csv")
@@ -240,7 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("room")
     info.add_argument("--json", action="store_true")
     info.set_defaults(run=cmd_info)
-    render = commands.add_parser("render", help="draw a wall view to a PNG, offscreen")
+    render = commands.add_parser(
+        "render", help="draw a wall view to a PNG, offscreen",
+        description="Draw one wall view offscreen with the live walls' own widgets, and write it as a PNG.")
     render.add_argument("room")
     render.add_argument("--view", required=True, help=views_help())
     render.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
