@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from ..domain import room_commands as cmd
 from ..domain.captions import caption_index
-from ..domain.room_model import Effect
+from ..domain.room_changes import Effect
 from ..domain.room_state import CallState
 from ..services.wall_data import CallViewData
 from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks

@@ -19,7 +19,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from ..domain import room_commands as cmd
 from ..domain.refusal import Refusal
 from ..domain.room_commands import CommandRefused, command_from_request
-from ..domain.room_model import Changes
+from ..domain.room_changes import Changes
 from ..domain.room_state import RoomState
 from ..services.room_state_reply import state_reply
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from ..domain import room_commands as cmd
 from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
-from ..domain.room_model import Changed, Changes, Effect
+from ..domain.room_changes import Changed, Changes, Effect
 from ..domain.room_state import REHEARSAL, RoomState
 from ..services.image_prefetch import ImagePrefetcher
 from ..services.room_engine import RoomEngine

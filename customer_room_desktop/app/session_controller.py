@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from ..domain import room_commands as cmd
 from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
-from ..domain.room_model import Changes
+from ..domain.room_changes import Changes
 from ..services.room_engine import RoomEngine
 from ..storage import accountability, focus
 from ..storage.captures import (

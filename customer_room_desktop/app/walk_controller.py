@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from ..domain import room_commands as cmd
 from ..domain.exercises import Outcome, clock_text
 from ..domain.refusal import Refusal
-from ..domain.room_model import Changes
+from ..domain.room_changes import Changes
 from ..services.room_engine import RoomEngine
 from ..services.walk_data import persona_keys
 from ..storage.exercises import (

@@ -7,11 +7,11 @@ made by the service that owns the room file, before it hands the command's effec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import Any
 
 from . import room_commands as cmd
+from .room_changes import Changed, Changes, Effect, _Pending
 from .room_commands import CommandRefused
 from .room_state import (
     REHEARSAL, Borrower, Borrowing, CallState, Celebration, ExerciseState, RoomState, SessionState, WallState,
@@ -20,55 +20,6 @@ from .wall_views import CHOOSABLE, CONVERSATION_VIEWS, DEFAULT_ORDER, split_view
 
 CONVERSATION_REASONS = {1: "the customer asset, early warning and listening path", 3: "the dot vote",
                         4: "the team board"}
-
-
-class Changed(Enum):
-    STAGE = "stage"  # the stage or a cover: every wall and the console's header
-    WALLS = "walls"  # a wall's view, borrowing or presence
-    SESSION = "session"  # the session's status or conversation
-    SESSION_DATA = "session_data"  # votes, teams, reports: the session walls draw again
-    CALL = "call"  # a call opened or closed
-    CALL_POSITION = "call_position"  # the player moved, or started or paused
-    EXERCISE = "exercise"
-    CAPTURES = "captures"
-    CLOCK = "clock"  # the plan's clocks
-
-
-class Effect(Enum):
-    """What the app must do beyond redrawing."""
-
-    IDENTIFY = "identify"
-    QUIT = "quit"
-    LAY_OUT = "lay_out"
-    PLAY = "play"
-    PAUSE = "pause"
-    PLAY_PAUSE = "play_pause"
-
-
-@dataclass(frozen=True)
-class Changes:
-    what: frozenset[Changed] = frozenset()
-    effects: tuple[Effect, ...] = ()
-    remember: tuple[tuple[str, str], ...] = ()  # (wall identity, view) to remember on this machine
-    message: str = ""  # a sentence for the console
-    result: object = None  # what a command made (a capture's uid...)
-
-    def __bool__(self) -> bool:
-        return bool(self.what or self.effects or self.remember or self.message)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(self.what | other.what, self.effects + other.effects, self.remember + other.remember,
-                       other.message or self.message, other.result if other.result is not None else self.result)
-
-
-@dataclass
-class _Pending:
-    what: set[Changed] = field(default_factory=set)
-    effects: list[Effect] = field(default_factory=list)
-    remember: list[tuple[str, str]] = field(default_factory=list)
-
-    def done(self, message: str = "", result: object = None) -> Changes:
-        return Changes(frozenset(self.what), tuple(self.effects), tuple(self.remember), message, result)
 
 
 def _shows(wall: WallState, view: str) -> bool:

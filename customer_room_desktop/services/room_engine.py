@@ -15,7 +15,8 @@ from ..domain import room_commands as cmd
 from ..domain.meetings import Cadence, CaptureContext
 from ..domain.refusal import Refusal
 from ..domain.room_commands import CommandRefused
-from ..domain.room_model import Changed, Changes, RoomModel
+from ..domain.room_changes import Changed, Changes
+from ..domain.room_model import RoomModel
 from ..domain.room_state import ExerciseState, RoomState, SessionState, StageRef
 from ..domain.wall_views import ViewData, split_view, view_named
 from ..storage import captures

@@ -6,7 +6,8 @@ import pytest
 
 from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.domain.refusal import Refusal
-from customer_room_desktop.domain.room_model import Changed, RoomModel
+from customer_room_desktop.domain.room_changes import Changed
+from customer_room_desktop.domain.room_model import RoomModel
 from customer_room_desktop.domain.room_state import Borrower, ExerciseState, RoomState, SessionState, StageRef
 
 STAGES = tuple(StageRef(f"s{n}", f"Stage {n}") for n in range(1, 8))

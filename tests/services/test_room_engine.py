@@ -7,7 +7,7 @@ import pytest
 
 from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.domain.refusal import Refusal
-from customer_room_desktop.domain.room_model import Changed, Effect
+from customer_room_desktop.domain.room_changes import Changed, Effect
 from customer_room_desktop.services.room_engine import RoomEngine
 from customer_room_desktop.storage.journal import events_of
 from customer_room_desktop.storage.room_file import RoomFile
