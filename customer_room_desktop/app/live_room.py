@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ..domain import room_commands as cmd
-from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
 from ..domain.room_changes import Changed, Changes, Effect
 from ..domain.room_state import REHEARSAL, RoomState
@@ -70,6 +69,7 @@ class LiveRoom(QObject):
         self.dwell: dict[str, int] = {}
         self._cycle_timers: dict[str, QTimer] = {}
         self.clock = RoomClock(self.state.planned_stage_seconds)
+        self._clock_position = self.state.position  # the stage the stage clock is timing
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
@@ -127,20 +127,21 @@ class LiveRoom(QObject):
             self.store.remember(identity, view)
         if changes.message:
             self.console.show_message(changes.message)
-        if Changed.SESSION in changes.what or Changed.CAPTURES in changes.what:
+        what = changes.what
+        if Changed.SESSION in what or Changed.CAPTURES in what:
             self.session.refresh()
+        if what & {Changed.SESSION, Changed.CAPTURES, Changed.EXERCISE}:
             self.walk.refresh()
-        if Changed.CLOCK in changes.what or Changed.SESSION in changes.what:
+        if Changed.CLOCK in what or Changed.SESSION in what:
             self._clock_changed()
-        if Changed.STAGE in changes.what:
+        if self.state.position != self._clock_position:  # a cover or a conversation keeps the stage's time
+            self._clock_position = self.state.position
             self.clock.new_segment()
-        if Changed.CALL in changes.what:
+        if Changed.CALL in what:
             self.calls.follow(self.state.call)
-        if Changed.EXERCISE in changes.what:
-            self.walk.refresh()
-        if Changed.WALLS in changes.what:
+        if Changed.WALLS in what:
             self._cycle_timers_follow()
-        if REDRAWN & changes.what:
+        if REDRAWN & what:
             self.refresh()
         for effect in changes.effects:
             self._carry_out(effect)
@@ -288,9 +289,6 @@ class LiveRoom(QObject):
 
     def identify_screens(self) -> None:
         self.send(cmd.Identify())
-
-    def capture_context(self) -> CaptureContext:
-        return self.engine.capture_context()
 
     def zoom_artifact(self, factor: float) -> None:
         for plan in self.presenter.plans:

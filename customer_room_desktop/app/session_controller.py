@@ -8,7 +8,6 @@ changed. A refusal is shown as the one sentence it carries, and nothing of it is
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from collections.abc import Callable
@@ -53,8 +52,6 @@ class SessionController(QObject):
         panel.plan_requested.connect(self.plan)
         panel.start_requested.connect(self.start)
         panel.close_requested.connect(self.close)
-        panel.resume_requested.connect(self.resume)
-        panel.close_stale_requested.connect(self.close_interrupted)
         panel.conversation_requested.connect(self.set_conversation)
         panel.minutes_requested.connect(console.ask_minutes_path)
         console.minutes_path_chosen.connect(self.save_minutes)
@@ -106,11 +103,7 @@ class SessionController(QObject):
              for row in list_captures(self.room, self.session_id)])
 
     def _where(self, context_json: str) -> str:
-        try:
-            saved = json.loads(context_json or "{}")
-        except ValueError:
-            saved = {}
-        return CaptureContext.from_saved(saved).describe(self.stage_names, self.engine.call_titles)
+        return CaptureContext.from_json(context_json).describe(self.stage_names, self.engine.call_titles)
 
     # -- the session's lifecycle ------------------------------------------------------------------
     def plan(self, fields: dict) -> None:

@@ -17,6 +17,7 @@ from ..domain import room_commands as cmd
 from ..domain.exercises import Outcome, clock_text
 from ..domain.refusal import Refusal
 from ..domain.room_changes import Changes
+from ..domain.room_state import ExerciseState
 from ..services.room_engine import RoomEngine
 from ..services.walk_data import persona_keys
 from ..storage.exercises import (
@@ -43,15 +44,21 @@ class WalkController(QObject):
         panel.stop_requested.connect(self.stop)
         panel.result_entered.connect(self.result)
         panel.reaction_entered.connect(self.reaction)
+        self._run: tuple[ExerciseState, ExerciseRun] | None = None
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._show_status)
         self.refresh()
 
     @property
     def run(self) -> ExerciseRun | None:
-        """The exercise on the walls: running, or stopped with its results still shown."""
+        """The exercise on the walls: running, or stopped with its results still shown (read again only
+        when the room's state of it changes, not on every tick of the console's clock)."""
         exercise = self.engine.state.exercise
-        return run_of(self.room, exercise.run_id) if exercise else None
+        if exercise is None:
+            return None
+        if self._run is None or self._run[0] != exercise:
+            self._run = (exercise, run_of(self.room, exercise.run_id))
+        return self._run[1]
 
     def show_persona(self, key: str) -> None:
         self.send(cmd.ShowPersona(key))

@@ -40,7 +40,7 @@ def wall_plans(state: RoomState, windows: dict[str, WallWindow], factory: WallFa
     journey_walls = [w.identity for w in present if state.shown(w) == "journey"]
     plans = []
     for wall in present:
-        view = wall.borrowed.view if wall.borrowed else wall.assigned
+        view = wall.view
         stages = (1, factory.stage_count)
         if view == "journey" and wall.identity in journey_walls:
             stages = journey_slice(journey_walls.index(wall.identity), len(journey_walls), factory.stage_count)

@@ -20,7 +20,6 @@ from ..services.session_wall_data import CelebrationData, board_data, tally_data
 from ..services.walk_data import WalkDataError, latest_exercise, persona_data
 from ..storage.captures import CaptureRefused
 from ..storage.room_file import RoomFile
-from ..storage.session_queries import agenda_of, session_for_the_room
 from ..ui.walls.artifact_focus import ArtifactFocus, page_box
 from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
@@ -75,13 +74,6 @@ class WallFactory:
         if position not in self._stage_calls:
             self._stage_calls[position] = self.source.calls_of_stage(self.stage_key(str(position)))
         return self._stage_calls[position]
-
-    def agenda(self) -> tuple[str, list[tuple[int, str, int]]]:
-        """The title of the session the room is preparing or held last, and its agenda."""
-        session = session_for_the_room(self.source.room.db)
-        if session is None:
-            return "", []
-        return f"{session[1]} · {session[2]}", agenda_of(self.source.room.db, session[0])
 
     def board(self, view: str, argument: str = ""):
         """The data of a conversation-1 wall, read once per room and argument (aggregated in SQL)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -205,6 +206,15 @@ class CaptureContext:
             title = (call_titles or {}).get(self.call_key, f"call {self.call_key}")
             parts.append(f"{title} at {seconds // 60}:{seconds % 60:02d}")
         return "; ".join(part for part in parts if part)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> CaptureContext:
+        """A capture's saved context; a damaged or empty one reads as "nothing known"."""
+        try:
+            saved = json.loads(text or "{}")
+        except ValueError:
+            saved = {}
+        return cls.from_saved(saved if isinstance(saved, dict) else {})
 
     @classmethod
     def from_saved(cls, saved: dict) -> CaptureContext:

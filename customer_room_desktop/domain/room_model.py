@@ -24,8 +24,7 @@ CONVERSATION_REASONS = {1: "the customer asset, early warning and listening path
 
 def _shows(wall: WallState, view: str) -> bool:
     """Whether the wall shows ``view`` under any cover: a wall set to "persona" shows the persona chosen."""
-    own = wall.borrowed.view if wall.borrowed else wall.assigned
-    return own == view or (own == "persona" and view.startswith("persona:"))
+    return wall.view == view or (wall.view == "persona" and view.startswith("persona:"))
 
 
 class RoomModel:

@@ -40,6 +40,11 @@ class WallState:
     size: tuple[int, int] = (0, 0)
     position: int | None = None  # cycle mode: the stage this wall has moved on to by itself
 
+    @property
+    def view(self) -> str:
+        """What the wall shows when nothing covers every wall: its borrowing, else its own assignment."""
+        return self.borrowed.view if self.borrowed else self.assigned
+
 
 @dataclass(frozen=True)
 class StageRef:
@@ -125,7 +130,7 @@ class RoomState:
         """The view a wall shows now."""
         if self.cover:
             return self.cover
-        return wall.borrowed.view if wall.borrowed else wall.assigned
+        return wall.view
 
     def present_walls(self) -> list[WallState]:
         return [wall for wall in self.walls if wall.present]

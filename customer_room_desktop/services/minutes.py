@@ -113,11 +113,7 @@ def find_session(room: RoomFile, which: str) -> SessionRow:
 
 def _on_the_walls(context: str, stages: dict[str, str], calls: dict[str, str]) -> str:
     """The capture's context in words: what the walls showed (one definition, in CaptureContext)."""
-    try:
-        found = json.loads(context or "{}")
-    except ValueError:
-        return ""
-    return CaptureContext.from_saved(found if isinstance(found, dict) else {}).describe(stages, calls)
+    return CaptureContext.from_json(context).describe(stages, calls)
 
 
 def _clock(at: str) -> str:

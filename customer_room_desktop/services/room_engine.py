@@ -82,8 +82,10 @@ class RoomEngine:
     def apply(self, command: cmd.Command) -> Changes:
         """Carry out ``command``; a refusal raises a Refusal whose text is the sentence to show."""
         handler = getattr(self, f"_{type(command).__name__}", None)
-        if handler is not None:
-            return handler(command)
+        return handler(command) if handler is not None else self._on_walls(command)
+
+    def _on_walls(self, command: cmd.Command) -> Changes:
+        """A command with no write of its own: the model, then what the walls now show is journaled."""
         before = self.state
         changes = self.model.apply(command)
         self._journal_walls(before, changes)
@@ -231,18 +233,12 @@ class RoomEngine:
         view, argument = split_view(command.view)
         if argument and view.live_argument:
             self._check_board(view.name, argument)
-        before = self.state
-        changes = self.model.apply(command)
-        self._journal_walls(before, changes)
-        return changes
+        return self._on_walls(command)
 
     def _SetAssetPeriod(self, command: cmd.SetAssetPeriod) -> Changes:
         if command.label:
             self._check_board("asset", command.label)
-        before = self.state
-        changes = self.model.apply(command)
-        self._journal_walls(before, changes)
-        return changes
+        return self._on_walls(command)
 
     def _check_board(self, name: str, argument: str) -> None:
         try:

@@ -35,7 +35,7 @@ def test_the_version_is_written_once_and_the_command_prints_it(tmp_path):
     assert version("customer-room-desktop") == __version__, "installed metadata is stale: reinstall the package"
     result = run("--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout == f"customer-room {__version__}\n"
-    assert f"\n## [{__version__}] - " in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"\n## [{__version__}] - " in (root / "packaging" / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def test_help_lists_the_commands():

@@ -78,3 +78,21 @@ def test_minutes_written_are_confirmed_with_their_place_and_an_open_button(sampl
     finally:
         live.shut_down()
         room.close()
+
+
+def test_a_cover_or_a_conversation_keeps_the_stages_clock_and_a_new_stage_restarts_it(sample_room, tmp_path):
+    from customer_room_desktop.domain import room_commands as cmd
+
+    room = RoomFile.open(sample_room, read_only=True)
+    live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "clock", "test"))
+    try:
+        live.start()
+        started = live.clock.segment_started
+        live.send(cmd.Blackout())
+        live.send(cmd.Blackout())
+        assert live.clock.segment_started == started
+        live.send(cmd.Next())
+        assert live.clock.segment_started > started
+    finally:
+        live.shut_down()
+        room.close()

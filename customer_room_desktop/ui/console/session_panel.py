@@ -93,8 +93,6 @@ class SessionPanel(QWidget):
     plan_requested = Signal(dict)
     start_requested = Signal()
     close_requested = Signal()
-    resume_requested = Signal()
-    close_stale_requested = Signal()
     conversation_requested = Signal(int)
     minutes_requested = Signal()
     attendee_added = Signal(str)  # "Name, Role, silo"
@@ -107,17 +105,6 @@ class SessionPanel(QWidget):
         box = QVBoxLayout(self)
         self.title = QLabel(objectName="sessiontitle", wordWrap=True)
         box.addWidget(self.title)
-        self.resume = QWidget(objectName="resumebanner")
-        resume_row = QHBoxLayout(self.resume)
-        self.resume_text = QLabel(objectName="notice", wordWrap=True)
-        resume_row.addWidget(self.resume_text, 1)
-        for text, signal in (("Resume where it stood", self.resume_requested),
-                             ("Close it", self.close_stale_requested)):
-            button = _button(text)
-            button.clicked.connect(signal.emit)
-            resume_row.addWidget(button)
-        self.resume.hide()
-        box.addWidget(self.resume)
         row = QHBoxLayout()
         self.buttons = {}
         for key, text, signal in (("plan", "Plan a session…", None),
@@ -205,10 +192,6 @@ class SessionPanel(QWidget):
     def show_conversation(self, conversation: int) -> None:
         for number, button in enumerate(self.conversation_buttons, start=1):
             button.setChecked(number == conversation)
-
-    def offer_resume(self, text: str) -> None:
-        self.resume_text.setText(text)
-        self.resume.setVisible(bool(text))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

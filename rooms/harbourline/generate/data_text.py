@@ -224,7 +224,8 @@ FEELINGS = [
     "I am really disappointed.", "Frankly it is exhausting.", "I feel like a number, not a customer.",
     "It has caused us a lot of stress.", "I expected much better from you.", "This is simply not good enough.",
     "I have lost a day's pay over this.", "My partner thinks I should just leave.",
-    "I am furious, to be honest.", "It should not be this hard.", "I am a nurse on shifts and I do not have time for this.",
+    "I am furious, to be honest.", "It should not be this hard.",
+    "I am a nurse on shifts and I do not have time for this.",
     "I run a small business and every hour counts.", "I am 78 and this has worn me out.",
 ]
 
@@ -296,7 +297,8 @@ SESSIONS = [
                           "{price_2026_01:,} of those who left named the price at renewal."),
                 ("10:10", "Leaders filled in the home claim form against the clock: the fastest took 11 minutes, "
                           "two gave up on page five."),
-                ("10:25", "The burst-pipe call was played in full. Four transfers before the customer had a claim number.")],
+                ("10:25", "The burst-pipe call was played in full. "
+                          "Four transfers before the customer had a claim number.")],
          exercises=[("10:00", "10:25", "home-claim-form", [
              ("Tom Achterberg", "finished", 660, "", "I design forms like this for a living and still hesitated."),
              ("Gemma Wardle", "finished", 830, "", "Section E asks me everything Section A did."),
@@ -329,7 +331,8 @@ SESSIONS = [
          next="2026-08-13", attendees=ALL[:7] + ["Fiona Doherty"], minutes=(20, 45, 25, 40),
          notes=[("09:50", "{claim_winter:,} complaints at the claim stage from December to February, more than "
                           "any other stage."),
-                ("10:40", "First call team: 41% of first calls about a new claim were transferred at least once in May.")],
+                ("10:40", "First call team: 41% of first calls about a new claim "
+                          "were transferred at least once in May.")],
          decisions=[("10:45", "Approve the interim fix from 1 July: first-call handlers log home and motor claims "
                               "end to end, without transferring to the property desk."),
                     ("11:05", "Stop posting the full policy booklet to every renewing customer.")],
@@ -397,9 +400,11 @@ SESSIONS = [
          next="2026-12-10", attendees=ALL, minutes=(20, 40, 40, 50),
          notes=[("09:25", "Q3 2026: {lost_2026_07:,} customers lost; {claimlost_2026_07:,} named a poor claim "
                           "experience, against {claimlost_2026_01:,} in Q1."),
-                ("09:55", "Claim-report complaints: {cr_2026_07}, {cr_2026_08} and {cr_2026_09} from July to September, "
+                ("09:55", "Claim-report complaints: {cr_2026_07}, {cr_2026_08} and {cr_2026_09} "
+                          "from July to September, "
                           "against {base_cr} a month from November to April."),
-                ("11:45", "No November room: storm-season readiness and the 2027 budget round. Next room 10 December.")],
+                ("11:45", "No November room: storm-season readiness and the 2027 budget round. "
+                          "Next room 10 December.")],
          decisions=[("10:20", "Approve the First call team's budget of £380,000 for the one-page online claim form, "
                               "one claims number and the phone menu change."),
                     ("10:40", "Select 'The assessor comes on the day we agreed'; sponsor Hamish Rennie; current "
