@@ -31,6 +31,14 @@ def _view_name(wall):
     return type(wall.currentWidget()).__name__
 
 
+def wait_until(condition, timeout_ms=15_000):
+    """Let the room run until ``condition`` holds (the player reports through Qt's event loop)."""
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        QTest.qWait(20)
+        waited += 20
+
+
 def observe(live):
     walls = []
     for identity, wall in live.walls.items():
@@ -111,10 +119,11 @@ def main(room_path: str, store_path: str) -> None:
     call_wall = live.walls[next(iter(live.present))]
     steps["call_wall"] = _view_name(call_wall)
     live.calls.play_pause()
-    QTest.qWait(1500)
+    player = live.calls.player
+    wait_until(lambda: player.state == "playing" and player.position_ms >= 1000)  # libVLC starts on first use
     steps["call_playing"] = [live.calls.player.state, live.calls.player.position_ms, call_wall.call_view.position_ms]
     live.calls.play_moment(22_000, 23_000)
-    QTest.qWait(1800)
+    wait_until(lambda: player.position_ms >= 22_000 and player.state == "paused")
     steps["after_moment"] = [live.calls.player.state, live.calls.player.position_ms,
                              call_wall.call_view.caption]
     live.calls.save_bookmark("Isn't it on your screen?", 22_000, 27_500)
