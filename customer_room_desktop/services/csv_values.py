@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from datetime import date, datetime
 from pathlib import Path
+
+from ..domain.text_encoding import detect_encoding_blocks
 
 # Tried in order when no --date-format is given. Slashed dates are read the US way
 # (month first), as the CFPB export and most US systems write them; pass
@@ -21,17 +22,10 @@ class CellError(ValueError):
 
 
 def detect_encoding(path: Path, sample_bytes: int = 1 << 20) -> str:
-    """'utf-8-sig' when the whole file decodes as UTF-8, else 'latin-1' (which decodes anything)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """The codec for the whole file, by the rule transcripts share (domain.text_encoding): a byte-order mark,
+    else 'utf-8-sig' when it decodes as UTF-8, else 'windows-1252' (or 'latin-1', which decodes anything)."""
     with path.open("rb") as handle:
-        while True:
-            block = handle.read(sample_bytes)
-            try:
-                decoder.decode(block, final=not block)
-            except UnicodeDecodeError:
-                return "latin-1"
-            if not block:
-                return "utf-8-sig"
+        return detect_encoding_blocks(iter(lambda: handle.read(sample_bytes), b""))
 
 
 class DateReader:

@@ -65,7 +65,7 @@ def test_latin1_and_bom_files_and_money_values(room, tmp_path):
                       .replace("Trop cher, déçu", "\"Trop cher, déçu\"").encode("latin-1"))
     bom = tmp_path / "bom.csv"
     bom.write_bytes("\ufeffDate,Category,Stage\n14/02/2026,Slow,claim\n".encode("utf-8"))
-    assert import_csv(room, "complaints", latin).encoding == "latin-1"
+    assert import_csv(room, "complaints", latin).encoding == "windows-1252"
     assert room.db.execute("SELECT verbatim, value FROM complaints WHERE category = 'Prix'").fetchone() == (
         "Trop cher, déçu", 1250.5)
     result = import_csv(room, "complaints", bom, date_format="%d/%m/%Y")
