@@ -69,8 +69,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     with RoomFile.open(args.room) as room:
         result = import_csv(room, args.kind, args.csv, overrides=_pairs(args.map, "--map"),
                             constants=_pairs(args.set, "--set"), date_format=args.date_format,
-                            progress=progress)
-    print(f"Imported {result.rows:,} {result.kind} rows from {result.path} ({result.encoding}).")
+                            progress=progress, skip_bad_rows=args.skip_bad_rows, sheet=args.sheet)
+    read_as = f"sheet {result.sheet}" if result.sheet is not None else result.encoding
+    if result.rejects_path is None:
+        print(f"Imported {result.rows:,} {result.kind} rows from {result.path} ({read_as}).")
+    else:
+        refused = "no row refused" if not result.refused else \
+            f"{result.refused:,} row{'s' if result.refused != 1 else ''} refused"
+        print(f"{result.rows:,} rows imported; {refused}, written to {result.rejects_path}.")
+        print(f"  {result.kind} from {result.path} ({read_as})")
+    if result.heading_line > 1:
+        above = result.heading_line - 1
+        unit = "line" if result.sheet is None else "row"
+        print(f"  headings on {unit} {result.heading_line}; the {above} {unit}{'s' if above != 1 else ''} "
+              f"above {'them were' if above != 1 else 'it was'} skipped")
     for field, heading in result.columns.items():
         print(f"  {field:<16} <- {heading}")
     if result.ignored_columns:
@@ -223,14 +235,21 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="replace the output if it exists")
     build.set_defaults(run=cmd_build)
 
-    imp = commands.add_parser("import", help="import a CSV of complaints, KPI readings, customer-asset periods, "
-                                             "surveys or lost reasons")
+    imp = commands.add_parser(
+        "import", help="import a CSV or Excel workbook of complaints, KPI readings, customer-asset periods, "
+                       "surveys or lost reasons",
+        description="Import a CSV file or an Excel workbook (.xlsx). The heading row is found among the first "
+                    "20 lines (banners and titles above it are skipped). Every row is imported or none is, "
+                    "unless --skip-bad-rows names a file for the rows that cannot be read.")
     imp.add_argument("kind", choices=list(KINDS))
     imp.add_argument("room")
-    imp.add_argument("csv")
+    imp.add_argument("csv", metavar="FILE", help="a CSV file or an Excel workbook (.xlsx)")
     imp.add_argument("--map", action="append", metavar="COLUMN=FIELD", help="read FIELD from COLUMN")
     imp.add_argument("--set", action="append", metavar="FIELD=VALUE", help="give every row this value")
     imp.add_argument("--date-format", help="strptime format such as %%d/%%m/%%Y (default: ISO, then US)")
+    imp.add_argument("--skip-bad-rows", metavar="REJECTS.csv",
+                     help="import the good rows and write each refused row, with its line and reason, to this file")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook to read (default: the first)")
     imp.set_defaults(run=cmd_import)
 
     check = commands.add_parser("check", help="check integrity, foreign keys, media hashes and references")

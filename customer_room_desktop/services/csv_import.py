@@ -1,28 +1,35 @@
-"""Import CSV files users bring from other systems into a room: all rows or none.
+"""Import CSV files and Excel workbooks users bring from other systems into a room.
 
-Each kind names its fields and the column headings that commonly carry them (the public
-CFPB consumer complaint export among them); `--map column=field` overrides a guess and
-`--set field=value` gives every row the same value.
+All rows or none, unless --skip-bad-rows names a file for the rows that cannot be read: then the
+good rows are imported and each refused row is written there with its line and reason.
+
+Each kind names its fields and the column headings that commonly carry them (the public CFPB
+consumer complaint export among them); `--map column=field` overrides a guess and `--set
+field=value` gives every row the same value. One pipeline serves both formats: a row source (CSV
+text or a sheet, import_sources) yields numbered rows into the same heading search, mapping and
+value readers.
 """
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import sqlite_utils
 
 from ..storage.errors import ImportRefused
 from ..storage.room_file import RoomFile
 from .csv_values import CellError, DateReader, detect_encoding
-from .import_kinds import KINDS, ImportKind, Lookups
+from .import_files import file_format
+from .import_headings import check_overrides, find_heading, map_columns, normalise_heading
+from .import_kinds import KINDS, Converter, ImportKind, Lookups
+from .import_rejects import RejectsFile
+from .import_sources import Row, RowSource, csv_source, xlsx_source
+
+__all__ = ["BATCH_ROWS", "ImportResult", "import_csv", "map_columns", "normalise_heading"]
 
 BATCH_ROWS = 20_000
-
-
-def normalise_heading(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 @dataclass
@@ -30,39 +37,14 @@ class ImportResult:
     kind: str
     path: str
     rows: int
-    encoding: str
+    encoding: str  # of a CSV file; empty for a workbook
     columns: dict[str, str]  # field -> heading it was read from
     ignored_columns: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def map_columns(kind: ImportKind, headings: list[str], overrides: dict[str, str], constants: dict[str, str],
-                path: str) -> dict[str, int]:
-    """Decide which column feeds each field; refuse when a required field has none."""
-    by_heading = {normalise_heading(h): index for index, h in enumerate(headings)}
-    chosen: dict[str, int] = {}
-    for heading, field_name in overrides.items():
-        if field_name not in kind.fields:
-            raise ImportRefused(f"{path}: --map names '{field_name}', which is not a {kind.name} field "
-                                f"(fields: {', '.join(kind.fields)}).", path=path)
-        index = by_heading.get(normalise_heading(heading))
-        if index is None:
-            raise ImportRefused(f"{path}: --map names the column '{heading}', which the file does not have.", path=path)
-        chosen[field_name] = index
-    for field_name, aliases in kind.fields.items():
-        if field_name in chosen or field_name in constants:
-            continue
-        for alias in (field_name.replace("_", " "),) + aliases:
-            index = by_heading.get(alias)
-            if index is not None and index not in chosen.values():
-                chosen[field_name] = index
-                break
-    missing = [f for f in kind.required if f not in chosen and f not in constants]
-    if missing:
-        raise ImportRefused(
-            f"{path}: no column for {', '.join(missing)} (headings found: {', '.join(headings)}); "
-            f"name one with --map COLUMN={missing[0]}.", path=path, line=1)
-    return chosen
+    heading_line: int = 1  # the lines above it (banners, titles) were skipped
+    sheet: str | None = None  # the sheet read, for a workbook
+    refused: int = 0  # rows written to the rejects file (--skip-bad-rows)
+    rejects_path: str | None = None
 
 
 def import_csv(
@@ -74,62 +56,108 @@ def import_csv(
     constants: dict[str, str] | None = None,
     date_format: str | None = None,
     progress: Callable[[int], None] | None = None,
+    skip_bad_rows: str | Path | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
-    """Import every row of ``csv_path`` in one transaction, or refuse and change nothing."""
+    """Import every row of ``csv_path`` (a CSV file or an .xlsx workbook) in one transaction.
+
+    Without ``skip_bad_rows`` a bad row refuses the whole file and changes nothing. With it, the good
+    rows are imported and the bad ones written to that file.
+    """
     if kind_name not in KINDS:
         raise ImportRefused(f"'{kind_name}' is not something this room imports (choose from {', '.join(KINDS)}).")
     kind = KINDS[kind_name]
     path = Path(csv_path)
     if not path.is_file():
-        raise ImportRefused(f"There is no CSV file at {path}.", path=str(path))
+        raise ImportRefused(f"There is no CSV file or workbook at {path}.", path=str(path))
+    overrides = dict(overrides or {})
     constants = dict(constants or {})
     for name in constants:
         if name not in kind.fields:
             raise ImportRefused(f"--set names '{name}', which is not a {kind.name} field.", path=str(path))
-    encoding = detect_encoding(path)
+    check_overrides(kind, overrides, str(path))
+    rejects = RejectsFile(Path(skip_bad_rows), path) if skip_bad_rows else None
+    source = _open_source(path, sheet)
+    try:
+        return _import_rows(room, kind, source, str(path), overrides, constants, date_format, progress, rejects)
+    finally:
+        source.close()
+        if rejects is not None:
+            rejects.discard()
+
+
+def _open_source(path: Path, sheet: str | None) -> RowSource:
+    if file_format(path) == "xlsx":
+        return xlsx_source(path, sheet)
+    if sheet is not None:
+        raise ImportRefused(f"--sheet names a sheet, but {path} is a CSV file, which has none.", path=str(path))
+    return csv_source(path, detect_encoding(path))
+
+
+def _import_rows(room: RoomFile, kind: ImportKind, source: RowSource, path: str, overrides: dict[str, str],
+                 constants: dict[str, str], date_format: str | None, progress: Callable[[int], None] | None,
+                 rejects: RejectsFile | None) -> ImportResult:
     lookups = Lookups.load(room.db)
-    dates = DateReader(date_format)
-    with room.transaction() as db, path.open("r", encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            headings = next(reader)
-        except StopIteration:
-            raise ImportRefused(f"{path} is empty: it has no heading row.", path=str(path), line=1) from None
-        columns = map_columns(kind, headings, overrides or {}, constants, str(path))
-        width = len(headings)
-        converter = kind.make_converter(columns, constants, lookups, dates)
-        batch: list[tuple] = []
-        rows = 0
-        line = reader.line_num
-        try:
-            for cells in reader:
-                if not any(cells):
-                    line = reader.line_num
-                    continue
-                if len(cells) != width:
-                    raise CellError(f"the row has {len(cells)} cells where the heading has {width}")
-                batch.append(converter(cells))
-                rows += 1
-                line = reader.line_num
-                if len(batch) >= BATCH_ROWS:
-                    kind.write(db, batch)
-                    batch.clear()
-                    if progress:
-                        progress(rows)
-        except (CellError, csv.Error) as error:
-            raise ImportRefused(f"{path}, line {line + 1}: {error}; nothing was imported.",
-                                path=str(path), line=line + 1) from None
-        if batch:
-            kind.write(db, batch)
-        if rows == 0:
-            raise ImportRefused(f"{path} has a heading row but no data; nothing was imported.", path=str(path))
+    heading_line, headings, rows = find_heading(source.rows, kind, overrides, constants, path, source.unit)
+    columns = map_columns(kind, headings, overrides, constants, path, heading_line, source.unit)
+    converter = kind.make_converter(columns, constants, lookups, DateReader(date_format))
+    if rejects is not None:
+        rejects.start(headings)
+    with room.transaction() as db:
+        loaded = _load(db, kind, rows, len(headings), converter, source, rejects, path, progress)
+        if loaded == 0:
+            if rejects is not None and rejects.count:
+                rejects.finish()
+                raise ImportRefused(f"{path}: every row was refused ({rejects.count:,}, written to {rejects.target}); "
+                                    f"nothing was imported.", path=path)
+            raise ImportRefused(f"{path} has a heading row but no data; nothing was imported.", path=path)
         warnings = kind.after_import(db)
+    if rejects is not None:
+        rejects.finish()
     if progress:
-        progress(rows)
+        progress(loaded)
     used = set(columns.values())
     return ImportResult(
-        kind.name, str(path), rows, encoding,
+        kind.name, path, loaded, "" if source.sheet else source.description,
         {name: headings[index] for name, index in columns.items()},
         [h for index, h in enumerate(headings) if index not in used],
-        warnings,
+        warnings, heading_line, source.sheet,
+        rejects.count if rejects else 0, str(rejects.target) if rejects else None,
     )
+
+
+def _load(db: sqlite_utils.Database, kind: ImportKind, rows: Iterator[Row], width: int, convert: Converter,
+          source: RowSource, rejects: RejectsFile | None, path: str, progress: Callable[[int], None] | None) -> int:
+    """Convert and write the rows in batches; a bad row refuses the file, or goes to ``rejects``."""
+    pad, unit = source.pads_short_rows, source.unit
+    batch: list[tuple] = []
+    loaded = 0
+    for line, cells, problem in rows:
+        if problem is not None:
+            if rejects is None:
+                raise ImportRefused(problem.refusal(path), path=path, line=problem.quote_line)
+            rejects.add(line, problem.reason, cells)
+            continue
+        if not any(cells):
+            continue
+        try:
+            if len(cells) != width:
+                if not (pad and len(cells) < width):
+                    raise CellError(f"the row has {len(cells)} cells where the heading has {width}")
+                cells = cells + [""] * (width - len(cells))
+            batch.append(convert(cells))
+        except CellError as error:
+            if rejects is None:
+                raise ImportRefused(f"{path}, {unit} {line}: {error}; nothing was imported.", path=path,
+                                    line=line) from None
+            rejects.add(line, str(error), cells)
+            continue
+        loaded += 1
+        if len(batch) >= BATCH_ROWS:
+            kind.write(db, batch)
+            batch.clear()
+            if progress:
+                progress(loaded)
+    if batch:
+        kind.write(db, batch)
+    return loaded

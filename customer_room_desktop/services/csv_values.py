@@ -21,6 +21,14 @@ class CellError(ValueError):
     """A cell that cannot be read; the message says what was expected."""
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A cell quoted in a message: stripped, on one line, and cut short so no message shows a page of it."""
+    one_line = " ".join(text.split())
+    if len(one_line) > limit:
+        one_line = one_line[:limit - 1].rstrip() + "…"
+    return f"'{one_line}'"
+
+
 def detect_encoding(path: Path, sample_bytes: int = 1 << 20) -> str:
     """The codec for the whole file, by the rule transcripts share (domain.text_encoding): a byte-order mark,
     else 'utf-8-sig' when it decodes as UTF-8, else 'windows-1252' (or 'latin-1', which decodes anything)."""
@@ -29,16 +37,23 @@ def detect_encoding(path: Path, sample_bytes: int = 1 << 20) -> str:
 
 
 class DateReader:
-    """Parses dates, remembering each distinct text so a million rows cost a few hundred parses."""
+    """Parses dates, remembering each distinct text so a million rows cost a few hundred parses.
+
+    Texts that are not dates are remembered too: an export with a thousand rows of 'N/A' is read
+    with one failed parse, not a thousand (--skip-bad-rows must stay close to the plain import)."""
 
     def __init__(self, date_format: str | None = None):
         self._formats = (date_format,) if date_format else DATE_FORMATS
         self._seen: dict[str, date] = {}
+        self._refused: dict[str, str] = {}
 
     def __call__(self, text: str) -> date:
         found = self._seen.get(text)
         if found is not None:
             return found
+        refused = self._refused.get(text)
+        if refused is not None:
+            raise CellError(refused)
         cleaned = text.strip()
         if not cleaned:
             raise CellError("the date is empty")
@@ -56,7 +71,10 @@ class DateReader:
                 except ValueError:
                     continue
         if parsed is None:
-            raise CellError(f"'{cleaned}' is not a date this import understands (use YYYY-MM-DD or --date-format)")
+            reason = f"{shown(cleaned)} is not a date this import understands (use YYYY-MM-DD or --date-format)"
+            if len(self._refused) < 100_000:
+                self._refused[text] = reason
+            raise CellError(reason)
         self._seen[text] = parsed
         return parsed
 
@@ -71,9 +89,9 @@ def read_number(text: str, what: str = "value") -> float | None:
     try:
         number = float(cleaned)
     except ValueError:
-        raise CellError(f"the {what} '{text.strip()}' is not a number") from None
+        raise CellError(f"the {what} {shown(text)} is not a number") from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise CellError(f"the {what} '{text.strip()}' is not a number")
+        raise CellError(f"the {what} {shown(text)} is not a number")
     return number
 
 
@@ -83,9 +101,9 @@ def read_count(text: str, what: str) -> int:
     if number is None:
         raise CellError(f"the {what} is empty")
     if number != int(number):
-        raise CellError(f"the {what} '{text.strip()}' is not a whole number")
+        raise CellError(f"the {what} {shown(text)} is not a whole number")
     if number < 0:
-        raise CellError(f"the {what} '{text.strip()}' is negative")
+        raise CellError(f"the {what} {shown(text)} is negative")
     return int(number)
 
 
@@ -105,7 +123,7 @@ def read_month(text: str, dates: DateReader) -> str:
     cleaned = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}", cleaned):
         if not 1 <= int(cleaned[5:]) <= 12:
-            raise CellError(f"'{cleaned}' has no such month")
+            raise CellError(f"{shown(cleaned)} has no such month")
         return cleaned
     day = dates(cleaned)
     return f"{day.year:04d}-{day.month:02d}"

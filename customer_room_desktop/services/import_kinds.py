@@ -10,7 +10,7 @@ import sqlite_utils
 from ..domain.customer_asset import asset_problems
 from ..storage.complaint_months import refresh_complaint_months
 from ..storage.evidence_queries import list_asset_periods
-from .csv_values import CellError, DateReader, read_count, read_month, read_number, read_period
+from .csv_values import CellError, DateReader, read_count, read_month, read_number, read_period, shown
 
 Converter = Callable[[list[str]], tuple]
 
@@ -47,7 +47,7 @@ class Lookups:
             return None
         found = self.stages.get(text.strip().lower())
         if found is None:
-            raise CellError(f"'{text.strip()}' is not a stage of this room")
+            raise CellError(f"{shown(text)} is not a stage of this room")
         return found
 
     def persona(self, text: str) -> int | None:
@@ -55,7 +55,7 @@ class Lookups:
             return None
         found = (self.personas or {}).get(text.strip().lower())
         if found is None:
-            raise CellError(f"'{text.strip()}' is not a persona of this room")
+            raise CellError(f"{shown(text)} is not a persona of this room")
         return found
 
     def moment(self, text: str) -> tuple[int, int] | None:
@@ -63,7 +63,7 @@ class Lookups:
             return None
         found = self.moments.get(text.strip().lower())
         if found is None:
-            raise CellError(f"'{text.strip()}' is not a moment of truth of this room")
+            raise CellError(f"{shown(text)} is not a moment of truth of this room")
         return found
 
 
@@ -121,7 +121,7 @@ class Complaints(ImportKind):
             moment = lookups.moment(cell(cells, "moment"))
             if moment is not None:
                 if stage_id is not None and stage_id != moment[1]:
-                    raise CellError(f"the moment '{cell(cells, 'moment').strip()}' is not part of that stage")
+                    raise CellError(f"the moment {shown(cell(cells, 'moment'))} is not part of that stage")
                 stage_id = moment[1]
             category = cell(cells, "category").strip()
             if not category:
@@ -163,7 +163,7 @@ class KpiReadings(ImportKind):
             name = cell(cells, "kpi").strip()
             kpi_id = lookups.kpis.get(name.lower())
             if kpi_id is None:
-                raise CellError(f"'{name}' is not a KPI of this room")
+                raise CellError(f"{shown(name)} is not a KPI of this room")
             value = read_number(cell(cells, "value"), "reading")
             if value is None:
                 raise CellError("the reading is empty (leave a missing month out instead of writing a blank)")
@@ -185,7 +185,7 @@ class SurveyResults(ImportKind):
         def convert(cells: list[str]) -> tuple:
             survey = cell(cells, "survey").strip().upper()
             if survey not in ("NPS", "CSAT", "CES"):
-                raise CellError(f"'{survey}' is not a survey this room knows (NPS, CSAT or CES)")
+                raise CellError(f"{shown(survey)} is not a survey this room knows (NPS, CSAT or CES)")
             stage_id = lookups.stage(cell(cells, "stage"))
             if stage_id is None:
                 raise CellError("the stage is empty")
@@ -221,7 +221,7 @@ class CustomerAssets(ImportKind):
         def convert(cells: list[str]) -> tuple:
             kind = (cell(cells, "period_kind").strip().lower() or "quarter")
             if kind not in ("month", "quarter", "year"):
-                raise CellError(f"'{kind}' is not a period kind (month, quarter or year)")
+                raise CellError(f"{shown(kind)} is not a period kind (month, quarter or year)")
             start = dates(cell(cells, "period_start")).isoformat()
             counts = [read_count(cell(cells, name) or ("0" if name in ("increased_count", "declined_count") else ""),
                                  name.replace("_", " ")) for name in ASSET_COUNTS]
