@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..domain.text_encoding import detect_encoding
 from ..storage.errors import ImportRefused
 
 SNIFF_BYTES = 4096
@@ -51,16 +52,13 @@ def _binary_kind(head: bytes) -> str | None:
         return "is compressed with gzip: unpack it first"
     if head.startswith((b"7z\xbc\xaf", b"Rar!")):
         return "is an archive: unpack it first"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not detect_encoding(head).startswith(("utf-16", "utf-32")):
         return "is not a text file (it holds binary data): export the data as CSV or .xlsx"
     return None
 
 
 def _text_kind(head: bytes) -> str | None:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        text = head.decode("utf-8", errors="ignore")
+    text = head.decode(detect_encoding(head), errors="ignore")
     start = text.lstrip("\ufeff \t\r\n").lower()
     if start.startswith(("<!doctype html", "<html")) or (
             start.startswith("<") and any(tag in start for tag in _HTML_TAGS)):

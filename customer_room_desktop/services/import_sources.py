@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain.text_encoding import encoding_name
 from ..storage.errors import ImportRefused
 
 # Fed to the CSV reader after the file's last line. If the file ended inside a quoted text, the reader
@@ -84,7 +85,7 @@ def _csv_rows(handle: IO[str], path: Path, encoding: str) -> Iterator[Row]:
         raise ImportRefused(f"{path}, line {line + 1}: the CSV cannot be read there ({error}); nothing was imported.",
                             path=str(path), line=line + 1) from None
     except UnicodeDecodeError:
-        raise ImportRefused(f"{path}, near line {line + 1}: a character cannot be read as {encoding}; "
+        raise ImportRefused(f"{path}, near line {line + 1}: a character cannot be read as {encoding_name(encoding)}; "
                             f"nothing was imported.", path=str(path), line=line + 1) from None
 
 

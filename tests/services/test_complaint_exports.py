@@ -1,6 +1,7 @@
 """Complaint exports as they really come (issue 16, point 6): banner lines above the headings, files cut
 short inside a quoted narrative, web pages, JSON and zips saved under a .csv name, and --skip-bad-rows."""
 
+import csv
 import json
 import zipfile
 
@@ -124,6 +125,12 @@ def test_skip_bad_rows_imports_the_good_rows_and_writes_each_refused_one_with_li
     ]
     assert [row[2:] for row in written[1:]] == [rows[4], rows[18], rows[33]]  # the cells as they were
     assert not (tmp_path / "rejects.csv.partial").exists()
+    written[2][2 + CFPB_HEADINGS.index("Issue")] = "Managing an account"  # fixed by hand, then imported again
+    with rejects.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(written)
+    again = import_csv(room, "complaints", rejects, constants={"stage": "claim"}, skip_bad_rows=tmp_path / "r2.csv")
+    assert (again.rows, again.refused, again.ignored_columns[:2]) == (1, 2, ["line", "refused because"])
+    assert "3300018" in imported_ids(room)
 
 
 def test_without_skip_bad_rows_nothing_is_imported_and_no_rejects_file_is_left(room, tmp_path):
@@ -181,6 +188,17 @@ def test_a_file_that_is_not_a_csv_export_is_named_in_one_short_sentence(room, tm
     assert message.startswith(f"{path} {sentence}")
     assert_plain_sentence(message, path)
     assert "<" not in message and "date_received" not in message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_exports_are_text_not_binary(room, tmp_path, encoding):
+    path = tmp_path / "complaints.csv"
+    path.write_bytes(cfpb_text([cfpb_row(n) for n in range(5)]).encode(encoding))
+    assert import_csv(room, "complaints", path, constants={"stage": "claim"}).rows == 5
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(ImportRefused, match="is not a text file"):
+        import_csv(room, "complaints", binary)
 
 
 def test_a_zip_says_unzip_it_first(room, tmp_path):
