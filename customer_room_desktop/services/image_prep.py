@@ -2,23 +2,39 @@
 
 Decoding happens before a wall needs the image (off the GUI thread in the live room), and the
 results are cached by medium, page and size, so switching a wall only shows what is ready.
-A file that cannot be decoded gives an ImageUnavailable with a reason a user understands.
+Every page and picture comes out on white paper, as it would be printed: a PDF page as word
+processors write it paints no background, and a wall is near-black. A file that cannot be decoded
+gives an ImageUnavailable with a reason a user understands, in plain words.
+
+Neither a QGuiApplication nor a QCoreApplication is needed: QtPdf, QImage and a QPainter on a QImage
+work without one, so `build` and `check` can decode artifacts from the command line.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PIL import Image, ImageOps
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage
+import pillow_heif
+from PIL import Image, ImageOps, UnidentifiedImageError
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
+from .picture_modes import paper_ready
+
 MAX_PIXELS = 80_000_000  # larger than any real scan; beyond it a file is treated as a decompression bomb
+NOT_SHOWABLE = "the file is not a picture or PDF this room can show"
+CUT_SHORT = "the file is cut short"
+DAMAGED_PICTURE = "the picture is damaged or cut short"
+# how common picture files begin; one that begins so but will not open is damaged, not of another kind
+_PICTURE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+
+pillow_heif.register_heif_opener()  # HEIC and HEIF photos, what phones take by default, open in Pillow
 
 
 class ImageUnavailable(Exception):
@@ -26,20 +42,22 @@ class ImageUnavailable(Exception):
 
 
 def _pil_to_qimage(image: Image.Image) -> QImage:
-    """Pictures without transparency are kept at 16 bits a pixel, like the wall frames they end up in."""
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        data = rgba.tobytes("raw", "RGBA")
-        qimage = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
-        return qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    rgb = image.convert("RGB")
-    data = rgb.tobytes("raw", "RGB")
-    qimage = QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)
+    """An RGB picture at 16 bits a pixel, like the wall frames it ends up in."""
+    data = image.tobytes("raw", "RGB")
+    qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888)
     return qimage.convertToFormat(QImage.Format.Format_RGB16)
 
 
+def _upright(image: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says; a damaged EXIF block leaves it as stored."""
+    try:
+        return ImageOps.exif_transpose(image) or image
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError):
+        return image
+
+
 def decode_picture(data: bytes, box: QSize) -> QImage:
-    """A picture turned upright (EXIF), scaled to fit ``box`` without enlarging it past 2x."""
+    """A picture's first frame turned upright (EXIF), on white, scaled to fit ``box`` without enlarging past 2x."""
     try:
         with warnings.catch_warnings():
             # the size is checked below, before any pixel is decoded
@@ -49,55 +67,121 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
             if image.width * image.height > MAX_PIXELS:
                 raise ImageUnavailable(
                     f"the picture is {image.width:,} x {image.height:,} pixels, too large to open safely")
-            image = ImageOps.exif_transpose(image)
+            image.load()
+            image = _upright(image)
             scale = min(box.width() / image.width, box.height() / image.height, 2.0)
             size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-            image = image.resize(size, Image.Resampling.LANCZOS)
-            return _pil_to_qimage(image)
+            return _pil_to_qimage(paper_ready(image, size))
     except ImageUnavailable:
         raise
     except Image.DecompressionBombError:
         raise ImageUnavailable("the picture claims to be so large it could be a decompression bomb") from None
-    except (OSError, ValueError, SyntaxError) as error:
-        raise ImageUnavailable(f"the picture cannot be decoded ({error})") from None
+    except UnidentifiedImageError:
+        raise ImageUnavailable(DAMAGED_PICTURE if _looks_like_a_picture(data) else NOT_SHOWABLE) from None
+    except (OSError, ValueError, SyntaxError, EOFError, IndexError, struct.error) as error:
+        raise ImageUnavailable(_picture_problem(error)) from None
+
+
+def _looks_like_a_picture(data: bytes) -> bool:
+    return data.startswith(_PICTURE_SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (
+        data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"avif"))
+
+
+def _picture_problem(error: BaseException) -> str:
+    """What went wrong decoding a picture, without Pillow's technical wording."""
+    text = str(error).lower()
+    if isinstance(error, EOFError) or "truncated" in text or "broken data stream" in text or "end of file" in text:
+        return CUT_SHORT
+    if isinstance(error, ValueError) and ("mode" in text or "conversion" in text):
+        return "the picture stores its colours in a way this room cannot show"
+    return DAMAGED_PICTURE
+
+
+_PDF_PROBLEMS = {
+    QPdfDocument.Error.UnsupportedSecurityScheme: "the PDF is protected in a way this room cannot open",
+    QPdfDocument.Error.FileNotFound: "the PDF cannot be read",
+    QPdfDocument.Error.DataNotYetAvailable: CUT_SHORT,
+}
 
 
 class PdfPages:
-    """A PDF held in memory, rendering pages on request. Keep one per PDF, not one per page."""
+    """A PDF held in memory, rendering pages on request. Keep one per PDF, not one per page.
 
-    def __init__(self, data: bytes):
+    ``password`` opens a PDF with a user password; an owner password (which only limits printing or
+    copying) needs none, and the pages show all the same.
+    """
+
+    def __init__(self, data: bytes, password: str | None = None):
         self._bytes = QByteArray(data)
         self._buffer = QBuffer()
         self._buffer.setData(self._bytes)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._document = QPdfDocument()
+        if password:
+            self._document.setPassword(password)
         self._document.load(self._buffer)
-        if self._document.status() != QPdfDocument.Status.Ready or self._document.pageCount() < 1:
-            raise ImageUnavailable(f"the PDF cannot be opened ({self._document.error().name})")
+        if self._document.status() != QPdfDocument.Status.Ready:
+            raise ImageUnavailable(self._problem(data, password))
+        if self._document.pageCount() < 1:
+            raise ImageUnavailable("the PDF has no pages")
+
+    def _problem(self, data: bytes, password: str | None) -> str:
+        error = self._document.error()
+        if error == QPdfDocument.Error.IncorrectPassword:
+            if password:
+                return "the password given for the PDF is wrong"
+            return 'the PDF needs a password: add password = "..." to its artifact entry in room.toml'
+        if error in _PDF_PROBLEMS:
+            return _PDF_PROBLEMS[error]
+        if b"%%EOF" not in data[-2048:]:
+            return CUT_SHORT
+        if error == QPdfDocument.Error.None_:
+            return "the PDF has no pages"
+        return "the PDF is damaged and cannot be opened"
 
     @property
     def page_count(self) -> int:
         return self._document.pageCount()
 
     def render(self, page: int, box: QSize) -> QImage:
+        """The page fitted within ``box``, on white paper (opaque RGB32)."""
         points = self._document.pagePointSize(page)
+        if points.width() <= 0 or points.height() <= 0:
+            raise ImageUnavailable(f"page {page + 1} of the PDF has no size, so it cannot be drawn")
         scale = min(box.width() / points.width(), box.height() / points.height())
         size = QSize(max(1, round(points.width() * scale)), max(1, round(points.height() * scale)))
-        image = self._document.render(page, size)
-        if image.isNull():
+        drawn = self._document.render(page, size)
+        if drawn.isNull():
             raise ImageUnavailable(f"page {page + 1} of the PDF cannot be drawn")
-        return image
+        return on_white_paper(drawn)
+
+
+def on_white_paper(image: QImage) -> QImage:
+    """A page laid on white: PDFium leaves unpainted areas transparent, which a dark wall shows black."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def is_pdf(data: bytes) -> bool:
     return data[:5] == b"%PDF-"
 
 
-def decode_first_page(data: bytes, box: QSize) -> QImage:
-    """A thumbnail for any artifact: the picture itself, or a PDF's first page."""
+def decode_image(data: bytes, page: int, box: QSize, password: str | None = None) -> QImage:
+    """Page ``page`` of a PDF, or the picture itself (page 0), fitted within ``box`` on white."""
+    if not data:
+        raise ImageUnavailable("the file is empty")
     if is_pdf(data):
-        return PdfPages(data).render(0, box)
+        return PdfPages(data, password).render(page, box)
     return decode_picture(data, box)
+
+
+def decode_first_page(data: bytes, box: QSize, password: str | None = None) -> QImage:
+    """A thumbnail for any artifact: the picture itself, or a PDF's first page."""
+    return decode_image(data, 0, box, password)
 
 
 class PreparedImages:
@@ -121,15 +205,19 @@ class PreparedImages:
                 self._images.move_to_end(key)
             return found
 
-    def prepare(self, sha256: str, load: Callable[[str], bytes], page: int, box: QSize) -> QImage | ImageUnavailable:
-        """Return the cached result, or decode now (call from a worker thread in the live room)."""
+    def prepare(self, sha256: str, load: Callable[[str], bytes], page: int, box: QSize,
+                password: str | None = None) -> QImage | ImageUnavailable:
+        """Return the cached result, or decode now (call from a worker thread in the live room).
+
+        ``password`` is the artifact's PDF password, if it has one; results are cached by medium, so
+        every artifact entry of the same file must give the same password.
+        """
         cached = self.get(sha256, page, box)
         if cached is not None:
             return cached
         try:
             data = load(sha256)
-            result: QImage | ImageUnavailable = (PdfPages(data).render(page, box) if is_pdf(data)
-                                                 else decode_picture(data, box))
+            result: QImage | ImageUnavailable = decode_image(data, page, box, password)
         except ImageUnavailable as problem:
             result = problem
         key = (sha256, page, box.width(), box.height())
