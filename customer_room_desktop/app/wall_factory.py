@@ -107,7 +107,7 @@ class WallFactory:
     def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)
-        return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box)
+        return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box, a.pdf_password)
                 for a in data.artifacts}
 
     def ready_thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
@@ -138,12 +138,12 @@ class WallFactory:
         count = self._page_counts.get(sha)
         if count is None:
             try:
-                count = PdfPages(data.media).page_count if data.is_pdf else 1
+                count = PdfPages(data.media, data.pdf_password).page_count if data.is_pdf else 1
             except ImageUnavailable:
                 count = 1
             self._page_counts[sha] = count
         page = min(max(int(page_text or 1), 1), count) - 1
-        image = self.images.prepare(sha, lambda _: data.media, page, box)
+        image = self.images.prepare(sha, lambda _: data.media, page, box, data.pdf_password)
         return data, image, page, count
 
     def build(self, view: str, size: tuple[int, int]) -> QWidget:

@@ -258,12 +258,12 @@ class WallPresenter(QObject):
         for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
             artifacts = self.factory.stage_data(neighbour).artifacts
             if artifacts:
-                self.prefetcher.request(artifacts[0].media_sha256, 0, box)
+                self.prefetcher.request(artifacts[0].media_sha256, 0, box, artifacts[0].pdf_password)
 
     def _request_thumbnails(self, position: int) -> None:
         for height in {plan.wall.height() for plan in self.plans if plan.view == "stage"}:
             for artifact in self.factory.stage_data(position).artifacts:
-                self.prefetcher.request(artifact.media_sha256, 0, thumbnail_box(height))
+                self.prefetcher.request(artifact.media_sha256, 0, thumbnail_box(height), artifact.pdf_password)
 
     # -- content that changes while a stage is shown --------------------------------------------
     def _redraw_stage_walls(self, positions: Callable[[int], bool]) -> None:

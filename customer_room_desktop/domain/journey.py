@@ -106,6 +106,7 @@ class Artifact:
     moment_key: str | None = None
     caption: str = ""
     task: TryItTask | None = None
+    pdf_password: str | None = None  # the user password of a PDF that needs one to open
 
 
 class MediaKind(str, Enum):

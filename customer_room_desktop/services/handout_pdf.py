@@ -75,12 +75,12 @@ class _Artifact:
     once, so the file barely grows with the number of copies. Past KEEP_BYTES, pages are rendered anew.
     """
 
-    def __init__(self, media: bytes, is_pdf: bool, problem: str = ""):
+    def __init__(self, media: bytes, is_pdf: bool, problem: str = "", password: str | None = None):
         self.problem, self._pdf, self._media, self._kept, self._kept_bytes = problem, None, media, {}, 0
         self.count = 1
         if not problem and is_pdf:
             try:
-                self._pdf = PdfPages(media)
+                self._pdf = PdfPages(media, password)
                 self.count = self._pdf.page_count
             except ImageUnavailable as why:
                 self.problem = str(why)
@@ -123,7 +123,7 @@ def _read_artifact(room: RoomFile, artifact_key: str) -> tuple[str, QColor, _Art
     colour = QColor(branding.brand_colour or "")
     try:
         focus = source.artifact_focus(artifact_key)
-        artifact = _Artifact(focus.media, focus.is_pdf)
+        artifact = _Artifact(focus.media, focus.is_pdf, password=focus.pdf_password)
     except KeyError:
         artifact = _Artifact(b"", False, "its file is missing from the room")
     return branding.room_name or "Customer Room", colour if colour.isValid() else FALLBACK, artifact

@@ -14,13 +14,14 @@ class _Finished(QObject):
 
 
 class _DecodeJob(QRunnable):
-    def __init__(self, images: PreparedImages, sha256: str, data: bytes, page: int, box: QSize, finished: _Finished):
+    def __init__(self, images: PreparedImages, sha256: str, data: bytes, page: int, box: QSize, finished: _Finished,
+                 password: str | None = None):
         super().__init__()
-        self._args = (images, sha256, data, page, box, finished)
+        self._args = (images, sha256, data, page, box, finished, password)
 
     def run(self) -> None:
-        images, sha256, data, page, box, finished = self._args
-        images.prepare(sha256, lambda _: data, page, box)
+        images, sha256, data, page, box, finished, password = self._args
+        images.prepare(sha256, lambda _: data, page, box, password)
         finished.done.emit(sha256, page, box.width(), box.height())
 
 
@@ -39,13 +40,15 @@ class ImagePrefetcher(QObject):
         self._finished = _Finished()
         self._finished.done.connect(self._on_done)
 
-    def request(self, sha256: str, page: int, box: QSize) -> bool:
-        """Start decoding unless it is cached or under way; True when a job was started."""
+    def request(self, sha256: str, page: int, box: QSize, password: str | None = None) -> bool:
+        """Start decoding unless it is cached or under way; True when a job was started.
+
+        ``password`` opens a PDF that needs one (the artifact's ``pdf_password``)."""
         key = (sha256, page, box.width(), box.height())
         if key in self._pending or self.images.get(sha256, page, box) is not None:
             return False
         self._pending.add(key)
-        self._pool.start(_DecodeJob(self.images, sha256, self._load(sha256), page, box, self._finished))
+        self._pool.start(_DecodeJob(self.images, sha256, self._load(sha256), page, box, self._finished, password))
         return True
 
     def _on_done(self, sha256: str, page: int, width: int, height: int) -> None:

@@ -138,6 +138,7 @@ def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: Source
             "stage_id": ids.get("stages", artifact.get("stage"), where),
             "moment_id": ids.get("moments", artifact.get("moment"), where, required=False),
             "media_sha256": _media(db, manifest, artifact.get("file"), where), "caption": artifact.get("caption", ""),
+            "pdf_password": artifact.get("password"),
         }
         if row["media_sha256"] is None:
             raise BuildError(f"{where}: an artifact needs a file.")

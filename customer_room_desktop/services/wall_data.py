@@ -55,6 +55,7 @@ class ArtifactThumb:
     kind: str
     media_sha256: str
     has_task: bool = False
+    pdf_password: str | None = None  # for a PDF that needs one to open
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class ArtifactFocusData:
     media: bytes
     is_pdf: bool
     task: str = ""
+    pdf_password: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,8 @@ class WallDataSource:
                 categories.append(CategoryCount(category, count, trend))
         categories.sort(key=lambda c: (-c.count, c.category))
         verbatims = self._wall_quotes(stage_key, 12)
-        artifacts = tuple(ArtifactThumb(a.key, a.title, a.kind.value, a.media_sha256, a.task is not None)
-                          for a in list_artifacts(db, stage_key))
+        artifacts = tuple(ArtifactThumb(a.key, a.title, a.kind.value, a.media_sha256, a.task is not None,
+                                        a.pdf_password) for a in list_artifacts(db, stage_key))
         surveys = tuple(SurveyFigure(survey, score, period) for survey, score, period, _ in
                         latest_survey_scores(db, stage_key))
         level, _ = self._stage_reliability(stage_key)
@@ -232,7 +234,8 @@ class WallDataSource:
         data = stream.read()
         stage = next(s for s in self.stages if s.key == artifact.stage_key)
         return ArtifactFocusData(artifact.key, artifact.title, artifact.kind.value, artifact.caption, stage.name, data,
-                                 data[:5] == b"%PDF-", artifact.task.text if artifact.task else "")
+                                 data[:5] == b"%PDF-", artifact.task.text if artifact.task else "",
+                                 artifact.pdf_password)
 
     def artifact_media(self, artifact_key: str) -> str:
         row = self.room.db.execute("SELECT media_sha256 FROM artifacts WHERE key = ?", (artifact_key,)).fetchone()

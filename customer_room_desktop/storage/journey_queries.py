@@ -57,7 +57,7 @@ def list_artifacts(db: sqlite_utils.Database, stage_key: str | None = None) -> l
     sql = """
         SELECT a.key, a.title, a.kind, s.key, a.media_sha256, m.key, a.caption, a.task_text,
                a.task_customer_median_seconds, a.task_done_when, a.task_customer_give_up_percent,
-               a.task_common_wrong_answer
+               a.task_common_wrong_answer, a.pdf_password
         FROM artifacts a JOIN stages s ON s.id = a.stage_id LEFT JOIN moments m ON m.id = a.moment_id
         WHERE ? IS NULL OR s.key = ?
         ORDER BY s.position, a.id
@@ -65,7 +65,7 @@ def list_artifacts(db: sqlite_utils.Database, stage_key: str | None = None) -> l
     artifacts = []
     for row in db.execute(sql, (stage_key, stage_key)):
         task = TryItTask(row[7], row[8], row[9], row[10], row[11]) if row[7] is not None else None
-        artifacts.append(Artifact(row[0], row[1], ArtifactKind(row[2]), row[3], row[4], row[5], row[6], task))
+        artifacts.append(Artifact(row[0], row[1], ArtifactKind(row[2]), row[3], row[4], row[5], row[6], task, row[12]))
     return artifacts
 
 

@@ -90,8 +90,14 @@ def _add_capture_withdrawals(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN withdrawn_at TEXT")
 
 
+def _add_artifact_pdf_passwords(db: sqlite_utils.Database) -> None:
+    """Version 7: the user password of an artifact's PDF (from `password` in its room.toml entry), so the
+    live room can open it. NULL for a picture or a PDF anyone may open."""
+    db.execute("ALTER TABLE artifacts ADD COLUMN pdf_password TEXT")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
-                                _add_capture_withdrawals]
+                                _add_capture_withdrawals, _add_artifact_pdf_passwords]
 LATEST_VERSION = len(MIGRATIONS)
