@@ -14,6 +14,7 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from .recording_probe import stop_sentence, stops_early
 from .room_media_stream import RoomMediaStream
 from .vlc_backend import VlcUnavailable, load_vlc, shared_instance
 
@@ -22,18 +23,19 @@ TICK_MS = 40  # position updates between libVLC's own (which come about once a s
 
 
 class _Bridge(QObject):
-    """Emitted from libVLC's threads; connected with queued connections to the player."""
+    """Emitted from libVLC's threads; connected with queued connections to the player. Times are
+    64-bit, as libVLC's are: a nonsense time must arrive (and be set right), not overflow a C int."""
 
     frame = Signal(QImage)
-    time = Signal(int)
-    length = Signal(int)
+    time = Signal("qint64")
+    length = Signal("qint64")
     state = Signal(str)
 
 
 class CallPlayer(QObject):
     state_changed = Signal(str)  # "playing", "paused", "stopped", "ended", "error"
-    position_changed = Signal(int)  # milliseconds
-    duration_changed = Signal(int)
+    position_changed = Signal("qint64")  # milliseconds, never negative
+    duration_changed = Signal("qint64")
     error_raised = Signal(str)  # one sentence for the user
     frame_ready = Signal(QImage)  # a video interview's picture, as libVLC shows it
 
@@ -44,6 +46,10 @@ class CallPlayer(QObject):
         self.state = "stopped"
         self.position_ms = 0
         self.duration_ms = 0
+        self._expected_ms = 0  # the length the room gives the call
+        self._vlc_length_ms = 0  # the length libVLC reads from the file
+        self._heard_since_seek = False  # libVLC reported a time since the last jump
+        self._furthest_ms = 0  # the furthest time libVLC reported in this recording
         self._bridge = _Bridge()
         self._bridge.time.connect(self._on_time, Qt.ConnectionType.QueuedConnection)
         self._bridge.length.connect(self._on_length, Qt.ConnectionType.QueuedConnection)
@@ -101,6 +107,8 @@ class CallPlayer(QObject):
         self._title = title
         self._heard = False  # no sound decoded yet from this recording
         self.position_ms, self.duration_ms = 0, duration_ms
+        self._expected_ms, self._vlc_length_ms, self._furthest_ms = duration_ms, 0, 0
+        self._heard_since_seek = False
         if not self.available:
             self.error_raised.emit(self.unavailable_reason)
             return
@@ -134,6 +142,7 @@ class CallPlayer(QObject):
         if self.state in ("stopped", "ended"):
             self.play()
         self._player.set_time(int(position_ms))
+        self._heard_since_seek = False
         self.position_ms = position_ms
         self._anchor = (position_ms, time.monotonic())
         self.position_changed.emit(position_ms)
@@ -184,9 +193,12 @@ class CallPlayer(QObject):
     # -- events (queued onto the GUI thread) ----------------------------------------------------
     def _on_time(self, position_ms: int) -> None:
         """libVLC's own report re-anchors the estimate; a report just behind the estimate (the
-        estimate ran a few ms ahead) is not shown, so captions never step back."""
+        estimate ran a few ms ahead) is not shown, so captions never step back. A negative time
+        (libVLC reports one for some video files) is taken as the start."""
+        position_ms = max(0, position_ms)
         self._anchor = (position_ms, time.monotonic())
-        self._heard = True
+        self._heard = self._heard_since_seek = True
+        self._furthest_ms = max(self._furthest_ms, position_ms)
         if self._device and not self._device_applied and self.available:
             # the audio output exists once sound flows: only now can its device be chosen
             self._player.audio_output_device_set(None, self._device)
@@ -207,6 +219,7 @@ class CallPlayer(QObject):
 
     def _on_length(self, length_ms: int) -> None:
         if length_ms > 0:
+            self._vlc_length_ms = length_ms
             self.duration_ms = length_ms
             self.duration_changed.emit(length_ms)
 
@@ -223,7 +236,29 @@ class CallPlayer(QObject):
         if state == "error":
             self.error_raised.emit(f"The recording of “{self._title or 'this call'}” cannot be played "
                                    "(damaged or in a format VLC does not know); the transcript is still shown.")
-        if state == "ended" and self.duration_ms:
+        if state == "ended":
+            self._ended()
+        self.state_changed.emit(state)
+
+    def _ended(self) -> None:
+        """The end of the file: the end of the call, or (well before its known length) where the
+        recording stops short; the progress then stays where the sound stopped."""
+        known = self._expected_ms or self._vlc_length_ms
+        reached = self._reached_ms()
+        if stops_early(reached, known):
+            self.position_ms = reached
+            self.position_changed.emit(reached)
+            sentence = stop_sentence(reached, known)
+            self.error_raised.emit(f"{sentence[0].upper()}{sentence[1:]}; the transcript is still shown.")
+        elif self.duration_ms:
             self.position_ms = self.duration_ms  # the progress bar reaches the end
             self.position_changed.emit(self.duration_ms)
-        self.state_changed.emit(state)
+
+    def _reached_ms(self) -> int:
+        """Where the sound stopped: where playback had got to, or, when the file ended right after a
+        jump past its end, the length libVLC gave it (or the furthest point heard before)."""
+        if self._heard_since_seek:
+            return self.position_ms
+        if 0 < self._vlc_length_ms < self.position_ms:
+            return self._vlc_length_ms
+        return min(self._furthest_ms, self.position_ms)

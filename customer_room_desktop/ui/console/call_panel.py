@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.pace import clock_text
 
+SLIDER_MAX = 2**31 - 1
+
 
 def _button(text: str) -> QPushButton:
     button = QPushButton(text)
@@ -17,16 +19,21 @@ def _button(text: str) -> QPushButton:
     return button
 
 
+def _slider_ms(ms: int) -> int:
+    """A time as a slider holds it: a C int (times are 64-bit, a slider's range is not)."""
+    return max(0, min(int(ms), SLIDER_MAX))
+
+
 class CallPanel(QWidget):
     call_requested = Signal(str)  # call key
     close_requested = Signal()
     play_pause_requested = Signal()
-    skip_requested = Signal(int)  # milliseconds, + or -
-    seek_requested = Signal(int)  # milliseconds
+    skip_requested = Signal("qint64")  # milliseconds, + or -
+    seek_requested = Signal("qint64")  # milliseconds
     volume_requested = Signal(int)  # percent
     device_requested = Signal(str)  # audio output device id
-    bookmark_requested = Signal(str, int, int)  # label, in, out
-    bookmark_play_requested = Signal(int, int)  # in, out
+    bookmark_requested = Signal(str, "qint64", "qint64")  # label, in, out (ms)
+    bookmark_play_requested = Signal("qint64", "qint64")  # in, out (ms)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,7 +114,7 @@ class CallPanel(QWidget):
     def show_call(self, title: str, duration_ms: int, lines: list[tuple[int, str]],
                   bookmarks: list[tuple[str, int, int]], notice: str = "") -> None:
         self.status.setText(f"{title}\n{notice}" if notice else title)
-        self.position.setRange(0, max(1, duration_ms))
+        self.position.setRange(0, _slider_ms(max(1, duration_ms)))
         self.transcript.clear()
         for start_ms, text in lines:
             item = QListWidgetItem(f"{clock_text(start_ms / 1000)}  {text}")
@@ -132,7 +139,7 @@ class CallPanel(QWidget):
     def show_position(self, position_ms: int, duration_ms: int, line: int | None) -> None:
         self._now_ms = position_ms
         if not self.position.isSliderDown():
-            self.position.setValue(position_ms)
+            self.position.setValue(_slider_ms(position_ms))
         self.time.setText(f"{clock_text(position_ms / 1000)} / {clock_text(duration_ms / 1000)}")
         if line is not None and line < self.transcript.count() and self.transcript.currentRow() != line:
             self.transcript.setCurrentRow(line)

@@ -40,6 +40,7 @@ class CallView(QWidget):
         """Repaint only when something a viewer can see changes: the line, or the second shown."""
         if self.data is None:
             return
+        position_ms = max(0, position_ms)  # times are 64-bit and never before the start
         index = caption_index(self.data.segments, position_ms)
         visible_change = index != self.caption or position_ms // 1000 != self.position_ms // 1000
         self.position_ms, self.caption = position_ms, index
