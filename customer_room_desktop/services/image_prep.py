@@ -82,6 +82,18 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
         raise ImageUnavailable(_picture_problem(error)) from None
 
 
+def decode_photo(data: bytes, box: QSize) -> QImage:
+    """A persona photo or the room's logo: Qt's own decoder first, which keeps a logo's transparency,
+    then Pillow for what Qt cannot read (HEIC, 16-bit grey, CMYK). A null image when neither can."""
+    image = QImage.fromData(data)
+    if not image.isNull():
+        return image
+    try:
+        return decode_picture(data, box)
+    except ImageUnavailable:
+        return QImage()
+
+
 def _looks_like_a_picture(data: bytes) -> bool:
     return data.startswith(_PICTURE_SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (
         data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"avif"))

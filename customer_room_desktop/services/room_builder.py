@@ -10,12 +10,12 @@ from collections.abc import Callable
 import sqlite_utils
 
 from ..domain.journey import ArtifactKind, TryItTask
-from ..domain.transcripts import TranscriptError, parse_transcript
 from ..storage.errors import ImportRefused
 from ..storage.media_store import add_media_file
 from ..storage.room_file import RoomFile
 from ..storage.rows import insert_row
 from .csv_import import import_csv
+from .material_survey import MaterialSurvey, refusal_sentence, survey_material
 from .room_manifest import BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
 from .source_keys import SourceKeys
@@ -24,13 +24,23 @@ Progress = Callable[[str], None]
 
 
 def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
-               progress: Progress | None = None) -> Path:
-    """Build ``source`` into the room file ``output``; on any error nothing is left at ``output``."""
+               progress: Progress | None = None, allow_placeholders: bool = False,
+               probe_recordings: bool = True) -> Path:
+    """Build ``source`` into the room file ``output``; on any error nothing is left at ``output``.
+
+    Every file is decoded first (see material_survey); one that will not show refuses the build,
+    unless ``allow_placeholders``, when each is said through ``progress`` as "placeholder: …".
+    """
     say = progress or (lambda message: None)
     manifest = load_manifest(source)
     output = Path(output)
     if output.exists() and not replace:
         raise BuildError(f"{output} already exists; pass --force to replace it.")
+    survey = survey_material(manifest, probe_recordings=probe_recordings, progress=say)
+    if survey.placeholders and not allow_placeholders:
+        raise BuildError(refusal_sentence(survey.placeholders))
+    for placeholder in survey.placeholders:
+        say(f"placeholder: {placeholder}")
     partial = output.with_name(output.name + ".building")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
@@ -38,7 +48,7 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
     try:
         ids = SourceKeys()
         with room.transaction() as db:
-            _insert_journey(db, manifest, ids, say)
+            _insert_journey(db, manifest, ids, say, survey)
         for kind in ("complaints", "kpis", "surveys", "assets", "lost-reasons"):
             entry = {"complaints": "complaints", "kpis": "kpi_readings", "surveys": "survey_results",
                      "assets": "customer_assets", "lost-reasons": "lost_reasons"}[kind]
@@ -53,10 +63,14 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
         room.close()
         _remove(partial)
         raise BuildError(str(error)) from None
-    except (KeyError, TypeError, ValueError) as error:
+    except KeyError as error:
         room.close()
         _remove(partial)
-        raise BuildError(f"{manifest.folder}: an entry is missing or has a wrong field ({error!r}).") from None
+        raise BuildError(f"{manifest.folder}: an entry has no '{error.args[0]}' field, which it needs.") from None
+    except (TypeError, ValueError) as error:
+        room.close()
+        _remove(partial)
+        raise BuildError(f"{manifest.folder}: an entry has a field of the wrong kind ({error}).") from None
     except BaseException:
         room.close()
         _remove(partial)
@@ -78,7 +92,8 @@ def _media(db: sqlite_utils.Database, manifest: Manifest, relative: str | None, 
     return add_media_file(db, manifest.path(relative, where)).sha256
 
 
-def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys, say: Progress) -> None:
+def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys, say: Progress,
+                    survey: MaterialSurvey) -> None:
     room = manifest.room
     db.execute(
         "UPDATE room SET description = ?, brand_colour = ?, currency = ?, mask_verbatims = ?, logo_sha256 = ?, "
@@ -122,7 +137,7 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKe
             "predicts": json.dumps(kpi.get("predicts", []))}))
     _insert_artifacts(db, manifest, ids)
     say(f"{len(s['artifacts'])} artifacts")
-    _insert_calls(db, manifest, ids)
+    _insert_calls(db, manifest, ids, survey)
     say(f"{len(s['calls'])} calls")
 
 
@@ -156,17 +171,12 @@ def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: Source
         ids.add("artifacts", artifact["key"], insert_row(db, "artifacts", row))
 
 
-def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys) -> None:
+def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys, survey: MaterialSurvey) -> None:
     for call in manifest.sections["calls"]:
         where = f"call '{call['key']}'"
-        duration = int(call.get("duration_ms", 0))
-        segments = []
-        if call.get("transcript"):
-            transcript = manifest.path(call["transcript"], where)
-            try:
-                segments = parse_transcript(transcript.read_text(encoding="utf-8-sig"), transcript.suffix, duration)
-            except (TranscriptError, UnicodeDecodeError) as error:
-                raise BuildError(f"{where}: transcript {transcript.name}: {error}.") from None
+        # the entry's length when it gives one, else the length libVLC decoded
+        duration = int(call.get("duration_ms", 0)) or survey.durations_ms.get(call["key"], 0)
+        segments = survey.transcripts.get(call["key"], [])
         call_id = insert_row(db, "calls", {
             "key": call["key"], "title": call["title"], "stage_id": ids.get("stages", call.get("stage"), where),
             "moment_id": ids.get("moments", call.get("moment"), where, required=False),

@@ -8,7 +8,8 @@ from ..domain.customer_asset import asset_problems
 from ..domain.evidence import Direction, Kpi
 from ..storage.complaint_months import complaint_months_in_step
 from ..storage.evidence_queries import list_asset_periods
-from ..storage.media_store import verify_media
+from ..storage.media_store import open_media, verify_media
+from .artifact_probe import artifact_problem
 from ..storage.room_file import RoomFile
 
 
@@ -30,6 +31,7 @@ def check_room(room: RoomFile, *, verify_media_hashes: bool = True) -> list[str]
             if problem:
                 findings.append(problem)
     findings += _reference_findings(room)
+    findings += _picture_findings(room)
     findings += _rule_findings(room)
     if not complaint_months_in_step(db):
         findings.append("the complaints grouped by month no longer match the complaints (re-import any complaints "
@@ -71,6 +73,26 @@ def _reference_findings(room: RoomFile) -> list[str]:
         findings.append("the room's own record is missing")
     if db.execute("SELECT count(*) FROM stages").fetchone()[0] == 0:
         findings.append("the room has no stages")
+    return findings
+
+
+_PICTURES = """
+    SELECT 'artifact ''' || a.key || '''', m.original_name, a.media_sha256, a.pdf_password
+        FROM artifacts a JOIN media m ON m.sha256 = a.media_sha256
+    UNION ALL SELECT 'persona ''' || p.key || ''' photo', m.original_name, p.photo_sha256, NULL
+        FROM personas p JOIN media m ON m.sha256 = p.photo_sha256
+    UNION ALL SELECT 'the room''s logo', m.original_name, r.logo_sha256, NULL
+        FROM room r JOIN media m ON m.sha256 = r.logo_sha256"""
+
+
+def _picture_findings(room: RoomFile) -> list[str]:
+    """Every artifact, persona photo and logo decoded as a wall would draw it (the first page, small)."""
+    findings = []
+    for entry, name, sha256, password in room.db.execute(_PICTURES).fetchall():
+        with open_media(room.db, sha256) as stream:
+            problem = artifact_problem(stream.read(), password)
+        if problem:
+            findings.append(f"{entry} ({name}): {problem}")
     return findings
 
 

@@ -9,11 +9,12 @@ here (``kicker``, ``stack_text``) are shared with the exercise wall.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPaintEvent, QTransform
 from PySide6.QtWidgets import QWidget
 
 from ...domain.exercises import clock_text
+from ...services.image_prep import decode_photo
 from ...services.painting import painting
 from ...services.walk_data import PersonaData
 from ...services.wall_data import Branding
@@ -104,7 +105,8 @@ class PersonaWall(QWidget):
 
     def show_persona(self, data: PersonaData) -> None:
         self.data = data
-        self._photo = QImage.fromData(data.photo) if data.photo else QImage()  # undecodable: initials instead
+        # undecodable: initials instead
+        self._photo = decode_photo(data.photo, QSize(1200, 1200)) if data.photo else QImage()
         self._photo_cache = None
         self.update()
 
