@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.exercises import ExerciseResult, customers_line, leaders_line, summarise
+from ..domain.long_text import wall_excerpt
 from ..domain.refusal import Refusal
 from ..storage.exercises import ExerciseRun, history_of, results_of, run_of, task_of
 from ..storage.room_file import now_iso
@@ -29,7 +30,7 @@ class PersonaData:
     situation: str
     goals: tuple[str, ...]
     frustrations: tuple[str, ...]
-    quote: str
+    quote: str  # its opening, as a wall quotes it (wall_excerpt)
     suffering: tuple[tuple[str, int, int], ...]  # (stage, complaints, calls), where this persona suffers most first
     calls: tuple[tuple[str, str, int, str], ...]  # (call key, title, duration ms, stage) ready to play
     complaints: int  # complaints linked to this persona in all
@@ -62,8 +63,8 @@ def persona_data(room: RoomFile, key_or_number: str) -> PersonaData:
     calls = db.execute("SELECT c.key, c.title, c.duration_ms, s.name FROM calls c JOIN stages s ON s.id = c.stage_id "
                        "WHERE c.persona_id = ? ORDER BY s.position, c.id", (pid,)).fetchall()
     return PersonaData(key, name, open_media(db, photo).read() if photo else b"", situation,
-                       tuple(json.loads(goals)), tuple(json.loads(frustrations)), quote, tuple(suffering[:3]),
-                       tuple(calls), sum(complaints.values()))
+                       tuple(json.loads(goals)), tuple(json.loads(frustrations)), wall_excerpt(quote),
+                       tuple(suffering[:3]), tuple(calls), sum(complaints.values()))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..domain.complaint_trend import trend_of
 from ..domain.periods import add_months, months_from_to
-from ..domain.privacy import mask_verbatim
+from ..domain.long_text import wall_quote
 from ..domain.reliability import Reliability, reliability_of, worst
 from ..storage.evidence_queries import (
     complaint_months_by_category, complaint_months_by_stage, latest_complaint_month, latest_survey_scores, list_kpis,
@@ -211,12 +211,14 @@ class WallDataSource:
                               _period_label(self.last_month))
 
     def _wall_quotes(self, stage_key: str, limit: int) -> tuple[str, ...]:
-        """A stage's newest verbatims as a wall may show them: masked unless the room says otherwise."""
-        return tuple(mask_verbatim(text, [name]) if self.mask else text
+        """A stage's newest verbatims as a wall may show them: masked unless the room says otherwise, and
+        cut to their opening sentences (``wall_quote``), so a 25,000-character narrative lays out as fast
+        as a short one."""
+        return tuple(wall_quote(text, [name], self.mask)
                      for text, name, _, _ in recent_verbatims(self.room.db, stage_key, limit))
 
     def console_verbatims(self, stage_key: str) -> tuple[str, ...]:
-        """The stage panel's verbatims as customers wrote them: for the facilitator's console only."""
+        """The stage panel's verbatims whole, as customers wrote them: for the facilitator's console only."""
         return tuple(text for text, _, _, _ in recent_verbatims(self.room.db, stage_key))
 
     def complaints_focus(self, stage_key: str) -> ComplaintsFocusData:

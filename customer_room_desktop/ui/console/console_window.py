@@ -14,6 +14,7 @@ from .accountability_panel import AccountabilityPanel
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
+from .panel_kit import WholeText
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
@@ -114,9 +115,7 @@ class ConsoleWindow(QMainWindow):
         self.open_file.hide()
         self._written = ""
         middle.addLayout(message_row)
-        self.verbatim = QLabel(objectName="verbatim")
-        self.verbatim.setWordWrap(True)
-        self.verbatim.setFixedHeight(self.verbatim.fontMetrics().lineSpacing() * 2 + 8)  # one or two lines
+        self.verbatim = WholeText("verbatim", 3, 14)  # the whole complaint, scrolled: the wall quotes its opening
         middle.addWidget(self.verbatim)
         self.capture_bar = CaptureBar()
         self.capture_bar.left.connect(self._back_to_the_room)
@@ -322,7 +321,8 @@ class ConsoleWindow(QMainWindow):
             self.agenda.addItem(f"{conversation}. {text}  ({minutes} min)")
 
     def show_verbatim(self, text: str, masked_on_walls: bool) -> None:
-        """The complaint the stage wall quotes now, unmasked: the facilitator may need the detail."""
+        """The complaint the stage wall quotes now, unmasked and whole (it scrolls): the facilitator may
+        need the detail, where the wall shows only its opening."""
         note = "  (names, e-mails, phone and account numbers are masked on the wall)" if masked_on_walls else ""
         self.verbatim.setText(f"On the wall: “{text}”{note}" if text else "")
 

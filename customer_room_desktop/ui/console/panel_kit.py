@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QWidget
 
 # Rules console.qss does not have (tables, trees, forms, the message line); both conversation panels use them.
 FOCUS_PANEL_QSS = """
@@ -99,3 +100,29 @@ class MessageLabel(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         repolish(self)
+
+
+class WholeText(QPlainTextEdit):
+    """Read-only text of any length in a box of ``lines`` lines that scrolls: a complaint narrative of
+    25,000 characters is there whole. Laid out again only when the text changes, and never takes the
+    keyboard from the room (the wheel and the scroll bar still scroll it)."""
+
+    def __init__(self, name: str, lines: int, pixel_size: int):
+        super().__init__(objectName=name)
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = QFont(self.font())
+        font.setPixelSize(pixel_size)
+        margin = self.document().documentMargin()
+        self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + round(2 * margin) + 4)  # no layout jump
+        self._text = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (the name QLabel gives it)
+        if text != self._text:
+            self._text = text
+            self.setPlainText(text)
+
+    def text(self) -> str:
+        return self._text

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from ...domain.long_text import wall_excerpt
 from ...services.painting import painting
 from ...services.wall_data import Branding, ComplaintsFocusData
 from .wall_chrome import draw_header
@@ -19,8 +20,13 @@ SERIES_COLOURS = ("#FF5C5C", "#FFC845", "#4FC3F7", "#3DDC84", "#C792EA", "#FF9E6
 
 
 class ComplaintsFocus(QWidget):
+    """A stage's complaints over 24 months, and up to four verbatims beside them. After a paint,
+    ``quote_boxes`` and ``quote_texts`` are each verbatim's box and what it holds."""
+
     def __init__(self, branding: Branding, parent: QWidget | None = None):
         super().__init__(parent)
+        self.quote_boxes: list[QRectF] = []
+        self.quote_texts: list[str] = []
         self.branding = branding
         self.data: ComplaintsFocusData | None = None
         self._logo = logo_image(branding.logo)
@@ -91,9 +97,11 @@ class ComplaintsFocus(QWidget):
             y = right.top() + scale(50)
             count = max(1, min(len(data.verbatims), 4))
             height = (right.bottom() - y - scale(16) * (count - 1)) / count
+            self.quote_boxes, self.quote_texts = [], []
             for text in data.verbatims[:count]:
                 box = QRectF(right.left(), y, right.width(), height)
                 fill_rounded(painter, box, scale(10), SURFACE)
-                draw_fitted_text(painter, box.adjusted(scale(22), scale(14), -scale(18), -scale(10)), f"“{text}”",
-                                 scale, 26, TEXT, italic=True)
+                self.quote_boxes.append(box.adjusted(scale(22), scale(14), -scale(18), -scale(10)))
+                self.quote_texts.append(draw_fitted_text(painter, self.quote_boxes[-1], f"“{wall_excerpt(text)}”",
+                                                         scale, 26, TEXT, italic=True))
                 y += height + scale(16)

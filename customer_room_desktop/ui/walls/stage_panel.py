@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from ...domain.long_text import wall_excerpt
 from ...services.image_prep import ImageUnavailable
 from ...services.painting import painting
 from ...services.wall_data import Branding, StagePanelData
@@ -36,7 +37,8 @@ def _value_parts(value: float | None, unit: str) -> tuple[str, str]:
 
 class StagePanel(QWidget):
     """Stage name and goal; KPI tiles with sparklines; complaints with trends; a rotating verbatim;
-    survey results; artifact thumbnails. Show a stage with ``show_stage``."""
+    survey results; artifact thumbnails. Show a stage with ``show_stage``. After a paint, ``quote_box``
+    is the verbatim's box and ``quote_text`` what it holds ("" when no verbatim fits)."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None, verbatim_seconds: int = 0):
         super().__init__(parent)
@@ -47,6 +49,8 @@ class StagePanel(QWidget):
         self._logo = logo_image(branding.logo)
         self._sparklines: list[Sparkline] = []  # made as tiles need them
         self._tile_rects: list[QRectF] = []
+        self.quote_box = QRectF()
+        self.quote_text = ""
         self._rotation = QTimer(self, interval=max(0, verbatim_seconds) * 1000)
         self._rotation.timeout.connect(self.next_verbatim)
         self.setAutoFillBackground(False)
@@ -180,12 +184,13 @@ class StagePanel(QWidget):
             y += row_h
         quote_top = y + scale(20)
         quote = QRectF(area.left(), quote_top, area.width(), area.bottom() - quote_top)
+        self.quote_box, self.quote_text = QRectF(), ""
         if data.verbatims and quote.height() > scale(100):
             fill_rounded(painter, quote, scale(12), SURFACE)
             painter.fillRect(QRectF(quote.left(), quote.top(), scale(8), quote.height()), TEXT_FAINT)
-            text = data.verbatims[self.verbatim_index % len(data.verbatims)]
-            draw_fitted_text(painter, quote.adjusted(scale(32), scale(20), -scale(24), -scale(16)), f"“{text}”",
-                             scale, 28, TEXT, italic=True)
+            text = wall_excerpt(data.verbatims[self.verbatim_index % len(data.verbatims)])  # already cut: a guard
+            self.quote_box = quote.adjusted(scale(32), scale(20), -scale(24), -scale(16))
+            self.quote_text = draw_fitted_text(painter, self.quote_box, f"“{text}”", scale, 28, TEXT, italic=True)
 
     def _paint_strip(self, painter: QPainter, scale: WallScale, strip: QRectF) -> None:
         data = self.data

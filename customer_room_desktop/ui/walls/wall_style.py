@@ -96,9 +96,12 @@ def draw_placeholder(painter: QPainter, rect: QRectF, title: str, reason: str, s
 
 
 def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
-                     italic: bool = False) -> None:
+                     italic: bool = False) -> str:
     """Wrapped text that fits ``rect``: shrink it down to the wall's minimum size, then cut whole
-    words and end with an ellipsis. Never clipped mid-line."""
+    words and end with an ellipsis. Never clipped mid-line. Returns the text drawn.
+
+    Each step lays the text out again: give it what a wall box can hold (a customer's words through
+    ``domain.long_text.wall_excerpt``), never a whole narrative."""
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
     size = units
     longest = max(text.split(), key=len, default="")
@@ -117,6 +120,7 @@ def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
         shown = " ".join(words) + " …"
     painter.setPen(colour)
     painter.drawText(rect, flags, shown)
+    return shown
 
 
 def fit_wrapped_text(painter: QPainter, rect: QRectF, text: str, scale: WallScale, units: float, colour: QColor,
