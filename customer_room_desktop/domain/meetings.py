@@ -225,6 +225,19 @@ class CaptureContext:
         return cls(**known)
 
 
+# The most a decision, commitment or note may hold, in characters: about eight pages, far more than
+# anything said in a room. Longer material (a report, a narrative) belongs in an artifact.
+CAPTURE_LIMIT = 20_000
+
+
+def capture_too_long(text: str, what: str) -> str:
+    """The refusal of a capture longer than CAPTURE_LIMIT, in one sentence; "" when it fits."""
+    if len(text) <= CAPTURE_LIMIT:
+        return ""
+    return (f"The {what} is {len(text):,} characters; a capture holds at most {CAPTURE_LIMIT:,} "
+            "— put long material in an artifact.")
+
+
 @dataclass(frozen=True)
 class Decision:
     uid: str

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, UTC
 
-from ..domain.meetings import CaptureContext
+from ..domain.meetings import CaptureContext, capture_too_long
 from ..domain.refusal import Refusal
 from .journal import record_event
 from .rows import inserted_id
@@ -41,9 +41,12 @@ def _open_session(room: RoomFile, session_id: int) -> tuple[str, str | None]:
 
 
 def _text(text: str, what: str) -> str:
+    """The text of a decision, commitment or note as saved, new or edited: the one check of its words."""
     cleaned = " ".join(text.split())
     if not cleaned:
         raise CaptureRefused(f"A {what} needs some text.")
+    if too_long := capture_too_long(cleaned, what):
+        raise CaptureRefused(too_long)
     return cleaned
 
 

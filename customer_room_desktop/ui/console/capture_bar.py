@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMenu, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget,
 )
 
 KINDS = (("decision", "Decision", "Ctrl+D"), ("commitment", "Commitment", "Ctrl+K"), ("note", "Note", "Ctrl+N"))
@@ -25,6 +25,9 @@ SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LABELS = {"decision": "DECISION", "commitment": "COMMITMENT", "note": "NOTE"}
 UID_ROLE = Qt.ItemDataRole.UserRole  # each listed item's uid ("" when the caller gave none: not correctable)
 WITHDRAWN_COLOUR = "#8FA0AF"
+# A field holds this much of a paste (Qt's default is 32,767, cut silently), so a capture over the room's
+# limit (domain.meetings.CAPTURE_LIMIT) is refused with its true length.
+PASTE_LIMIT = 1_000_000
 # console.qss styles line edits, buttons and lists; a popup menu is a window of its own and needs its rules here.
 MENU_QSS = """
 QMenu { background: #1A222B; color: #F0F3F6; font-size: 15px; border: 1px solid #2C3A47; }
@@ -107,7 +110,7 @@ class CaptureBar(QWidget):
         row.addWidget(self.status)
         box.addLayout(row)
         fields = QHBoxLayout()
-        self.text = CaptureField(objectName="capture")
+        self.text = CaptureField(objectName="capture", maxLength=PASTE_LIMIT)
         self.text.returnPressed.connect(self.submit)
         self.text.escaped.connect(self.left.emit)
         fields.addWidget(self.text, 3)
@@ -125,6 +128,7 @@ class CaptureBar(QWidget):
         self.captured.setWordWrap(True)
         self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.captured.setMaximumHeight(150)
+        self.captured.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # a long item reads whole
         self.captured.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.captured.customContextMenuRequested.connect(
             lambda pos: self._popup(self.captured.itemAt(pos), self.captured.viewport().mapToGlobal(pos)))
@@ -147,7 +151,7 @@ class CaptureBar(QWidget):
         box.addLayout(listed)
         editing = QHBoxLayout()
         self.edit_label = QLabel("Correct:", objectName="captureeditlabel")
-        self.edit_field = CaptureField(objectName="captureedit")
+        self.edit_field = CaptureField(objectName="captureedit", maxLength=PASTE_LIMIT)
         self.edit_field.returnPressed.connect(self._submit_edit)
         self.edit_field.escaped.connect(self.cancel_edit)
         self.edit_save = QPushButton("Save", objectName="capturefix")
