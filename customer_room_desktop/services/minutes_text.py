@@ -7,6 +7,8 @@ import html
 import io
 from datetime import date
 
+from ..domain.long_text import paragraphs, wall_excerpt
+from ..domain.meetings import CAPTURE_LIMIT
 from .minutes import Minutes
 
 CADENCE_NAMES = {"monthly": "Monthly", "quarterly": "Quarterly", "annual": "Annual", "workshop": "Workshop",
@@ -115,6 +117,40 @@ p.draft { color: #a40000; font-weight: bold; }
 """
 
 
+def _html_text(text: str) -> str:
+    """Escaped text; a long one as paragraphs of at most 2,000 characters, each ending at a sentence."""
+    pieces = paragraphs(text)
+    if len(pieces) == 1:
+        return html.escape(pieces[0])
+    return "".join(f"<p style='margin:0'>{html.escape(piece)}</p>" for piece in pieces)
+
+
+def _html_table(columns: list[str], rows: list[list[str]]) -> list[str]:
+    """The table, then the whole of any cell longer than a capture may be (an older room's), under it.
+
+    Qt lays a paragraph out in time that grows with the square of its length, and a table cell spread
+    over many pages likewise: long text goes to the page as short paragraphs outside the table, so the
+    PDF stays linear in what the minutes hold. A cell keeps the text's opening and says where the rest is.
+    """
+    esc = html.escape
+    out = ["<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>"
+           + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr>"]
+    below: list[str] = []
+    for number, row in enumerate(rows, start=1):
+        cells = []
+        for column, cell in zip(columns, map(str, row)):
+            if len(cell) <= CAPTURE_LIMIT:
+                cells.append(f"<td>{_html_text(cell)}</td>")
+                continue
+            where = f"{column} of row {number}"
+            cells.append(f"<td>{esc(wall_excerpt(cell))} <i>(all {len(cell):,} characters follow the table, "
+                         f"as “{esc(where)}”)</i></td>")
+            below.append(f"<p><b>{esc(where)}, in full:</b></p>")
+            below += [f"<p>{esc(piece)}</p>" for piece in paragraphs(cell)]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return [*out, "</table>", *below]
+
+
 def to_html(m: Minutes, charts: dict[str, str] | None = None) -> str:
     """A self-contained page. ``charts`` maps a section title to an image source placed under it."""
     charts = charts or {}
@@ -126,14 +162,11 @@ def to_html(m: Minutes, charts: dict[str, str] | None = None) -> str:
         out.append("<p class='draft'>Draft minutes: the session has not been closed.</p>")
     for name, columns, rows, lines in sections(m):
         out.append(f"<h2>{esc(name)}</h2>")
-        out += [f"<p>{esc(line)}</p>" for line in lines]
+        out += [f"<p>{esc(piece)}</p>" for line in lines for piece in paragraphs(line)]
         if name in charts:
             out.append(f"<p><img src='{charts[name]}' width='640'></p>")
         if rows:
-            out.append("<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>"
-                       + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr>")
-            out += ["<tr>" + "".join(f"<td>{esc(str(cell))}</td>" for cell in row) + "</tr>" for row in rows]
-            out.append("</table>")
+            out += _html_table(columns, rows)
     out.append("</body></html>")
     return "\n".join(out)
 
