@@ -70,17 +70,19 @@ def long_verbatim_room(sample: Path, target: Path, position: int = BENCH_STAGE, 
     return target
 
 
-def _render_ms(room: Path, view: str, output: Path, runs: int) -> list[float]:
+def _render_ms(rooms: dict[str, Path], view: str, work: Path, runs: int) -> dict[str, list[float]]:
     """``customer-room render`` in this process (what the command runs after its imports): open the room,
-    read the view's data, build the widget, paint it, write the PNG."""
+    read the view's data, build the widget, paint it, write the PNG. The rooms take turns, run by run,
+    so a busy machine slows each alike; the first turn of each warms caches and is left out."""
     from customer_room_desktop.app.wall_render import render_view
 
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        render_view(room, view, (1920, 1080), output)
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings
+    timings: dict[str, list[float]] = {label: [] for label in rooms}
+    for _ in range(runs + 1):
+        for label, room in rooms.items():
+            started = time.perf_counter()
+            render_view(room, view, (1920, 1080), work / f"{view.split(':')[0]}-{label}.png")
+            timings[label].append((time.perf_counter() - started) * 1000)
+    return {label: values[1:] for label, values in timings.items()}
 
 
 def _command_s(room: Path, view: str, output: Path) -> float:
@@ -99,12 +101,11 @@ def bench_long_verbatim_render(work: Path, runs: int = 7, position: int = BENCH_
     long_room = long_verbatim_room(sample, work / "verbatims-long.croom", position)
     result: dict = {"name": f"Walls quoting five 25,000-character verbatims (stage {position}), 1920x1080, "
                             f"median of {runs}"}
+    rooms = {"sample": sample, "long": long_room}
     for view in (f"stage:{position}", f"complaints:{position}"):
         kind = view.split(":")[0]
-        figures = {}
-        for label, room in (("sample", sample), ("long", long_room)):
-            timings = _render_ms(room, view, work / f"{kind}-{label}.png", runs + 1)[1:]  # the first warms caches
-            figures[label] = statistics.median(timings)
+        figures = {label: statistics.median(values) for label, values in _render_ms(rooms, view, work, runs).items()}
+        for label, room in rooms.items():
             figures[f"{label} command"] = statistics.median(
                 _command_s(room, view, work / f"{kind}-{label}-cli.png") for _ in range(3))
         result[f"{kind}: sample verbatims, render (ms)"] = round(figures["sample"], 1)
@@ -142,6 +143,16 @@ def session_holding(room_path: Path, decision: str, direct: bool = False) -> int
     return session
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory. VmHWM starts afresh at exec; ru_maxrss may carry the size of
+    the process that started this one."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _minutes_child(room: str, session: str, output: str) -> None:
     """Run in a child process: gather and write the minutes PDF once; print seconds and peak RSS."""
     from customer_room_desktop.app.qt_offscreen import ensure_gui_application
@@ -151,7 +162,7 @@ def _minutes_child(room: str, session: str, output: str) -> None:
     from customer_room_desktop.storage.room_file import RoomFile
 
     ensure_gui_application()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_mb()
     started = time.perf_counter()
     with RoomFile.open(Path(room), read_only=True) as opened:
         minutes = gather_minutes(opened, int(session))
@@ -159,8 +170,7 @@ def _minutes_child(room: str, session: str, output: str) -> None:
     seconds = time.perf_counter() - started
     longest = max((text for _, text, _ in minutes.decisions), key=len)
     whole = " ".join(longest.split()) in to_markdown(minutes)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "start_mb": before / 1024, "longest": len(longest),
+    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), "start_mb": before, "longest": len(longest),
                       "markdown_whole": whole}))
 
 
