@@ -38,4 +38,12 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert kpis["early-warning wall, read + paint, median (ms, target < 100)"] > 0
     listening = next(r for name, r in results.items() if name.startswith("Listening path over 23,016"))
     assert listening["complaints counted on the wall"] == 23_016  # every complaint, through the grouped table
+    skipped = next(r for name, r in results.items() if name.startswith("Import 20,000 CFPB-like complaints"))
+    imported_rows, refused_rows = (int(n.replace(",", "")) for n in
+                                   skipped["rows imported / refused (skip-bad-rows)"].split(" / "))
+    assert imported_rows + refused_rows == 20_000 and 100 < refused_rows < 300  # 1 % of the rows are bad
+    long_walls = next(r for name, r in results.items() if name.startswith("Walls quoting five 25,000-character"))
+    assert long_walls["stage: 25,000-char verbatims, render (ms)"] > 0
+    long_minutes = next(r for name, r in results.items() if name.startswith("Minutes PDF holding a 20,000-char"))
+    assert len(long_minutes) > 2
     assert list(tmp_path.iterdir()) == []

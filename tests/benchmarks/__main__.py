@@ -17,9 +17,12 @@ from .live_benchmarks import bench_cold_start, bench_stage_switch
 from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_import_memory, bench_open_large_room
 from .board_benchmarks import bench_kpi_views, bench_listening_path
 from .session_benchmarks import bench_capture, bench_minutes_pdf
+from .import_benchmarks import bench_skip_bad_rows
+from .long_text_benchmarks import bench_long_decision_minutes, bench_long_verbatim_render
 
 
-ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes", "kpis", "listening"]
+ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes", "kpis", "listening",
+       "skiprows", "longtext", "longminutes"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_kpi_views(work, sample_copy(work, "kpis.croom"), years=1 if args.quick else 10))
         if "listening" in chosen:
             results.append(bench_listening_path(work, sample_copy(work, "listening.croom"), sizes["complaints"]))
+        if "skiprows" in chosen:
+            results.append(bench_skip_bad_rows(work, sizes["complaints"]))
+        if "longtext" in chosen:
+            results.append(bench_long_verbatim_render(work, runs=2 if args.quick else 7))
+        if "longminutes" in chosen:
+            results.append(bench_long_decision_minutes(work, runs=1 if args.quick else 3))
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -103,3 +103,16 @@ def test_the_build_command_lists_placeholders_and_says_how_to_fix(tiny_source, t
     assert built.returncode == 0, built.stderr
     assert "1 file(s) will show as a placeholder:" in built.stdout
     assert "  - artifact 'scan' (media/scan.png): " in built.stdout
+
+
+def test_a_heic_persona_photo_and_a_sixteen_bit_logo_show_rather_than_initials():
+    from PySide6.QtCore import QSize
+
+    from customer_room_desktop.services.image_prep import decode_photo
+
+    from .artifact_files import grey16_tiff, heic_photo
+
+    photo = decode_photo(heic_photo(), QSize(1200, 1200))
+    logo = decode_photo(grey16_tiff(), QSize(1600, 800))
+    assert not photo.isNull() and not logo.isNull()
+    assert decode_photo(b"<html>not a photo</html>", QSize(100, 100)).isNull()  # the wall draws initials

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+
+from ...services.image_prep import decode_photo
 
 BACKGROUND = QColor("#0B0F14")
 SURFACE = QColor("#161E26")
@@ -168,4 +170,4 @@ def fitted_font(scale: WallScale, text: str, width: float, units: float,
 @lru_cache(maxsize=4)
 def logo_image(logo: bytes) -> QImage:
     """The room's logo, decoded once however many walls and views draw it."""
-    return QImage.fromData(logo) if logo else QImage()
+    return decode_photo(logo, QSize(1600, 800)) if logo else QImage()
