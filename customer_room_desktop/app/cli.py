@@ -89,7 +89,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         refused = "no row refused" if not result.refused else \
             f"{result.refused:,} row{'s' if result.refused != 1 else ''} refused"
-        print(f"{result.rows:,} rows imported; {refused}, written to {result.rejects_path}.")
+        print(f"{result.rows:,} row{'s' if result.rows != 1 else ''} imported; {refused}, "
+              f"written to {result.rejects_path}.")
         print(f"  {result.kind} from {result.path} ({read_as})")
     if result.heading_line > 1:
         above = result.heading_line - 1
