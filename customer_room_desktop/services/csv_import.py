@@ -18,13 +18,14 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain.csv_cells import unguard_cell
 from ..storage.errors import ImportRefused
 from ..storage.room_file import RoomFile
 from .csv_values import CellError, DateReader, detect_encoding
 from .import_files import file_format
 from .import_headings import check_overrides, find_heading, map_columns, normalise_heading
 from .import_kinds import KINDS, Converter, ImportKind, Lookups
-from .import_rejects import RejectsFile
+from .import_rejects import RejectsFile, is_rejects_file, unguarded
 from .import_sources import Row, RowSource, csv_source, xlsx_source
 
 __all__ = ["BATCH_ROWS", "ImportResult", "import_csv", "map_columns", "normalise_heading"]
@@ -99,6 +100,8 @@ def _import_rows(room: RoomFile, kind: ImportKind, source: RowSource, path: str,
                  rejects: RejectsFile | None) -> ImportResult:
     lookups = Lookups.load(room.db)
     heading_line, headings, rows = find_heading(source.rows, kind, overrides, constants, path, source.unit)
+    if is_rejects_file(headings):  # written by --skip-bad-rows and fixed: its cells carry formula guards
+        headings, rows = [unguard_cell(heading) for heading in headings], unguarded(rows)
     columns = map_columns(kind, headings, overrides, constants, path, heading_line, source.unit)
     converter = kind.make_converter(columns, constants, lookups, DateReader(date_format))
     if rejects is not None:

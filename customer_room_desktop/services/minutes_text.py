@@ -7,7 +7,9 @@ import html
 import io
 from datetime import date
 
+from ..domain.csv_cells import guard_row
 from ..domain.long_text import paragraphs, wall_excerpt
+from ..domain.markdown_text import markdown_text
 from ..domain.meetings import CAPTURE_LIMIT
 from .minutes import Minutes
 
@@ -87,16 +89,17 @@ def sections(m: Minutes) -> list[tuple[str, list[str], list[list[str]], list[str
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return markdown_text(" ".join(str(text).split())).replace("|", "\\|")
 
 
 def to_markdown(m: Minutes) -> str:
+    """What people typed shows as typed: HTML is escaped and only http(s) and mailto links stay links."""
     title, sub = heading(m)
-    out = [f"# {title}", "", f"*{sub}*", ""]
+    out = [f"# {markdown_text(title)}", "", f"*{markdown_text(sub)}*", ""]
     for name, columns, rows, lines in sections(m):
         out += [f"## {name}", ""]
         for line in lines:
-            out += [line, ""]
+            out += [markdown_text(line), ""]
         if rows:
             out.append("| " + " | ".join(columns) + " |")
             out.append("|" + "|".join("---" for _ in columns) + "|")
@@ -172,10 +175,11 @@ def to_html(m: Minutes, charts: dict[str, str] | None = None) -> str:
 
 
 def commitments_csv(m: Minutes) -> str:
-    """One row per commitment, for a tracker or a spreadsheet."""
+    """One row per commitment, for a tracker or a spreadsheet; no cell can be read as a formula (guard_row)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["session", "session_date", "commitment", "owner", "due_on", "priority", "status"])
     for c in m.commitments:
-        writer.writerow([m.session.title, m.session.scheduled_on, c.text, c.owner, c.due_on, c.priority, c.status])
+        writer.writerow(guard_row([m.session.title, m.session.scheduled_on, c.text, c.owner, c.due_on, c.priority,
+                                   c.status]))
     return buffer.getvalue()
