@@ -14,7 +14,7 @@ from ..domain.room_changes import Effect
 from ..domain.room_state import CallState
 from ..services.wall_data import CallViewData
 from ..storage.call_bookmarks import BookmarkRefused, add_bookmark, list_bookmarks
-from ..storage.errors import ReadOnlyRoomError
+from ..storage.errors import DiskFullError, ReadOnlyRoomError
 from ..services.room_engine import RoomEngine
 from ..storage.journal import record_event
 from ..ui.console.call_panel import CallPanel
@@ -161,8 +161,8 @@ class CallController(QObject):
         if self.call is None:
             return
         try:
-            add_bookmark(self.factory.source.room, self.call.key, label, in_ms, out_ms)
-        except (BookmarkRefused, ReadOnlyRoomError) as refusal:
+            self.engine.writes.run(add_bookmark, self.call.key, label, in_ms, out_ms)
+        except (BookmarkRefused, ReadOnlyRoomError, DiskFullError) as refusal:
             self.panel.show_notice(str(refusal))
             return
         self.panel.show_bookmarks(self._bookmarks())
@@ -201,8 +201,8 @@ class CallController(QObject):
         if heard_to <= started:
             return
         # (a room opened for viewing has no live session, so it never comes here)
-        record_event(self.factory.source.room, self.session_id, "call_played",
-                     {"call": self.call.key, "from_ms": started, "to_ms": heard_to})
+        self.engine.writes.record(record_event, self.session_id, "call_played",
+                                  {"call": self.call.key, "from_ms": started, "to_ms": heard_to})
 
     def _frame(self, image) -> None:
         for view in self.views:

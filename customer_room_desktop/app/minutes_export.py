@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..services.minutes import Minutes, MinutesError, find_session, gather_minutes
 from ..services.minutes_text import commitments_csv, to_markdown
+from ..storage.errors import DiskFullError, storage_failure
 from ..storage.room_file import RoomFile
 
 FORMATS = ("pdf", "md", "html", "csv")
@@ -22,35 +23,56 @@ def format_of(output: Path, asked: str | None) -> str:
     return chosen
 
 
+def minutes_content(minutes: Minutes, fmt: str) -> bytes:
+    """The whole file, made in memory before anything is written."""
+    if fmt == "md":
+        return to_markdown(minutes).encode("utf-8")
+    if fmt == "csv":
+        return commitments_csv(minutes).encode("utf-8")
+    from .qt_offscreen import ensure_gui_application
+
+    ensure_gui_application()
+    if fmt == "html":
+        from ..services.minutes_pdf import html_with_charts
+
+        return html_with_charts(minutes).encode("utf-8")
+    from ..services.minutes_pdf import pdf_bytes
+
+    return pdf_bytes(minutes)
+
+
 def write_minutes(minutes: Minutes, output: Path, fmt: str) -> Path:
-    """Write beside the target first and rename: a failure never leaves half a file behind."""
+    """Write beside the target first, to disk (fsync), and rename: a failure never leaves half a file behind.
+
+    A full disk (or quota) is refused in one sentence (DiskFullError); any other failure to write says
+    what it was (storage_failure), and the target is left as it was.
+    """
     output = output.expanduser()
     if not output.parent.is_dir():
         raise MinutesError(f"The folder {output.parent} does not exist.")
+    content = minutes_content(minutes, fmt)
+    if not content:
+        raise MinutesError(f"The minutes could not be written to {output}.")
     partial = output.with_name(f".{output.name}.partial")
     try:
-        if fmt == "pdf":
-            from ..services.minutes_pdf import write_pdf
-            from .qt_offscreen import ensure_gui_application
-
-            ensure_gui_application()
-            write_pdf(minutes, partial)
-        elif fmt == "html":
-            from ..services.minutes_pdf import html_with_charts
-            from .qt_offscreen import ensure_gui_application
-
-            ensure_gui_application()
-            partial.write_text(html_with_charts(minutes), encoding="utf-8")
-        elif fmt == "md":
-            partial.write_text(to_markdown(minutes), encoding="utf-8")
-        else:
-            partial.write_text(commitments_csv(minutes), encoding="utf-8", newline="")
-        if not partial.exists() or partial.stat().st_size == 0:
-            raise MinutesError(f"The minutes could not be written to {output}.")
+        with partial.open("wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())  # a full disk that the write let pass is told here, not after the rename
         os.replace(partial, output)
+    except OSError as error:
+        failure = storage_failure(error, output)
+        if isinstance(failure, DiskFullError):
+            raise DiskFullError(minutes_disk_full(output)) from None
+        raise failure from None
     finally:
         partial.unlink(missing_ok=True)
     return output
+
+
+def minutes_disk_full(output: Path) -> str:
+    return (f"The disk holding {output.parent} is full: the minutes were not written; "
+            "free some space and try again.")
 
 
 def export_minutes(room_path: Path, which: str, output: Path, fmt: str | None) -> tuple[Path, Minutes]:

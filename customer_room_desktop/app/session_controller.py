@@ -19,6 +19,7 @@ from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
 from ..domain.room_changes import Changes
 from ..services.room_engine import RoomEngine
+from ..storage.errors import DiskFullError
 from ..storage import accountability, focus
 from ..storage.captures import (
     add_attendee, cast_votes, edit_capture, list_captures,
@@ -48,6 +49,7 @@ class SessionController(QObject):
         self.last_capture_ms = 0.0
         self._close_armed_until = 0.0
         self.stage_names = engine.stage_names
+        engine.writes.watch(console.show_storage_problem)  # a full disk: the banner says so until a write succeeds
         panel, bar = console.session_panel, console.capture_bar
         panel.plan_requested.connect(self.plan)
         panel.start_requested.connect(self.start)
@@ -108,8 +110,8 @@ class SessionController(QObject):
     # -- the session's lifecycle ------------------------------------------------------------------
     def plan(self, fields: dict) -> None:
         try:
-            session_id = plan_session(
-                self.room, fields["title"], fields["cadence"], fields["scheduled_on"],
+            session_id = self.engine.writes.run(
+                plan_session, fields["title"], fields["cadence"], fields["scheduled_on"],
                 [parse_attendee_line(line) for line in fields["attendees"]], fields["dots_per_leader"],
                 fields["max_priorities"], fields.get("next_session_on"))
         except Refusal as refused:
@@ -149,6 +151,9 @@ class SessionController(QObject):
         try:
             changes = self.engine.apply(cmd.Capture(kind, text, owner, due.isoformat() if due else "",
                                                     priority_key))
+        except DiskFullError:  # the banner says it whole; the typed text stays in the field
+            self.console.capture_bar.show_refused("Not saved: the disk is full (see above); your text is kept.")
+            return
         except Refusal as refused:
             self.console.capture_bar.show_refused(str(refused))
             return
@@ -169,7 +174,7 @@ class SessionController(QObject):
 
     def edit(self, uid: str, text: str) -> None:
         try:
-            edit_capture(self.room, uid, text)
+            self.engine.writes.run(edit_capture, uid, text)
         except Refusal as refused:
             self.console.capture_bar.show_refused(str(refused))
             return
@@ -253,8 +258,9 @@ class SessionController(QObject):
         try:
             output = write_minutes(gather_minutes(self.room, self.session.id), Path(path),
                                    format_of(Path(path), fmt or None))
-        except ValueError as problem:
+        except Refusal as problem:  # a full disk too: one sentence, no partial file
             self.console.session_panel.show_message(str(problem))
+            self.console.show_message(str(problem), warning=True)
             return None
         self.console.session_panel.show_message(f"Minutes written to {output}.")
         self.console.show_message(f"Minutes written to {output}.", written=str(output))
@@ -265,7 +271,7 @@ class SessionController(QObject):
         """Run one storage action; a refusal goes to ``report`` (or the session panel) and gives None."""
         target = report if report is not None else self.console.session_panel
         try:
-            result = command(self.room, *args)
+            result = self.engine.writes.run(command, *args)
         except Refusal as refused:
             (target.show_refused if hasattr(target, "show_refused") else target.show_message)(str(refused))
             return None
@@ -273,7 +279,7 @@ class SessionController(QObject):
 
     def _journal(self, kind: str, detail: str) -> None:
         if self.is_live and self.session_id is not None:
-            record_event(self.room, self.session_id, kind, detail)
+            self.engine.writes.record(record_event, self.session_id, kind, detail)
 
     def _session_walls_changed(self) -> None:
         self.send(cmd.SessionDataChanged())

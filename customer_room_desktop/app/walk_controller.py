@@ -96,7 +96,7 @@ class WalkController(QObject):
             self.panel.show_message("Start an exercise before recording results.")
             return
         try:
-            record_result(self.room, self.run.id, attendee, Outcome(outcome), self._seconds(), answer)
+            self.engine.writes.run(record_result, self.run.id, attendee, Outcome(outcome), self._seconds(), answer)
         except Refusal as refused:
             self.panel.show_message(str(refused))
             return
@@ -108,7 +108,7 @@ class WalkController(QObject):
         if self.run is None:
             return
         try:
-            record_reaction(self.room, self.run.id, attendee, text)
+            self.engine.writes.run(record_reaction, self.run.id, attendee, text)
         except Refusal as refused:
             self.panel.show_message(str(refused))
             return

@@ -116,6 +116,13 @@ def html_with_charts(m: Minutes) -> str:
 
 def write_pdf(m: Minutes, path: Path) -> Path:
     """Lay the minutes out on A4 pages with Qt's text engine and write them to ``path``."""
+    path.write_bytes(pdf_bytes(m))
+    return path
+
+
+def pdf_bytes(m: Minutes) -> bytes:
+    """The minutes as a PDF, made in memory: the file is written by Python, so a full disk raises OSError
+    (Qt's own file writer would leave a cut file and say nothing)."""
     document = QTextDocument()
     document.setDefaultFont(_font(13))
     sources = {}
@@ -124,7 +131,10 @@ def write_pdf(m: Minutes, path: Path) -> Path:
         document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
         sources[name] = url.toString()
     document.setHtml(to_html(m, sources))
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(f"Minutes: {m.session.title}")
     writer.setCreator("Customer Room Desktop")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -133,4 +143,6 @@ def write_pdf(m: Minutes, path: Path) -> Path:
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(page.width(), page.height()))
     document.print_(writer)
-    return path
+    del writer  # the writer finishes the PDF when it goes
+    buffer.close()
+    return bytes(data)

@@ -11,6 +11,7 @@ from ..storage.evidence_queries import list_asset_periods
 from ..storage.media_store import open_media, verify_media
 from .artifact_probe import artifact_problem
 from ..storage.room_file import RoomFile
+from ..storage.schema_verify import schema_problems
 
 
 def check_room(room: RoomFile, *, verify_media_hashes: bool = True) -> list[str]:
@@ -22,6 +23,17 @@ def check_room(room: RoomFile, *, verify_media_hashes: bool = True) -> list[str]
         return [f"the file is damaged: {error}"]
     if integrity != ["ok"]:
         return [f"SQLite integrity: {line}" for line in integrity[:20]]
+    schema = schema_problems(room.conn)
+    try:
+        return schema + _content_findings(room, verify_media_hashes)
+    except sqlite3.OperationalError:  # a table or column is missing or altered: the schema findings say which
+        if not schema:
+            raise
+        return schema
+
+
+def _content_findings(room: RoomFile, verify_media_hashes: bool) -> list[str]:
+    db = room.db
     findings: list[str] = []
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
         findings.append(f"{table} row {rowid} points at a missing {parent} row")

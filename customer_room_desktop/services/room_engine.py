@@ -26,6 +26,7 @@ from ..storage.room_file import RoomFile, now_iso
 from ..storage.session_plans import SessionRow, list_sessions, live_session, plan_session, session_row
 from ..storage.session_queries import agenda_of
 from .board_data import BoardDataError, asset_board, listening_path
+from .room_writes import NOT_SAVED, RoomWrites
 from .walk_data import WalkDataError, persona_data
 
 PLANNED_STAGE_SECONDS = 6 * 60  # when the room has no agenda to share out
@@ -57,6 +58,7 @@ class RoomEngine:
         self.call_titles = dict(room.db.execute("SELECT key, title FROM calls").fetchall())
         self.artifact_keys = {key for (key,) in room.db.execute("SELECT key FROM artifacts")}
         self.model = RoomModel(RoomState(stages, personas=personas))
+        self.writes = RoomWrites(room)  # a full disk: one sentence, told to the console's banner
         self._latest_quarter: str | None = None
         self._choose_session()
 
@@ -82,7 +84,9 @@ class RoomEngine:
     def apply(self, command: cmd.Command) -> Changes:
         """Carry out ``command``; a refusal raises a Refusal whose text is the sentence to show."""
         handler = getattr(self, f"_{type(command).__name__}", None)
-        return handler(command) if handler is not None else self._on_walls(command)
+        then = "press Enter again" if isinstance(command, cmd.Capture) else "try again"
+        with self.writes.guarded(_not_saved(command), then):
+            return handler(command) if handler is not None else self._on_walls(command)
 
     def _on_walls(self, command: cmd.Command) -> Changes:
         """A command with no write of its own: the model, then what the walls now show is journaled."""
@@ -117,8 +121,8 @@ class RoomEngine:
 
     def _journal(self, kind: str, detail: str | dict) -> None:
         session_id = self.state.session.id
-        if session_id is not None:
-            record_event(self.room, session_id, kind, detail)
+        if session_id is not None:  # on a full disk the room goes on and the banner says so
+            self.writes.record(record_event, session_id, kind, detail)
 
     def conversation_minutes(self, number: int) -> int:
         """The agenda's minutes for a conversation of the room's session (0 without an agenda)."""
@@ -319,6 +323,12 @@ class RoomEngine:
             raise CommandRefused("No exercise is running.")
         stop_exercise(self.room, exercise.run_id)
         return self.model.exercise_changed(replace(exercise, running=False, revision=exercise.revision + 1))
+
+
+def _not_saved(command: cmd.Command) -> str:
+    if isinstance(command, cmd.Capture):
+        return f"the {command.kind} was not saved, and everything saved before is kept"
+    return NOT_SAVED
 
 
 def _due(text: str) -> date:

@@ -49,6 +49,10 @@ class StorageError(RoomFileError):
     """A failure to read or write the file that is none of the above (an I/O error, a vanished file)."""
 
 
+class UnexpectedSchemaError(RoomFileError):
+    """The room holds a table, index, trigger or view its format does not define, or lacks or alters one."""
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26

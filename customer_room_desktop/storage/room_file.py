@@ -162,7 +162,9 @@ class RoomFile:
             # -wal or -shm files behind. With one, a live session may be writing: read through it.
             mode = "ro" if writable and _has_wal(path) else "immutable"
             return cls(path, _connect(path, mode), True, reason)
-        room = cls._open_writable(path)
+        from .schema_verify import verify_before_writing  # its format's schema; quick_check if from elsewhere
+
+        room = verify_before_writing(path, cls._open_writable)
         if version < LATEST_VERSION:
             room.backup_to(path.with_name(f"{path.stem}.before-format-{LATEST_VERSION}{path.suffix}"))
             room._migrate(from_version=version)

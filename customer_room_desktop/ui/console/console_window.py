@@ -102,6 +102,7 @@ class ConsoleWindow(QMainWindow):
         slot_box.addWidget(self._resume_banner())
         self.alert = QLabel(objectName="alert", wordWrap=True)
         self.alert.hide()
+        self._stage_alert = self._storage_problem = ""
         slot_box.addWidget(self.alert)
         middle.addWidget(slot)
         middle.addLayout(self._controls())
@@ -224,6 +225,17 @@ class ConsoleWindow(QMainWindow):
 
     def show_alert(self, text: str) -> None:
         """An early warning for the stage on the walls: one of its moments of truth is unreliable."""
+        self._stage_alert = text
+        self._show_alert_slot()
+
+    def show_storage_problem(self, text: str) -> None:
+        """A write the room could not make (a full disk), until one succeeds again ("" takes it away); it
+        goes before the stage's early warning."""
+        self._storage_problem = text
+        self._show_alert_slot()
+
+    def _show_alert_slot(self) -> None:
+        text = self._storage_problem or self._stage_alert
         self.alert.setText(f"⚠ {text}" if text else "")
         self.alert.setVisible(bool(text) and not self.banner.isVisibleTo(self))
 
