@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app keeps per-user state (screen identities, the rooms it verified, the demo room); the tests keep
+# theirs in a private folder, never in the developer's own.
+os.environ.setdefault("CUSTOMER_ROOM_DATA_DIR", tempfile.mkdtemp(prefix="customer-room-tests-"))
 
 import shutil  # noqa: E402
 import textwrap  # noqa: E402
