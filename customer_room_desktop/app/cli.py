@@ -12,10 +12,11 @@ from .. import __version__
 from ..services.import_kinds import KINDS
 from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
-from ..storage.schema_verify import remember_rooms_in
+from ..storage.errors import storage_failure
+from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failures
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
-from .paths import demo_room_path, sample_room_source, user_data_dir
+from .paths import demo_room_path, sample_room_source
 
 EXIT_BAD_INPUT = 2
 
@@ -81,6 +82,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {rows:,} rows read…", file=sys.stderr, flush=True)
 
     with RoomFile.open(args.room) as room:
+        if room.upgrade_notice:
+            print(room.upgrade_notice)
         result = import_csv(room, args.kind, args.csv, overrides=_pairs(args.map, "--map"),
                             constants=_pairs(args.set, "--set"), date_format=args.date_format,
                             progress=progress, skip_bad_rows=args.skip_bad_rows, sheet=args.sheet)
@@ -109,9 +112,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..services.room_check import check_room
+    from ..storage.room_values import value_findings
 
-    with RoomFile.open(args.room, read_only=True) as room:
-        findings = check_room(room, verify_media_hashes=not args.skip_media)
+    with reading_room(args.room) as room:
+        try:
+            findings = check_room(room, verify_media_hashes=not args.skip_media)
+        except UNREADABLE_VALUES:  # the room reads; one of its values does not: a finding, not a refusal
+            findings = ["some records hold values Customer Room cannot use, so not every check could run"]
+        findings += [finding for finding in value_findings(room.db) if finding not in findings]
         if args.media:
             from ..services.media_check import check_media
             from ..services.vlc_backend import VlcUnavailable
@@ -130,8 +138,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with RoomFile.open(args.room, read_only=True) as room:
+    with reading_room(args.room, quick_check=True) as room:
         summary = room_summary(room.db, args.room)
+        summary["schema_version"] = room.file_format  # an older room is read, not upgraded
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
@@ -186,7 +195,8 @@ def _open_window(path: Path, *, view_only: bool = False, control_path: Path | No
 def cmd_render(args: argparse.Namespace) -> int:
     from .wall_render import parse_size, render_view
 
-    output = render_view(Path(args.room), args.view, parse_size(args.size), Path(args.output))
+    with room_failures(args.room):
+        output = render_view(Path(args.room), args.view, parse_size(args.size), Path(args.output))
     print(f"Rendered {args.view} at {args.size} to {output}.")
     return 0
 
@@ -194,7 +204,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_minutes(args: argparse.Namespace) -> int:
     from .minutes_export import export_minutes
 
-    output, minutes = export_minutes(Path(args.room), args.session, Path(args.output), args.format)
+    with room_failures(args.room):
+        output, minutes = export_minutes(Path(args.room), args.session, Path(args.output), args.format)
     draft = " (a draft: the session is still open)" if minutes.draft else ""
     print(f"Minutes of “{minutes.session.title}” written to {output}{draft}.")
     return 0
@@ -311,7 +322,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    remember_rooms_in(user_data_dir() / "known-rooms.json")  # rooms from elsewhere are quick-checked
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -322,8 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     except (Refusal, FileExistsError) as error:  # every refusal a user sees is a Refusal
         _say(f"customer-room: {error}")
         return EXIT_BAD_INPUT
-    except sqlite3.DatabaseError as error:
-        _say(f"customer-room: the room file is damaged ({error}); run 'customer-room check' on it.")
+    except sqlite3.Error as error:  # locked, full, read-only or damaged: each has its own sentence
+        _say(f"customer-room: {storage_failure(error, getattr(args, 'room', None))}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into head or less, which stopped reading
         sys.stderr.close()

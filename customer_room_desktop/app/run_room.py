@@ -49,6 +49,8 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
     with ExitStack() as cleanup:  # unwinds in reverse: the room shuts down, its file closes, the lock goes
         lock = None if view_only else _take_live_lock(path, cleanup)
         room = cleanup.enter_context(RoomFile.open(path, read_only=view_only))
+        if room.upgrade_notice:
+            print(room.upgrade_notice, file=sys.stderr)
         if room.read_only and lock is not None:
             lock.release()  # a read-only file: this window is not the live room, another may be
         app = QApplication.instance() or QApplication(sys.argv[:1])

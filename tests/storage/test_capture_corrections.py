@@ -214,7 +214,7 @@ def test_a_format_5_room_migrates_with_its_captures_intact(tmp_path):
             ("note", "n-old", "Old note", "", "", False)]
         withdraw_capture(room, "d-old")
         assert [c.uid for c in list_captures(room, 1)] == ["c-old", "n-old"]
-    backup = sqlite3.connect(tmp_path / f"five.before-format-{migrations.LATEST_VERSION}.croom")
+    backup = sqlite3.connect(tmp_path / "five.format-5-backup.croom")
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
     assert "withdrawn_at" not in [c[0] for c in _columns(backup, "decisions")]
     assert backup.execute("SELECT text FROM decisions").fetchall() == [("Old decision",)]

@@ -158,7 +158,7 @@ def test_an_older_room_is_backed_up_then_migrated(tmp_path, monkeypatch):
         assert room.schema_version == current + 1
         assert "colours" in room.db.table_names()
         assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
-    backup = tmp_path / f"r.before-format-{current + 1}.croom"
+    backup = tmp_path / f"r.format-{current}-backup.croom"
     assert backup.exists()
     conn = sqlite3.connect(backup)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == current
@@ -240,6 +240,6 @@ def test_a_format_1_room_gains_call_bookmarks_after_a_backup(tmp_path):
         assert room.schema_version == migrations.LATEST_VERSION >= 2
         assert "call_bookmarks" in room.db.table_names()
         assert room.db["room"].get(1)["name"] == "Old room"
-    backup = sqlite3.connect(tmp_path / f"old.before-format-{migrations.LATEST_VERSION}.croom")
+    backup = sqlite3.connect(tmp_path / "old.format-1-backup.croom")
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "call_bookmarks" not in {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}
