@@ -14,9 +14,10 @@ from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
 from ..storage.errors import storage_failure
 from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failures
+from ..storage.schema_verify import remember_rooms_in
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
-from .paths import demo_room_path, sample_room_source
+from .paths import demo_room_path, sample_room_source, user_data_dir
 
 EXIT_BAD_INPUT = 2
 
@@ -322,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    remember_rooms_in(user_data_dir() / "known-rooms.json")  # rooms from elsewhere are quick-checked
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

@@ -82,7 +82,9 @@ class RoomFile:
             reason = "it was opened read-only on request" if read_only else facts.reason
             room = cls._open_for_viewing(path, facts.version, facts.has_wal, facts.writable, reason)
         else:
-            room = cls._open_writable(path)
+            from .schema_verify import verify_before_writing  # its format's schema; quick_check if from elsewhere
+
+            room = verify_before_writing(path, cls._open_writable)
             if facts.version < LATEST_VERSION:
                 room._upgrade(facts.version)
         room.file_format = facts.version
