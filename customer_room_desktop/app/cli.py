@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import __version__
@@ -50,6 +53,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the command as Ctrl+C does (KeyboardInterrupt), so its clean-up runs."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # signals can only be caught on the main thread
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from ..services.room_builder import build_room  # each command loads what it needs: `open` starts faster
 
@@ -61,8 +83,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         else:
             _say(message)
 
-    output = build_room(args.source, args.output, replace=args.force, progress=progress,
-                        allow_placeholders=args.allow_placeholders)
+    with _stopped_by_signals():  # so a build told to stop by SIGTERM removes its unfinished file
+        output = build_room(args.source, args.output, replace=args.force, progress=progress,
+                            allow_placeholders=args.allow_placeholders)
     print(f"Built {output} ({output.stat().st_size / 1e6:.1f} MB).")
     if placeholders:
         print(f"{len(placeholders)} file(s) will show as a placeholder:")

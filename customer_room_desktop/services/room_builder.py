@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from pathlib import Path
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlite_utils
 
 from ..domain.journey import ArtifactKind, TryItTask
-from ..storage.errors import ImportRefused
+from ..storage.build_marker import BUILDING_APPLICATION_ID, BUILDING_SUFFIX, building_path
+from ..storage.errors import ImportRefused, storage_failure
 from ..storage.media_store import add_media_file
-from ..storage.room_file import RoomFile
+from ..storage.room_file import APPLICATION_ID, RoomFile
 from ..storage.rows import insert_row
 from .csv_import import import_csv
 from .material_survey import MaterialSurvey, refusal_sentence, survey_material
-from .room_manifest import BuildError, Manifest, load_manifest
+from .room_manifest import DATA_ENTRIES, BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
 from .source_keys import SourceKeys
 
@@ -30,10 +33,20 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
 
     Every file is decoded first (see material_survey); one that will not show refuses the build,
     unless ``allow_placeholders``, when each is said through ``progress`` as "placeholder: …".
+    The room is written as ``output.building``, stamped as unfinished (see storage.build_marker), and
+    appears at ``output`` only by a rename once complete. Killed, that file is refused by `open`,
+    `check` and `info` and removed by the next build; failed or interrupted, it is removed at once.
     """
     say = progress or (lambda message: None)
-    manifest = load_manifest(source)
     output = Path(output)
+    partial = building_path(output)
+    if output.name.endswith(BUILDING_SUFFIX):
+        raise BuildError(f"{output}: a room file's name cannot end in '{BUILDING_SUFFIX}', which marks a room "
+                         "still being built; choose another name.")
+    _remove(partial)  # what a killed build left: never a room, so always safe to remove
+    manifest = load_manifest(source)
+    if output.is_dir():
+        raise BuildError(f"{output} is a folder; give the room file's name, such as {output / 'room.croom'}.")
     if output.exists() and not replace:
         raise BuildError(f"{output} already exists; pass --force to replace it.")
     survey = survey_material(manifest, probe_recordings=probe_recordings, progress=say)
@@ -41,49 +54,83 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
         raise BuildError(refusal_sentence(survey.placeholders))
     for placeholder in survey.placeholders:
         say(f"placeholder: {placeholder}")
-    partial = output.with_name(output.name + ".building")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    room = RoomFile.create(partial, manifest.room["name"])
+    room: RoomFile | None = None
+    built = False
     try:
-        ids = SourceKeys()
-        with room.transaction() as db:
-            _insert_journey(db, manifest, ids, say, survey)
-        for kind in ("complaints", "kpis", "surveys", "assets", "lost-reasons"):
-            entry = {"complaints": "complaints", "kpis": "kpi_readings", "surveys": "survey_results",
-                     "assets": "customer_assets", "lost-reasons": "lost_reasons"}[kind]
-            if entry in manifest.data:
-                csv_path = manifest.path(manifest.data[entry], f"room.toml [data] {entry}")
-                result = import_csv(room, kind, csv_path)
-                say(f"{result.rows:,} rows of {kind} from {csv_path.name}")
-        with room.transaction() as db:
-            insert_sessions_and_priorities(db, manifest, ids)
-        say(f"{len(manifest.sections['sessions'])} sessions and {len(manifest.sections['priorities'])} priorities")
+        room = _start(partial, manifest.room["name"])
+        _fill(room, manifest, survey, say)
+        _finish(room)
+        os.replace(partial, output)
+        built = True
     except ImportRefused as error:
-        room.close()
-        _remove(partial)
         raise BuildError(str(error)) from None
     except KeyError as error:
-        room.close()
-        _remove(partial)
         raise BuildError(f"{manifest.folder}: an entry has no '{error.args[0]}' field, which it needs.") from None
     except (TypeError, ValueError) as error:
-        room.close()
-        _remove(partial)
         raise BuildError(f"{manifest.folder}: an entry has a field of the wrong kind ({error}).") from None
-    except BaseException:
-        room.close()
-        _remove(partial)
-        raise
-    room.conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, safe to copy
-    room.close()
-    os.replace(partial, output)
+    except (sqlite3.Error, OSError) as error:  # a full disk, a folder that cannot be written
+        raise storage_failure(error, output) from None
+    finally:
+        if not built:  # failed, refused, or stopped by Ctrl+C or SIGTERM (see cmd_build)
+            _abandon(room, partial)
+    with contextlib.suppress(OSError):
+        _sync_folder(output.parent)
     return output
 
 
+def _start(partial: Path, name: str) -> RoomFile:
+    room = RoomFile.create(partial, name)
+    room.conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, safe to copy, from the start
+    room.conn.execute("PRAGMA synchronous=OFF")  # the finished file is synced once, before its rename
+    room.conn.execute(f"PRAGMA application_id={BUILDING_APPLICATION_ID}")  # `open` and `check` refuse it
+    return room
+
+
+def _fill(room: RoomFile, manifest: Manifest, survey: MaterialSurvey, say: Progress) -> None:
+    ids = SourceKeys()
+    with room.transaction() as db:
+        _insert_journey(db, manifest, ids, say, survey)
+    for entry, kind in DATA_ENTRIES.items():
+        if manifest.data.get(entry):
+            csv_path = manifest.path(manifest.data[entry], f"room.toml [data] {entry}")
+            result = import_csv(room, kind, csv_path)
+            say(f"{result.rows:,} rows of {kind} from {csv_path.name}")
+    with room.transaction() as db:
+        insert_sessions_and_priorities(db, manifest, ids)
+    say(f"{len(manifest.sections['sessions'])} sessions and {len(manifest.sections['priorities'])} priorities")
+
+
+def _finish(room: RoomFile) -> None:
+    """Mark the room as a room (the last write), close it and put it on the disk before it is renamed."""
+    room.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    room.conn.close()
+    with room.path.open("r+b") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """So the rename itself survives a power cut (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _abandon(room: RoomFile | None, partial: Path) -> None:
+    """Close and remove an unfinished room without raising over the error that stopped the build."""
+    if room is not None:
+        with contextlib.suppress(sqlite3.Error):
+            room.conn.close()
+    with contextlib.suppress(OSError):  # whatever stays is refused by `open` and removed by the next build
+        _remove(partial)
+
+
 def _remove(path: Path) -> None:
-    for item in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        item.unlink(missing_ok=True)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _media(db: sqlite_utils.Database, manifest: Manifest, relative: str | None, where: str) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,8 @@ from ..domain.refusal import Refusal
 SOURCE_FORMAT = 1
 _LIST_SECTIONS = ("silos", "stages", "moments", "personas", "kpis", "artifacts", "calls", "sessions", "priorities")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DATA_ENTRIES = {"complaints": "complaints", "kpi_readings": "kpis", "survey_results": "surveys",
+                "customer_assets": "assets", "lost_reasons": "lost-reasons"}  # [data] entry -> import kind
 
 
 class BuildError(Refusal):
@@ -26,10 +30,70 @@ class Manifest:
     sections: dict[str, list[dict]]
 
     def path(self, relative: str, where: str) -> Path:
-        target = (self.folder / relative).resolve()
-        if not target.is_file():
-            raise BuildError(f"{where}: the file '{relative}' does not exist in {self.folder}.")
-        return target
+        """The file ``relative`` names, resolved; refused unless it is a regular file inside the folder."""
+        return confined_file(self.folder, relative, where)
+
+
+def confined_file(folder: Path, relative: object, where: str) -> Path:
+    """Resolve ``relative`` (symlinks followed) to a regular file inside ``folder``, or refuse naming ``where``.
+
+    A room is handed to clients: a file from outside its source folder (``../../etc/passwd``, an absolute
+    path, a link to ``/etc/hostname``) would carry the builder's own files into it.
+    """
+    if not isinstance(relative, str) or not relative.strip():
+        raise BuildError(f"{where}: give the file as a path inside the room source folder, in quotes.")
+    if Path(relative).is_absolute():
+        raise BuildError(f"{where}: '{relative}' is an absolute path; copy the file into the room source folder "
+                         "and give its path relative to the folder.")
+    root = folder.resolve()
+    try:
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise BuildError(f"{where}: '{relative}' is a link that leads round in a loop, not a file.") from None
+    if not target.is_relative_to(root):
+        lexical = Path(os.path.normpath(root / relative))
+        how = "links to a file" if lexical.is_relative_to(root) else "is"
+        raise BuildError(f"{where}: '{relative}' {how} outside the room source folder; copy the file into the folder.")
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        raise BuildError(f"{where}: the file '{relative}' does not exist in {folder}.") from None
+    if not stat.S_ISREG(mode):
+        raise BuildError(f"{where}: '{relative}' is not a regular file (it is {_kind(mode)}).")
+    if not os.access(target, os.R_OK):
+        raise BuildError(f"{where}: '{relative}' cannot be read (permission denied); make it readable.")
+    return target
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "neither a file nor a folder"
+
+
+def named_files(manifest: Manifest) -> list[tuple[str, object]]:
+    """(entry, path as written) of every file the manifest names and build reads, include files aside."""
+    named: list[tuple[str, object]] = []
+    if manifest.room.get("logo"):
+        named.append(("room.toml [room] logo", manifest.room["logo"]))
+    for entry in DATA_ENTRIES:
+        if manifest.data.get(entry):
+            named.append((f"room.toml [data] {entry}", manifest.data[entry]))
+    for artifact in manifest.sections["artifacts"]:
+        if artifact.get("file"):
+            named.append((f"artifact '{artifact['key']}' file", artifact["file"]))
+    for persona in manifest.sections["personas"]:
+        if persona.get("photo"):
+            named.append((f"persona '{persona['key']}' photo", persona["photo"]))
+    for call in manifest.sections["calls"]:
+        for field in ("file", "transcript"):
+            if call.get(field):
+                named.append((f"call '{call['key']}' {field}", call[field]))
+    return named
 
 
 def _load_toml(path: Path) -> dict:
@@ -53,10 +117,7 @@ def load_manifest(folder: str | Path) -> Manifest:
         raise BuildError(f"{main_file}: the [room] table needs a name.")
     sections: dict[str, list[dict]] = {name: list(main.get(name, [])) for name in _LIST_SECTIONS}
     for included in main.get("include", []):
-        extra_path = folder / included
-        if not extra_path.is_file():
-            raise BuildError(f"{main_file}: the included file '{included}' does not exist.")
-        extra = _load_toml(extra_path)
+        extra = _load_toml(confined_file(folder, included, "room.toml include"))
         for name in _LIST_SECTIONS:
             sections[name].extend(extra.get(name, []))
     for name, entries in sections.items():
@@ -69,4 +130,7 @@ def load_manifest(folder: str | Path) -> Manifest:
             if key in seen:
                 raise BuildError(f"{folder}: two {name} entries share the key '{key}'.")
             seen.add(key)
-    return Manifest(folder, main["room"], main.get("data", {}), sections)
+    manifest = Manifest(folder, main["room"], main.get("data", {}), sections)
+    for where, relative in named_files(manifest):  # every file is confined before any is read
+        confined_file(folder, relative, where)
+    return manifest

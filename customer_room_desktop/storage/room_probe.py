@@ -140,12 +140,18 @@ def room_facts(path: str | os.PathLike) -> RoomFacts:
         raise RoomNotFoundError(f"There is no file at {path}.")
     if path.is_dir():
         raise NotARoomError(f"{path} is a folder, not a room file.")
+    from .build_marker import BUILDING_APPLICATION_ID, BUILDING_SUFFIX, unfinished_build_sentence
+
+    if path.name.endswith(BUILDING_SUFFIX):  # what a stopped build left, even an empty file
+        raise NotARoomError(unfinished_build_sentence(path))
     try:
         application_id, _, expected_size = _header_facts(path)
         wal = has_wal(path)
         size = path.stat().st_size
     except OSError as error:
         raise storage_failure(error, path) from None
+    if application_id == BUILDING_APPLICATION_ID:  # the same, renamed
+        raise NotARoomError(unfinished_build_sentence(path))
     if expected_size and not wal and size < expected_size:
         raise CorruptRoomError(
             f"{path} is damaged: it is {size:,} bytes but should be {expected_size:,} (an interrupted copy?).")

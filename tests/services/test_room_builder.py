@@ -13,6 +13,7 @@ from customer_room_desktop.storage.room_file import RoomFile
 def test_tiny_source_builds_into_a_self_contained_room(tiny_source, tmp_path):
     path = build_room(tiny_source, tmp_path / "t.croom")
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file to copy
+    assert [p.name for p in tmp_path.glob("t.croom*")] == ["t.croom"]
     image = (tiny_source / "media" / "letter.png").read_bytes()
     (tiny_source / "media" / "letter.png").unlink()  # nothing needs the original once built
     with RoomFile.open(path) as room:
@@ -57,7 +58,7 @@ def test_a_bad_csv_row_in_a_source_fails_the_build_with_its_line(tiny_source, tm
         handle.write("not a date,E-mail,Slow,claim,,,,,\n")
     with pytest.raises(BuildError, match="complaints.csv, line 5"):
         build_room(tiny_source, tmp_path / "t.croom")
-    assert not (tmp_path / "t.croom").exists()
+    assert list(tmp_path.glob("t.croom*")) == []  # nor the unfinished t.croom.building, nor its journal
 
 
 def test_check_finds_damaged_media_and_broken_arithmetic(tiny_source, tmp_path):
