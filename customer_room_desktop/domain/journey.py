@@ -14,6 +14,7 @@ class Room:
     currency: str = "GBP"
     mask_verbatims: bool = True
     logo_sha256: str | None = None
+    own_handles: tuple[str, ...] = ()  # the company's social-media handles, which the privacy mask keeps
 
 
 @dataclass(frozen=True)

@@ -65,17 +65,17 @@ def wall_excerpt(text: str, limit: int = WALL_QUOTE_LIMIT) -> str:
 
 
 def wall_quote(text: str, customer_names: Iterable[str] = (), masked: bool = True,
-               limit: int = WALL_QUOTE_LIMIT) -> str:
-    """What a wall quotes of a customer's words: masked (unless the room turned masking off), then
-    cut by ``wall_excerpt``. Only the opening is masked, however long the text: a stretch several
-    times the limit, so nothing cut at its end can reach what the wall shows."""
+               limit: int = WALL_QUOTE_LIMIT, own_handles: Iterable[str] = ()) -> str:
+    """What a wall quotes of a customer's words: masked (unless the room turned masking off; the
+    company's ``own_handles`` stay), then cut by ``wall_excerpt``. Only the opening is masked, however
+    long the text: a stretch several times the limit, so nothing cut at its end can reach what the wall shows."""
     if not masked:
         return wall_excerpt(text, limit)
-    names = tuple(customer_names)
+    names, handles = tuple(customer_names), tuple(own_handles)
     window = limit * 8
-    shown = mask_verbatim(text[:window], names)
+    shown = mask_verbatim(text[:window], names, handles)
     if len(text) > window and len(" ".join(shown.split())) < 2 * limit:
-        shown = mask_verbatim(text, names)  # masking ate most of the opening (a run of numbers): mask it all
+        shown = mask_verbatim(text, names, handles)  # masking ate most of the opening (a run of numbers): all of it
     return wall_excerpt(shown, limit)
 
 

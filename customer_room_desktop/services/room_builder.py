@@ -149,6 +149,7 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKe
          int(bool(room.get("mask_verbatims", True))), _media(db, manifest, room.get("logo"), "room.toml [room] logo"),
          manifest.folder.name),
     )
+    db.execute("UPDATE room SET own_handles = ? WHERE id = 1", (json.dumps(room.get("own_handles", []), default=str),))
     s = manifest.sections
     for silo in s["silos"]:
         ids.add("silos", silo["key"], insert_row(db, "silos", {"key": silo["key"], "name": silo["name"]}))

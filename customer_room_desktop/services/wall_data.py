@@ -214,7 +214,7 @@ class WallDataSource:
         """A stage's newest verbatims as a wall may show them: masked unless the room says otherwise, and
         cut to their opening sentences (``wall_quote``), so a 25,000-character narrative lays out as fast
         as a short one."""
-        return tuple(wall_quote(text, [name], self.mask)
+        return tuple(wall_quote(text, [name], self.mask, own_handles=self._room.own_handles)
                      for text, name, _, _ in recent_verbatims(self.room.db, stage_key, limit))
 
     def console_verbatims(self, stage_key: str) -> tuple[str, ...]:

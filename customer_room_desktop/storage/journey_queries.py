@@ -14,11 +14,23 @@ from ..domain.journey import (
 
 def load_room(db: sqlite_utils.Database) -> Room:
     row = db.execute(
-        "SELECT name, description, brand_colour, currency, mask_verbatims, logo_sha256 FROM room WHERE id = 1"
+        "SELECT name, description, brand_colour, currency, mask_verbatims, logo_sha256, own_handles "
+        "FROM room WHERE id = 1"
     ).fetchone()
     if row is None:
         return Room(name="Untitled room")
-    return Room(row[0], row[1], row[2], row[3], bool(row[4]), row[5])
+    return Room(row[0], row[1], row[2], row[3], bool(row[4]), row[5], own_handles(row[6]))
+
+
+def own_handles(stored: str | None) -> tuple[str, ...]:
+    """The room's own handles from their JSON list; a hand-written "@A, @B" or a bare string is read too."""
+    try:
+        value = json.loads(stored or "[]")
+    except ValueError:
+        value = stored
+    if isinstance(value, str):
+        value = value.replace(",", " ").split()
+    return tuple(h.strip() for h in value if isinstance(h, str) and h.strip()) if isinstance(value, list) else ()
 
 
 def list_silos(db: sqlite_utils.Database) -> list[Silo]:

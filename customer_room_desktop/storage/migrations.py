@@ -96,8 +96,14 @@ def _add_artifact_pdf_passwords(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE artifacts ADD COLUMN pdf_password TEXT")
 
 
+def _add_own_handles(db: sqlite_utils.Database) -> None:
+    """Version 8: the company's own social-media handles (`own_handles` in room.toml [room]), a JSON list the
+    privacy mask keeps on walls while it masks people's @handles."""
+    db.execute("ALTER TABLE room ADD COLUMN own_handles TEXT NOT NULL DEFAULT '[]'")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
-                                _add_capture_withdrawals, _add_artifact_pdf_passwords]
+                                _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles]
 LATEST_VERSION = len(MIGRATIONS)

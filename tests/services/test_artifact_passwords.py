@@ -106,11 +106,12 @@ def test_a_format_6_room_gains_the_password_column(tmp_path):
         pass
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE artifacts DROP COLUMN pdf_password")
+    conn.execute("ALTER TABLE room DROP COLUMN own_handles")  # format 8
     conn.execute("PRAGMA user_version = 6")
     conn.commit()
     conn.close()
     with RoomFile.open(path) as room:
-        assert room.schema_version == migrations.LATEST_VERSION == 7
+        assert room.schema_version == migrations.LATEST_VERSION == 8
         columns = {row[1]: (row[2], row[3]) for row in room.db.execute("PRAGMA table_info(artifacts)")}
         assert columns["pdf_password"] == ("TEXT", 0)  # nullable: most artifacts need no password
     backup = sqlite3.connect(tmp_path / "six.format-6-backup.croom")

@@ -21,10 +21,11 @@ COUNTED = ("complaints", "decisions", "commitments", "notes", "media", "artifact
 
 
 def _format_6_room(sample_room, path: Path) -> dict[str, int]:
-    """The sample as format 6 wrote it: format 7 only added artifacts.pdf_password."""
+    """The sample as format 6 wrote it: format 7 added artifacts.pdf_password, format 8 room.own_handles."""
     shutil.copyfile(sample_room, path)
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE artifacts DROP COLUMN pdf_password")
+    conn.execute("ALTER TABLE room DROP COLUMN own_handles")  # format 8
     conn.execute("PRAGMA user_version = 6")
     conn.commit()
     counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in COUNTED}
