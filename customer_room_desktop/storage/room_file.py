@@ -180,13 +180,21 @@ class RoomFile:
         return target
 
     def close(self) -> None:
+        """Fold the -wal into the room and close. When that cannot be done (a full disk), the connection
+        is still closed and the -wal kept, which holds every commit; the sentence is raised after."""
+        failure: sqlite3.Error | None = None
         try:
             if not self.read_only:
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                try:
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error as error:
+                    failure = error
             self.conn.close()
         finally:
             if self.copy is not None:
                 self.copy.close()
+        if failure is not None:
+            raise storage_failure(failure, self.path) from None
 
     def __enter__(self) -> RoomFile:
         return self

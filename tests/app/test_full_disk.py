@@ -11,7 +11,6 @@ import errno
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -206,9 +205,6 @@ def test_a_live_room_on_a_full_disk_shows_a_banner_keeps_the_text_and_loses_noth
         assert kinds.count("stage_shown") == 2  # the start, and the walk back once there was space
 
 
-@pytest.mark.xfail(raises=sqlite3.OperationalError, strict=False,
-                   reason="RoomFile.close() checkpoints into the room and raises the raw error on a full disk "
-                          "(storage/room_file.py, owned by the room-file work of issue 17)")
 def test_closing_a_live_room_on_a_full_disk_loses_nothing_and_says_so(disk, tiny_room):
     path = disk.folder / "room.croom"
     shutil.copyfile(tiny_room, path)
