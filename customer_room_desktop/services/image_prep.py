@@ -19,7 +19,6 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable
 
-import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -34,7 +33,16 @@ DAMAGED_PICTURE = "the picture is damaged or cut short"
 # how common picture files begin; one that begins so but will not open is damaged, not of another kind
 _PICTURE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
-pillow_heif.register_heif_opener()  # HEIC and HEIF photos, what phones take by default, open in Pillow
+_ISO_MEDIA_BOX = b"ftyp"  # HEIC, HEIF and AVIF files begin with this box, after its 4-byte size
+
+
+def _open_heif_too(data: bytes) -> None:
+    """HEIC and HEIF photos (what phones take by default) open in Pillow once pillow-heif's opener is
+    registered. It is loaded on the first such file only: most rooms have none, and it costs start-up."""
+    if data[4:8] == _ISO_MEDIA_BOX:
+        import pillow_heif  # noqa: PLC0415
+
+        pillow_heif.register_heif_opener()  # registering again is harmless
 
 
 class ImageUnavailable(Exception):
@@ -62,6 +70,7 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
         with warnings.catch_warnings():
             # the size is checked below, before any pixel is decoded
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            _open_heif_too(data)
             opened = Image.open(io.BytesIO(data))
         with opened as image:
             if image.width * image.height > MAX_PIXELS:
