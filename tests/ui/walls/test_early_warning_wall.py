@@ -9,9 +9,6 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.services.board_data import early_warning
 from customer_room_desktop.services.wall_data import Branding
@@ -20,7 +17,7 @@ from customer_room_desktop.ui.walls.early_warning_wall import (
     COMPLAINT_COLOUR, TREND_COLOUR, EarlyWarningWall, format_value, summary_line,
 )
 from customer_room_desktop.ui.walls.wall_style import RELIABILITY_COLOURS
-from tests.ui.wall_pixels import is_colour
+from tests.ui.wall_pixels import is_colour, render_rgb
 
 SIZES = [(1920, 1080), (3840, 2160)]
 RED, AMBER, GREEN = (RELIABILITY_COLOURS[level] for level in ("unreliable", "at risk", "reliable"))
@@ -38,26 +35,10 @@ def branding():
     return Branding("Harbourline", "#12A4B4")
 
 
-def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
-    """The widget grabbed at ``size`` as an RGB array; the widget keeps its layout for inspection."""
-    qtbot.addWidget(widget)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(*size)
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return np.array(raw[:, : image.width(), 2::-1])
-
-
-def _is(pixels: np.ndarray, colour: QColor, tolerance: int = 3) -> np.ndarray:
-    return is_colour(pixels, colour, tolerance)
-
-
 def _wall(branding, data, qtbot, size):
     view = EarlyWarningWall(branding)
     view.show_warnings(data)
-    return view, _render(qtbot, view, size)
+    return view, render_rgb(qtbot, view, size)
 
 
 def test_figures_read_the_way_the_room_says_them(data):
@@ -82,9 +63,9 @@ def test_each_moment_gets_a_row_worst_first_in_its_reliability_colour(qtbot, bra
         band = pixels[int(box.top()):int(box.bottom()), int(box.left()):int(box.right())]
         stripe = pixels[int(box.center().y()), int(box.left() + 4 * scale)]
         expected, other = (RED, AMBER) if row.reliability == "unreliable" else (AMBER, RED)
-        assert _is(stripe, expected).all(), row.moment
-        assert _is(band, expected).sum() > scale ** 2 * 3000, f"{row.moment}: badge, run and value in colour"
-        assert _is(band, other).sum() == 0, f"{row.moment} shows the wrong level's colour"
+        assert is_colour(stripe, expected).all(), row.moment
+        assert is_colour(band, expected).sum() > scale ** 2 * 3000, f"{row.moment}: badge, run and value in colour"
+        assert is_colour(band, other).sum() == 0, f"{row.moment} shows the wrong level's colour"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -100,7 +81,7 @@ def _bar_heights(pixels: np.ndarray, box) -> list[int]:
     """Complaint-coloured pixels down the middle of each month's slot."""
     slot = box.rect.width() / len(box.counts)
     top, bottom = int(box.rect.top()) - 2, int(box.rect.bottom()) + 1
-    return [int(_is(pixels[top:bottom, int(box.rect.left() + (i + 0.5) * slot)], COMPLAINT_COLOUR).sum())
+    return [int(is_colour(pixels[top:bottom, int(box.rect.left() + (i + 0.5) * slot)], COMPLAINT_COLOUR).sum())
             for i in range(len(box.counts))]
 
 
@@ -144,7 +125,7 @@ def test_a_month_without_a_reading_is_a_gap_not_a_drop_to_zero(qtbot, branding, 
     chart = view.trend_boxes[0]
     top, bottom = int(chart.rect.top()), int(chart.rect.bottom())
     assert top < chart.y_of(0) < bottom, "zero is inside the chart, where a wrong line would land"
-    line = _is(pixels, TREND_COLOUR, 12)
+    line = is_colour(pixels, TREND_COLOUR, 12)
     for index, value in enumerate(kpi.series):
         x = int(chart.x_of(index))
         column = line[top - 4:bottom + 4, x - 2:x + 3]
@@ -163,7 +144,7 @@ def test_an_unmeasured_kpi_draws_no_line(qtbot, branding, data):
     blank = replace(row.kpis[0], series=(None,) * len(row.kpis[0].series), latest=None)
     view, pixels = _wall(branding, replace(data, rows=(replace(row, kpis=(blank,)),)), qtbot, (1920, 1080))
     rect = view.trend_boxes[0].rect
-    assert _is(pixels[int(rect.top()):int(rect.bottom()), int(rect.left()):int(rect.right())],
+    assert is_colour(pixels[int(rect.top()):int(rect.bottom()), int(rect.left()):int(rect.right())],
                TREND_COLOUR, 12).sum() == 0
 
 
@@ -173,8 +154,8 @@ def test_an_all_clear_wall_says_so_in_big_green_letters(qtbot, branding, data, s
     view, pixels = _wall(branding, calm, qtbot, size)
     assert view.row_boxes == [] and view.trend_boxes == []
     middle = pixels[int(size[1] * 0.35):int(size[1] * 0.7), int(size[0] * 0.05):int(size[0] * 0.95)]
-    assert _is(middle, GREEN, 10).sum() > (size[1] / 1080) ** 2 * 20000
-    assert _is(pixels, RED, 30).sum() == 0 and _is(pixels, AMBER, 30).sum() == 0
+    assert is_colour(middle, GREEN, 10).sum() > (size[1] / 1080) ** 2 * 20000
+    assert is_colour(pixels, RED, 30).sum() == 0 and is_colour(pixels, AMBER, 30).sum() == 0
 
 
 def test_extra_kpis_get_their_own_lines_when_the_wall_has_room(qtbot, branding, data):

@@ -10,9 +10,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.domain.meetings import Attendee
 from customer_room_desktop.services.image_prep import ImageUnavailable, PdfPages
@@ -28,7 +27,7 @@ from customer_room_desktop.ui.walls import persona_wall as persona_module
 from customer_room_desktop.ui.walls.exercise_wall import AMBER, OUTCOME_COLOURS, ExerciseWall, exercise_page_box
 from customer_room_desktop.ui.walls.persona_wall import WARM, PersonaWall, cover, initials
 from customer_room_desktop.ui.walls.wall_style import BACKGROUND, TEXT, WallScale
-from tests.ui.wall_pixels import is_colour
+from tests.ui.wall_pixels import is_colour, render_rgb
 
 SIZES = [(1920, 1080), (3840, 2160)]
 BRAND = "#12A4B4"
@@ -63,22 +62,6 @@ def exercise(sample_room_copy):
         sha = room.db.execute("SELECT media_sha256 FROM artifacts WHERE key = 'home-claim-form'").fetchone()[0]
         page = PdfPages(open_media(room.db, sha).read()).render(0, QSize(*exercise_page_box(1920, 1080)))
     return running, stopped, page
-
-
-def _render(qtbot, widget, size: tuple[int, int]) -> np.ndarray:
-    """Grab the widget at ``size`` as an RGB array; the widget stays alive to inspect its layout."""
-    qtbot.addWidget(widget)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    widget.resize(*size)
-    widget.show()
-    QApplication.processEvents()
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return np.array(raw[:, : image.width(), 2::-1])
-
-
-def _is(pixels: np.ndarray, colour, tolerance: int = 3) -> np.ndarray:
-    return is_colour(pixels, colour, tolerance)
 
 
 def _crop(pixels: np.ndarray, box) -> np.ndarray:
@@ -116,7 +99,7 @@ def test_the_persona_photo_fills_its_frame(qtbot, room, branding, size):
     data = persona_data(room, "maya")
     view = PersonaWall(branding)
     view.show_persona(data)
-    pixels = _render(qtbot, view, size)
+    pixels = render_rgb(qtbot, view, size)
     box = view.photo_box
     assert view.has_photo and box.width() > size[0] * 0.2 and box.height() > size[1] * 0.45  # large, not a thumbnail
     expected = cover(QImage.fromData(data.photo), round(box.width()), round(box.height()))
@@ -129,7 +112,7 @@ def test_the_persona_photo_fills_its_frame(qtbot, room, branding, size):
     assert np.abs(got - want[inset:want.shape[0] - inset, inset:want.shape[1] - inset][:got.shape[0], :got.shape[1]]
                   ).mean() < 6
     corner = pixels[int(box.top()) + 1, int(box.left()) + 1]  # rounded: the wall shows in the very corner
-    assert _is(corner[None], BACKGROUND, 12).all()
+    assert is_colour(corner[None], BACKGROUND, 12).all()
 
 
 @pytest.mark.parametrize("photo", [b"", b"not a picture at all"])
@@ -137,16 +120,16 @@ def test_a_persona_without_a_photo_shows_initials(qtbot, room, branding, photo):
     data = replace(persona_data(room, "maya"), photo=photo)
     view = PersonaWall(branding)
     view.show_persona(data)
-    pixels = _render(qtbot, view, (1920, 1080))
+    pixels = render_rgb(qtbot, view, (1920, 1080))
     assert not view.has_photo and initials(data.name) == "MO"
     frame = _crop(pixels, view.photo_box)
-    assert _is(frame, BRAND).mean() > 0.15  # the disc the initials sit on
+    assert is_colour(frame, BRAND).mean() > 0.15  # the disc the initials sit on
     centre = _crop(pixels, view.photo_box.adjusted(view.photo_box.width() * 0.3, view.photo_box.height() * 0.35,
                                                   -view.photo_box.width() * 0.3, -view.photo_box.height() * 0.35))
-    assert _is(centre, BACKGROUND, 10).sum() > 500  # the letters, dark on the disc
+    assert is_colour(centre, BACKGROUND, 10).sum() > 500  # the letters, dark on the disc
     with_photo = PersonaWall(branding)
     with_photo.show_persona(persona_data(room, "maya"))
-    assert _is(_crop(_render(qtbot, with_photo, (1920, 1080)), with_photo.photo_box), BRAND).mean() < 0.05
+    assert is_colour(_crop(render_rgb(qtbot, with_photo, (1920, 1080)), with_photo.photo_box), BRAND).mean() < 0.05
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -154,7 +137,7 @@ def test_the_worst_stage_has_the_longest_bar_and_calls_are_ready_to_play(qtbot, 
     data = persona_data(room, "priya")
     view = PersonaWall(branding)
     view.show_persona(data)
-    pixels = _render(qtbot, view, size)
+    pixels = render_rgb(qtbot, view, size)
     widths = [bar.width() for bar in view.suffering_bars]
     assert len(widths) == len(data.suffering) >= 2
     assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
@@ -162,10 +145,10 @@ def test_the_worst_stage_has_the_longest_bar_and_calls_are_ready_to_play(qtbot, 
         assert width / widths[0] == pytest.approx(complaints / data.suffering[0][1], abs=0.01)
     for bar in view.suffering_bars:  # drawn, in the warm colour, as long as measured
         line = pixels[int(bar.center().y()), int(bar.left()):int(bar.right()) + 6]
-        assert abs(int(_is(line, WARM, 6).sum()) - bar.width()) <= 4
+        assert abs(int(is_colour(line, WARM, 6).sum()) - bar.width()) <= 4
     assert len(view.call_boxes) == len(data.calls) == 3
     for box in view.call_boxes:  # a play disc in brand colour at the start of every call
-        assert _is(pixels[int(box.top()):int(box.bottom()), int(box.left()):int(box.left() + box.height())],
+        assert is_colour(pixels[int(box.top()):int(box.bottom()), int(box.left()):int(box.left() + box.height())],
                    BRAND).sum() > (size[1] / 1080) ** 2 * 800
         assert box.bottom() <= size[1] - size[1] / 1080 * 30
 
@@ -173,14 +156,14 @@ def test_the_worst_stage_has_the_longest_bar_and_calls_are_ready_to_play(qtbot, 
 def test_frustrations_are_in_the_warm_accent_and_goals_are_not(qtbot, room, branding):
     view = PersonaWall(branding)
     view.show_persona(persona_data(room, "derek"))
-    pixels = _render(qtbot, view, (1920, 1080))
+    pixels = render_rgb(qtbot, view, (1920, 1080))
     assert len(view.frustration_boxes) == 2 and len(view.goal_boxes) == 2
     left = view.frustration_boxes[0].left()
     marks = pixels[int(view.frustration_boxes[0].top()):int(view.frustration_boxes[-1].bottom()),
                    int(left) - 40:int(left)]
-    assert _is(marks, WARM, 20).sum() > 100
+    assert is_colour(marks, WARM, 20).sum() > 100
     goal_marks = pixels[int(view.goal_boxes[0].top()):int(view.goal_boxes[-1].bottom()), int(left) - 40:int(left)]
-    assert _is(goal_marks, WARM, 20).sum() == 0 and _is(goal_marks, BRAND, 20).sum() > 50
+    assert is_colour(goal_marks, WARM, 20).sum() == 0 and is_colour(goal_marks, BRAND, 20).sum() > 50
 
 
 def test_long_persona_text_stays_inside_the_wall(qtbot, room, branding):
@@ -190,8 +173,8 @@ def test_long_persona_text_stays_inside_the_wall(qtbot, room, branding):
                    calls=persona_data(room, "maya").calls * 4)
     view = PersonaWall(branding)
     view.show_persona(data)
-    pixels = _render(qtbot, view, (1920, 1080))
-    lit = ~_is(pixels, BACKGROUND, 12)
+    pixels = render_rgb(qtbot, view, (1920, 1080))
+    lit = ~is_colour(pixels, BACKGROUND, 12)
     assert lit[1080 - 28:].sum() == 0  # nothing below the bottom margin
     assert lit[200:, 1920 - 30:].sum() == 0  # nothing past the right margin
     assert view.name_box.right() <= 1920 and view.quote_box.bottom() < view.goal_boxes[0].top()
@@ -206,17 +189,17 @@ def test_the_page_fills_the_left_and_the_clock_counts_from_the_start(qtbot, exer
     view = ExerciseWall(branding)
     view.set_now(_at(running.started_at, 754))
     view.show_exercise(running, page, 0, 8)
-    pixels = _render(qtbot, view, size)
+    pixels = render_rgb(qtbot, view, size)
     box = view.artifact_box
     assert box.right() <= size[0] * 0.6 and box.height() > size[1] * 0.6
-    assert _is(_crop(pixels, box), "#FFFFFF", 4).mean() > 0.5  # the white page itself
+    assert is_colour(_crop(pixels, box), "#FFFFFF", 4).mean() > 0.5  # the white page itself
     texts = [text for text, _ in drawn_texts]
     assert "12:34" in texts and "page 1 of 8" in texts and "2 of 8 leaders done" in texts
     assert "Customers: median 23:00 · 31 % give up" in texts
     assert view.clock_box.left() > box.right()
     drawn_texts.clear()
     view.show_exercise(running, page, 0, 1)
-    _render(qtbot, view, size)
+    render_rgb(qtbot, view, size)
     assert not any(text.startswith("page ") for text, _ in drawn_texts)
 
 
@@ -229,8 +212,8 @@ def test_the_clock_turns_amber_past_the_customers_median(qtbot, exercise, brandi
         view = ExerciseWall(branding)
         view.set_now(_at(running.started_at, seconds))
         view.show_exercise(running, page, 0, 8)
-        clock = _crop(_render(qtbot, view, size), view.clock_box)
-        counts[seconds] = (_is(clock, AMBER, 6).sum(), _is(clock, TEXT, 6).sum(), view.clock_colour)
+        clock = _crop(render_rgb(qtbot, view, size), view.clock_box)
+        counts[seconds] = (is_colour(clock, AMBER, 6).sum(), is_colour(clock, TEXT, 6).sum(), view.clock_colour)
     before, after = counts[median - 60], counts[median + 62]
     big = (size[1] / 1080) ** 2 * 10000  # the digits are huge, not a stray pixel
     assert before[0] == 0 and before[1] > big and before[2] == TEXT
@@ -243,13 +226,13 @@ def test_an_unreadable_page_says_why_and_the_task_still_runs(qtbot, exercise, br
     view = ExerciseWall(branding)
     view.set_now(_at(running.started_at, 200))
     view.show_exercise(running, ImageUnavailable("The picture could not be read: not an image."))
-    pixels = _render(qtbot, view, size)
+    pixels = render_rgb(qtbot, view, size)
     box = _crop(pixels, view.artifact_box)
-    assert _is(box, "#FFFFFF", 4).sum() == 0  # no page
-    assert _is(box, AMBER, 20).sum() > (size[1] / 1080) * 1500  # the dashed warning frame
+    assert is_colour(box, "#FFFFFF", 4).sum() == 0  # no page
+    assert is_colour(box, AMBER, 20).sum() > (size[1] / 1080) * 1500  # the dashed warning frame
     assert "The artifact cannot be shown" in [text for text, _ in drawn_texts]
     assert "3:20" in [text for text, _ in drawn_texts]
-    assert _is(_crop(pixels, view.clock_box), TEXT, 6).sum() > (size[1] / 1080) ** 2 * 10000
+    assert is_colour(_crop(pixels, view.clock_box), TEXT, 6).sum() > (size[1] / 1080) ** 2 * 10000
 
 
 def test_the_clock_repaints_itself_while_running_and_rests_when_stopped_or_hidden(qtbot, exercise, branding):
@@ -269,7 +252,7 @@ def test_the_clock_repaints_itself_while_running_and_rests_when_stopped_or_hidde
     view.installEventFilter(counter)
     view.show_exercise(running, page, 0, 8)
     assert not view.timer.isActive()  # not shown yet: nothing to repaint
-    _render(qtbot, view, (1920, 1080))
+    render_rgb(qtbot, view, (1920, 1080))
     assert view.timer.isActive()
     start = counter.paints
     qtbot.waitUntil(lambda: counter.paints >= start + 2, timeout=3500)  # two seconds turned over, untouched
@@ -289,7 +272,7 @@ def test_the_results_list_every_leader_against_the_customers(qtbot, exercise, br
     assert len(stopped.results) == 8
     view = ExerciseWall(branding)
     view.show_exercise(replace(stopped, history=()), page, 0, 8)  # the sample's May run would add a history
-    pixels = _render(qtbot, view, size)
+    pixels = render_rgb(qtbot, view, size)
     scale = size[1] / 1080
     assert len(view.result_boxes) == 8 and view.result_boxes[-1].bottom() <= size[1] - 30 * scale
     for result, box in zip(stopped.results, view.result_boxes):
@@ -297,7 +280,7 @@ def test_the_results_list_every_leader_against_the_customers(qtbot, exercise, br
         assert drawn and box.contains(drawn[0].center()), result.attendee
         assert _not_elided(result.attendee, 28, drawn[0], scale), result.attendee
         stripe = pixels[int(box.center().y()), int(box.left()) + 1:int(box.left() + 6 * scale)]
-        assert _is(stripe, OUTCOME_COLOURS[result.outcome], 4).all(), result.attendee
+        assert is_colour(stripe, OUTCOME_COLOURS[result.outcome], 4).all(), result.attendee
     texts = [text for text, _ in drawn_texts]
     assert "9:40" in texts and "23:00" in texts  # a leader's time; the customers' median
     assert "4 of 8 finished" in texts and "31 % give up" in texts and "2 gave up · 2 gave an answer" in texts
@@ -311,7 +294,7 @@ def test_earlier_sessions_are_listed_only_when_there_are_some(qtbot, exercise, b
     _, stopped, page = exercise
     view = ExerciseWall(branding)
     view.show_exercise(replace(stopped, history=(("May leadership room", "leaders: 2 of 9 finished"),)), page)
-    _render(qtbot, view, (1920, 1080))
+    render_rgb(qtbot, view, (1920, 1080))
     assert "EARLIER SESSIONS" in [text for text, _ in drawn_texts]
 
 
@@ -327,7 +310,7 @@ def test_a_4k_wall_is_the_same_layout_drawn_at_full_resolution(qtbot, room, exer
             view = ExerciseWall(branding)
             view.set_now(_at(running.started_at, 754))
             view.show_exercise(running if make == "running" else stopped, page, 0, 8)
-        pictures.append(_render(qtbot, view, size))
+        pictures.append(render_rgb(qtbot, view, size))
     hd, uhd = pictures
     small = uhd.reshape(hd.shape[0], 2, hd.shape[1], 2, 3).mean(axis=(1, 3))
     assert np.abs(small - hd).mean() < 8
