@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...domain.captions import caption_index
 from ...domain.pace import clock_text
-from ...services.painting import painting
 from ...services.wall_data import Branding, CallViewData
+from .data_wall import DataWall
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text,
-    fill_rounded, logo_image, reliability_colour,
+    SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text,
+    fill_rounded, reliability_colour,
 )
 
 
-class CallView(QWidget):
+class CallView(DataWall):
     """Show a call with ``show_call``; move it on with ``set_position`` as the player reports."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.branding = branding
-        self._logo = logo_image(branding.logo)
+        super().__init__(branding, parent)
         self.data: CallViewData | None = None
         self.position_ms = 0
         self.notice = ""
@@ -56,29 +54,23 @@ class CallView(QWidget):
         self.notice = notice
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        with painting(self) as painter:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.fillRect(self.rect(), BACKGROUND)
-            if self.data is None:
-                return
-            scale = WallScale(self.height())
-            data = self.data
-            where = " · ".join(part for part in (data.stage_name, data.moment_name) if part)
-            who = f"{data.persona_name.upper()} · " if data.persona_name else ""
-            kind = "A VIDEO INTERVIEW" if data.kind == "video" else "A RECORDED CALL"
-            draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}{kind}", data.title, where)
-            margin = scale(48)
-            if data.kind == "video":  # the picture fills the view; the words run under it
-                self._paint_video(painter, QRectF(margin, scale(200), self.width() - 2 * margin,
-                                                  self.height() - scale(620)))
-                self._paint_captions(painter, scale, QRectF(margin, self.height() - scale(420),
-                                                            self.width() - 2 * margin, scale(200)), compact=True)
-            else:
-                self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
-                                                            self.height() - scale(470)))
-            self._paint_progress(painter, scale, QRectF(margin, self.height() - scale(210), self.width() - 2 * margin,
-                                                        scale(150)))
+    def draw(self, painter: QPainter, scale: WallScale) -> None:
+        data = self.data
+        where = " · ".join(part for part in (data.stage_name, data.moment_name) if part)
+        who = f"{data.persona_name.upper()} · " if data.persona_name else ""
+        kind = "A VIDEO INTERVIEW" if data.kind == "video" else "A RECORDED CALL"
+        draw_header(painter, self.width(), scale, self.branding, self._logo, f"{who}{kind}", data.title, where)
+        margin = scale(48)
+        if data.kind == "video":  # the picture fills the view; the words run under it
+            self._paint_video(painter, QRectF(margin, scale(200), self.width() - 2 * margin,
+                                              self.height() - scale(620)))
+            self._paint_captions(painter, scale, QRectF(margin, self.height() - scale(420),
+                                                        self.width() - 2 * margin, scale(200)), compact=True)
+        else:
+            self._paint_captions(painter, scale, QRectF(margin, scale(230), self.width() - 2 * margin,
+                                                        self.height() - scale(470)))
+        self._paint_progress(painter, scale, QRectF(margin, self.height() - scale(210), self.width() - 2 * margin,
+                                                    scale(150)))
 
     def _paint_video(self, painter: QPainter, area: QRectF) -> None:
         painter.fillRect(area, QColor("black"))
