@@ -37,6 +37,15 @@ def sample_room_copy(sample_room, tmp_path) -> Path:
 
 
 @pytest.fixture
+def room(sample_room_copy):
+    """A private copy of the sample room, open for writing."""
+    from customer_room_desktop.storage.room_file import RoomFile
+
+    with RoomFile.open(sample_room_copy) as opened:
+        yield opened
+
+
+@pytest.fixture
 def tiny_source(tmp_path) -> Path:
     """A small hand-made room source: two stages, one KPI, one image, three complaints."""
     from PIL import Image

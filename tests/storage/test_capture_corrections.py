@@ -25,12 +25,6 @@ TODAY = date(2026, 12, 10)
 
 
 @pytest.fixture
-def room(sample_room_copy):
-    with RoomFile.open(sample_room_copy) as room:
-        yield room
-
-
-@pytest.fixture
 def live(room):
     """The sample's December session, started."""
     session_id = room.db.execute("SELECT id FROM sessions WHERE key = '2026-12-monthly'").fetchone()[0]

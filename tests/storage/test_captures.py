@@ -10,15 +10,8 @@ from customer_room_desktop.storage.captures import (
     CaptureRefused, add_attendee, capture_commitment, capture_decision, capture_note, cast_votes, close_session,
     start_session,
 )
-from customer_room_desktop.storage.room_file import RoomFile
 
 TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture
-def room(sample_room_copy):
-    with RoomFile.open(sample_room_copy) as room:
-        yield room
 
 
 @pytest.fixture

@@ -12,16 +12,9 @@ from customer_room_desktop.storage.exercises import (
     stop_exercise, task_of,
 )
 from customer_room_desktop.storage.journal import events_of
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.storage.session_plans import plan_session
 
 LEADERS = [Attendee(name) for name in ("Ruth Adeyemi", "Hamish Rennie", "Sunita Bhatt", "Tom Achterberg")]
-
-
-@pytest.fixture
-def room(sample_room_copy):
-    with RoomFile.open(sample_room_copy) as room:
-        yield room
 
 
 @pytest.fixture

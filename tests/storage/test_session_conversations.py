@@ -7,17 +7,10 @@ import pytest
 from customer_room_desktop.domain.meetings import Attendee
 from customer_room_desktop.storage import accountability, focus, session_plans
 from customer_room_desktop.storage.captures import CaptureRefused, cast_votes, close_session, start_session
-from customer_room_desktop.storage.room_file import RoomFile
 
 LEADERS = [Attendee("Ruth Adeyemi", "Chief Operating Officer", "operations"),
            Attendee("Hamish Rennie", "Claims Director", "claims"),
            Attendee("Sunita Bhatt", "Chief Underwriting Officer", "underwriting")]
-
-
-@pytest.fixture
-def room(sample_room_copy):
-    with RoomFile.open(sample_room_copy) as room:
-        yield room
 
 
 @pytest.fixture
