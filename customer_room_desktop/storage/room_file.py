@@ -15,6 +15,7 @@ from .errors import ReadOnlyRoomError, storage_failure
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .room_probe import APPLICATION_ID, PrivateCopy, connect, inspect_room, room_facts
 from .room_upgrade import migrate_all, write_verified_backup
+from .schema_verify import remember_closed, verify_before_writing
 
 SUFFIX = ".croom"
 _connect = connect  # the name other modules and tests have used
@@ -82,8 +83,7 @@ class RoomFile:
             reason = "it was opened read-only on request" if read_only else facts.reason
             room = cls._open_for_viewing(path, facts.version, facts.has_wal, facts.writable, reason)
         else:
-            from .schema_verify import verify_before_writing  # its format's schema; quick_check if from elsewhere
-
+            # its format's schema; quick_check if from elsewhere
             room = verify_before_writing(path, cls._open_writable)
             if facts.version < LATEST_VERSION:
                 room._upgrade(facts.version)
@@ -195,6 +195,8 @@ class RoomFile:
                 self.copy.close()
         if failure is not None:
             raise storage_failure(failure, self.path) from None
+        if not self.read_only:
+            remember_closed(self.path)  # closed cleanly here: no quick_check needed on the next open
 
     def __enter__(self) -> RoomFile:
         return self

@@ -7,7 +7,7 @@ with what a fresh room of its format contains: the migrations 1..N run once per 
 in-memory database. Rooms from elsewhere also get ``PRAGMA quick_check`` before their first write.
 
 "From elsewhere" means: not last closed cleanly by this application for this user. When this
-application lets go of a room it opened for writing, with no ``-wal`` left beside it, it remembers the
+application closes a room it opened for writing, with no ``-wal`` left beside it, it remembers the
 file's path, size, modification time, inode and device in a small local file (the app says where,
 through ``remember_rooms_in``; with none set every room counts as from elsewhere). A room copied in,
 changed by another program or another machine, or left by a crash no longer matches, and is checked.
@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sqlite3
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,10 +162,13 @@ def verify_before_writing(path: Path, open_for_writing: Callable[[Path], _Room])
                 raise CorruptRoomError(damaged_sentence(path, said[0] if said else ""))
     finally:
         conn.close()
-    room = open_for_writing(path)
-    if known_rooms is not None:
-        weakref.finalize(room, _remember, Path(path), known_rooms)
-    return room
+    return open_for_writing(path)
+
+
+def remember_closed(path: Path) -> None:
+    """The room at ``path`` was just closed cleanly by this application: it is known until it changes."""
+    if _known_rooms_file is not None:
+        _remember(Path(path), _known_rooms_file)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -207,7 +209,7 @@ def _is_known(path: Path, known_rooms: Path) -> bool:
 
 
 def _remember(path: Path, known_rooms: Path) -> None:
-    """Called once this application has let go of a room it opened for writing (or at exit)."""
+    """Record the room's fingerprint, or forget it while a -wal still holds changes."""
     fingerprint = _fingerprint(path)
     rooms = _load(known_rooms)
     rooms.pop(str(path.resolve()), None)
