@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..services.minutes import Minutes, MinutesError, find_session, gather_minutes
 from ..services.minutes_text import commitments_csv, to_markdown
-from ..storage.errors import DiskFullError, storage_failure
+from ..storage.errors import DiskFullError, disk_full_while, storage_failure
 from ..storage.room_file import RoomFile
 
 FORMATS = ("pdf", "md", "html", "csv")
@@ -63,16 +63,11 @@ def write_minutes(minutes: Minutes, output: Path, fmt: str) -> Path:
     except OSError as error:
         failure = storage_failure(error, output)
         if isinstance(failure, DiskFullError):
-            raise DiskFullError(minutes_disk_full(output)) from None
+            raise DiskFullError(disk_full_while(output, "the minutes were not written")) from None
         raise failure from None
     finally:
         partial.unlink(missing_ok=True)
     return output
-
-
-def minutes_disk_full(output: Path) -> str:
-    return (f"The disk holding {output.parent} is full: the minutes were not written; "
-            "free some space and try again.")
 
 
 def export_minutes(room_path: Path, which: str, output: Path, fmt: str | None) -> tuple[Path, Minutes]:

@@ -12,19 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from ..storage.errors import DiskFullError, storage_failure
+from ..storage.errors import DiskFullError, disk_full_while, storage_failure
 from ..storage.room_file import RoomFile
 
 NOT_SAVED = "the last change was not saved"
 JOURNAL_NOT_SAVED = "where the walls go is not being recorded for the minutes"
-
-
-def disk_full_text(path: Path, what: str, then: str = "try again") -> str:
-    """"The disk holding /media/stick is full: the decision was not saved; free some space and try again.\""""
-    return f"The disk holding {Path(path).parent} is full: {what}; free some space and {then}."
 
 
 class RoomWrites:
@@ -74,7 +68,7 @@ class RoomWrites:
 
     def _full(self, what: str, then: str) -> DiskFullError:
         self._failed = True
-        failure = DiskFullError(disk_full_text(self.room.path, what, then))
+        failure = DiskFullError(disk_full_while(self.room.path, what, then))
         self._tell(str(failure))
         return failure
 

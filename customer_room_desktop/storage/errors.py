@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from pathlib import Path
 
 from ..domain.refusal import Refusal
 
@@ -61,6 +62,12 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 def disk_full_sentence(path: str | os.PathLike | None) -> str:
     where = f" while writing {path}" if path else ""
     return f"The disk is full{where}; free some space and try again (nothing saved before was lost)."
+
+
+def disk_full_while(path: str | os.PathLike, what: str, then: str = "try again") -> str:
+    """The sentence when the caller knows what was lost: "The disk holding /media/stick is full: the
+    decision was not saved; free some space and try again." """
+    return f"The disk holding {Path(path).parent} is full: {what}; free some space and {then}."
 
 
 def locked_sentence(path: str | os.PathLike | None) -> str:
