@@ -21,8 +21,6 @@ from .room_manifest import Manifest
 from .transcript_files import read_transcript_file
 from .vlc_backend import VlcUnavailable
 
-DURATION_TOLERANCE_MS = 1500  # a recording this much shorter than its entry says is cut short
-
 
 @dataclass(frozen=True)
 class Placeholder:
