@@ -248,7 +248,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
             result = write_handout(room, args.artifact, output, args.copies, args.paper)
         except HandoutError as refused:
             raise UsageError(str(refused)) from None
-    print(f"{result.copies} copies of the handout for “{args.artifact}” written to {output} ({result.pages} pages)."
+    copies = "1 copy" if result.copies == 1 else f"{result.copies} copies"
+    print(f"{copies} of the handout for “{args.artifact}” written to {output} ({result.pages} pages)."
           + (f" The artifact itself could not be printed: {result.problem}" if result.problem else ""))
     return 0
 

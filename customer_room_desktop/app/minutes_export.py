@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..services.minutes import Minutes, MinutesError, find_session, gather_minutes
 from ..services.minutes_text import commitments_csv, to_markdown
-from ..storage.errors import DiskFullError, disk_full_while, storage_failure
+from ..services.file_output import write_whole_file
 from ..storage.room_file import RoomFile
 
 FORMATS = ("pdf", "md", "html", "csv")
@@ -42,31 +41,14 @@ def minutes_content(minutes: Minutes, fmt: str) -> bytes:
 
 
 def write_minutes(minutes: Minutes, output: Path, fmt: str) -> Path:
-    """Write beside the target first, to disk (fsync), and rename: a failure never leaves half a file behind.
-
-    A full disk (or quota) is refused in one sentence (DiskFullError); any other failure to write says
-    what it was (storage_failure), and the target is left as it was.
-    """
+    """Write the minutes whole or not at all (see write_whole_file); a full disk is said in one sentence."""
     output = output.expanduser()
     if not output.parent.is_dir():
         raise MinutesError(f"The folder {output.parent} does not exist.")
     content = minutes_content(minutes, fmt)
     if not content:
         raise MinutesError(f"The minutes could not be written to {output}.")
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())  # a full disk that the write let pass is told here, not after the rename
-        os.replace(partial, output)
-    except OSError as error:
-        failure = storage_failure(error, output)
-        if isinstance(failure, DiskFullError):
-            raise DiskFullError(disk_full_while(output, "the minutes were not written")) from None
-        raise failure from None
-    finally:
-        partial.unlink(missing_ok=True)
+    write_whole_file(output, content, "the minutes were not written")
     return output
 
 

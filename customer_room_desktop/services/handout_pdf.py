@@ -14,17 +14,17 @@ it, for example with app.qt_offscreen.ensure_gui_application().
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..domain.refusal import Refusal
 from ..storage.captures import CaptureRefused
 from ..storage.exercises import ExerciseTask, task_of
 from ..storage.room_file import RoomFile
+from .file_output import write_whole_file
 from .image_prep import ImageUnavailable, PdfPages, decode_picture
 from .painting import painting
 from .wall_data import WallDataSource
@@ -133,8 +133,9 @@ def write_handout(room: RoomFile, artifact_key: str, output: Path, copies: int =
     """Write ``copies`` handouts for the artifact's exercise to ``output`` as one PDF, copies in order.
 
     Refusals (paper, copies, no task, unknown artifact, missing folder) raise HandoutError before
-    anything is written. The file is written beside ``output`` and renamed, so a failure leaves
-    nothing behind. An artifact that cannot be decoded still gets its cover and a placeholder sheet.
+    anything is written. The PDF is made in memory, then written whole or not at all
+    (write_whole_file), so a failure or a full disk leaves nothing behind. An artifact that cannot be
+    decoded still gets its cover and a placeholder sheet.
     """
     page_size = _check(paper, copies)
     try:
@@ -145,21 +146,21 @@ def write_handout(room: RoomFile, artifact_key: str, output: Path, copies: int =
     if not output.parent.is_dir():
         raise HandoutError(f"The folder {output.parent} does not exist.")
     room_name, accent, artifact = _read_artifact(room, artifact_key)
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        pages = _write(partial, page_size, task, room_name, accent, artifact, copies)
-        if not partial.exists() or partial.stat().st_size == 0:
-            raise HandoutError(f"The handout could not be written to {output}.")
-        os.replace(partial, output)
-    finally:
-        partial.unlink(missing_ok=True)
+    document = QByteArray()
+    buffer = QBuffer(document)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages = _write(buffer, page_size, task, room_name, accent, artifact, copies)
+    buffer.close()
+    if document.isEmpty():
+        raise HandoutError(f"The handout could not be written to {output}.")
+    write_whole_file(output, document.data(), "the handout was not written")
     return HandoutResult(output, pages, copies, artifact.count, artifact.problem)
 
 
-def _write(path: Path, page_size: QPageSize.PageSizeId, task: ExerciseTask, room_name: str, accent: QColor,
+def _write(device: QBuffer, page_size: QPageSize.PageSizeId, task: ExerciseTask, room_name: str, accent: QColor,
            artifact: _Artifact, copies: int) -> int:
     """Lay out every sheet of every copy; return the number of pages written."""
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(device)
     writer.setTitle(f"Try it yourself: {task.title}")
     writer.setCreator("Customer Room Desktop")
     writer.setResolution(DEVICE_DPI)

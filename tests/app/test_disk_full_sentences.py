@@ -55,14 +55,14 @@ def test_minutes_on_a_full_disk_are_one_sentence_and_leave_no_partial_file(live,
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("customer_room_desktop.app.minutes_export.os.fsync", full)  # as a disk that fills at close
+    monkeypatch.setattr("customer_room_desktop.services.file_output.os.fsync", full)  # as a disk that fills at close
     with pytest.raises(DiskFullError) as refused:
         write_minutes(minutes, folder / f"minutes.{fmt}", fmt)
     assert str(refused.value) == (f"The disk holding {folder} is full: the minutes were not written; "
                                   "free some space and try again.")
     assert sorted(p.name for p in folder.iterdir()) == [f"minutes.{fmt}"]  # the partial file is gone
     assert (folder / f"minutes.{fmt}").read_bytes() == b"the minutes of last time"  # the old file untouched
-    monkeypatch.setattr("customer_room_desktop.app.minutes_export.os.fsync", real_fsync)
+    monkeypatch.setattr("customer_room_desktop.services.file_output.os.fsync", real_fsync)
     assert write_minutes(minutes, folder / f"minutes.{fmt}", fmt).stat().st_size > 24
 
 

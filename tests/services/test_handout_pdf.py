@@ -181,3 +181,23 @@ def test_the_handout_command_prints_copies_or_refuses_in_one_sentence(sample_roo
                  "-o", str(tmp_path / "a3.pdf")]) == 2
     error = capsys.readouterr().err.strip()
     assert "not 'a3'" in error and len(error.splitlines()) == 1 and not (tmp_path / "a3.pdf").exists()
+
+
+def test_a_full_disk_leaves_the_last_handout_and_says_so_in_one_sentence(room, tmp_path, monkeypatch):
+    import errno
+
+    from customer_room_desktop.storage.errors import DiskFullError
+
+    target = tmp_path / "claim.pdf"
+    target.write_bytes(b"last week's handout")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("customer_room_desktop.services.file_output.os.fsync", full)  # a disk that fills at close
+    with pytest.raises(DiskFullError) as refused:
+        write_handout(room, "payment-schedule", target)
+    assert str(refused.value) == (f"The disk holding {tmp_path} is full: the handout was not written; "
+                                  "free some space and try again.")
+    assert target.read_bytes() == b"last week's handout"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claim.pdf"]
