@@ -21,6 +21,7 @@ from ..domain.wall_views import ViewData, view_named
 from ..services.image_prefetch import ImagePrefetcher
 from ..services.painting import painting
 from ..ui.walls.artifact_focus import page_box
+from ..ui.walls.frame_view import FrameCanvas
 from ..ui.walls.stage_panel import thumbnail_box
 from .wall_content import WallPlan
 from .wall_factory import WallFactory
@@ -76,6 +77,9 @@ class WallPresenter(QObject):
         self.celebration = None  # the recognition celebrated while the cover is "celebration"
         self.verbatim_index = 0
         self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
+        self.canvas = FrameCanvas()
+        # the thumbnails each stage frame was drawn without: only their arrival redraws it
+        self._drawn_without: dict[tuple[str, tuple], frozenset[str]] = {}
         self._started = False
         self._preview = None  # a small stage panel for NEXT when no wall shows the stage
         # Drawing sends thousands of events to the wall widgets; the live room lifts its application-wide
@@ -127,8 +131,10 @@ class WallPresenter(QObject):
             return view
         if plan.view == "stage":
             data = self.factory.stage_data(position)
-            wall.stage_panel.show_stage(data, self.factory.ready_thumbnails(data, wall.height()),
-                                        self.verbatim_index if position == plan.position else 0)
+            thumbnails = self.factory.ready_thumbnails(data, wall.height())
+            self._drawn_without[(plan.identity, self._signature(plan, position))] = frozenset(
+                a.media_sha256 for a in data.artifacts if a.media_sha256 not in thumbnails)
+            wall.stage_panel.show_stage(data, thumbnails, self.verbatim_index if position == plan.position else 0)
             return wall.stage_panel
         if plan.view == "complaints":
             wall.complaints.show_complaints(self.factory.complaints_data(position))
@@ -144,9 +150,11 @@ class WallPresenter(QObject):
         frames = self.frames.setdefault(plan.identity, OrderedDict())
         frame = frames.get(signature)
         if frame is None:
+            reuse = None
             while len(frames) >= FRAMES_PER_WALL:  # make room first: never four 4K frames at once
-                frames.popitem(last=False)
-            frame = plan.wall.render_frame(self._prepare(plan, position))
+                dropped, reuse = frames.popitem(last=False)
+                self._drawn_without.pop((plan.identity, dropped), None)
+            frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size(), reuse)
             frames[signature] = frame
         frames.move_to_end(signature)
         return frame
@@ -278,13 +286,14 @@ class WallPresenter(QObject):
             frames = self.frames.get(plan.identity, {})
             for signature in [s for s in frames if s[0] == "stage" and positions(s[1])]:
                 del frames[signature]
+                self._drawn_without.pop((plan.identity, signature), None)
             if positions(plan.position) and not self.cover and plan.wall.shown_signature \
                     and plan.wall.shown_signature[0] == "stage":
                 plan.wall.show_frame(self._frame(plan, plan.position))
 
     def _thumbnail_ready(self, sha256: str) -> None:
-        holding = {p for p in self.factory.loaded_stages()
-                   if any(a.media_sha256 == sha256 for a in self.factory.stage_data(p).artifacts)}
+        """Redraw the stage frames that were drawn before this thumbnail was ready, and only those."""
+        holding = {signature[1] for (_, signature), missing in self._drawn_without.items() if sha256 in missing}
         if holding:
             self._redraw_stage_walls(lambda p: p in holding)
             QTimer.singleShot(0, self.prepare_ahead)
@@ -305,3 +314,4 @@ class WallPresenter(QObject):
     def forget(self, identity: str) -> None:
         """A wall went away or changed size: its frames are no use."""
         self.frames.pop(identity, None)
+        self._drawn_without = {key: value for key, value in self._drawn_without.items() if key[0] != identity}

@@ -12,11 +12,12 @@ value readers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
 
 from ..domain.csv_cells import unguard_cell
 from ..storage.errors import ImportRefused
@@ -27,6 +28,9 @@ from .import_headings import check_overrides, find_heading, map_columns, normali
 from .import_kinds import KINDS, Converter, ImportKind, Lookups
 from .import_rejects import RejectsFile, is_rejects_file, unguarded
 from .import_sources import Row, RowSource, csv_source, xlsx_source
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["BATCH_ROWS", "ImportResult", "import_csv", "map_columns", "normalise_heading"]
 

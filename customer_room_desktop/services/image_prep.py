@@ -49,10 +49,14 @@ class ImageUnavailable(Exception):
     """The artifact cannot be shown; str() is the reason, in one sentence."""
 
 
-def _pil_to_qimage(image: Image.Image) -> QImage:
-    """An RGB picture at 16 bits a pixel, like the wall frames it ends up in."""
+def _pil_to_qimage(image: Image.Image, size: tuple[int, int]) -> QImage:
+    """An RGB picture scaled to ``size`` at 16 bits a pixel, like the wall frames it ends up in.
+    Qt scales: its smooth scaling is about four times as fast as Pillow's Lanczos for a thumbnail."""
     data = image.tobytes("raw", "RGB")
     qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888)
+    if (image.width, image.height) != size:  # Qt scales 32-bit pixels twice as fast as 24-bit ones
+        qimage = qimage.convertToFormat(QImage.Format.Format_RGB32).scaled(
+            *size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
     return qimage.convertToFormat(QImage.Format.Format_RGB16)
 
 
@@ -76,11 +80,13 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
             if image.width * image.height > MAX_PIXELS:
                 raise ImageUnavailable(
                     f"the picture is {image.width:,} x {image.height:,} pixels, too large to open safely")
+            longest = max(box.width(), box.height())
+            image.draft(None, (longest, longest))  # a JPEG decodes at the smallest scale still big enough
             image.load()
             image = _upright(image)
             scale = min(box.width() / image.width, box.height() / image.height, 2.0)
             size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-            return _pil_to_qimage(paper_ready(image, size))
+            return _pil_to_qimage(paper_ready(image), size)
     except ImageUnavailable:
         raise
     except Image.DecompressionBombError:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import sqlite_utils
 
 from ..domain.customer_asset import asset_problems
 from ..storage.complaint_months import refresh_complaint_months
 from ..storage.evidence_queries import list_asset_periods
 from .csv_values import CellError, DateReader, read_count, read_month, read_number, read_period, shown
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Converter = Callable[[list[str]], tuple]
 

@@ -103,10 +103,8 @@ def on_white(image: Image.Image) -> Image.Image:
     return paper
 
 
-def paper_ready(image: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """The picture as 8-bit sRGB at ``size`` on white paper. Raises ValueError for a mode with no RGB form."""
+def paper_ready(image: Image.Image) -> Image.Image:
+    """The picture as 8-bit sRGB on white paper. Raises ValueError for a mode with no RGB form."""
     icc = image.info.get("icc_profile")
     image = _eight_bit(image)
-    if image.size != size:
-        image = image.resize(size, Image.Resampling.LANCZOS)
     return on_white(_to_srgb(image, icc if isinstance(icc, bytes) else None))

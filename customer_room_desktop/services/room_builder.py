@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import contextlib
 import json
 import os
@@ -9,7 +11,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
 
 from ..domain.journey import ArtifactKind, TryItTask
 from ..storage.build_marker import BUILDING_APPLICATION_ID, BUILDING_SUFFIX, building_path
@@ -22,6 +23,9 @@ from .material_survey import MaterialSurvey, refusal_sentence, survey_material
 from .room_manifest import DATA_ENTRIES, BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
 from .source_keys import SourceKeys
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Progress = Callable[[str], None]
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import uuid
 
-import sqlite_utils
 
 from ..domain.exercises import Outcome
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
 from ..storage.rows import insert_row
 from .room_manifest import BuildError, Manifest
 from .source_keys import SourceKeys
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def stable_uid(*parts: str) -> str:

@@ -7,12 +7,13 @@ and the walls read it instead. `customer-room check` verifies it still matches t
 
 from __future__ import annotations
 
-import sqlite_utils
+from .sql import Sql
+
 
 NO_STAGE = 0  # stage_id for complaints with no stage: a primary key cannot hold NULL
 
 
-def create_complaint_months(db: sqlite_utils.Database) -> None:
+def create_complaint_months(db: Sql) -> None:
     db.execute("""
         CREATE TABLE complaint_months (
             month TEXT NOT NULL,
@@ -24,7 +25,7 @@ def create_complaint_months(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID""")
 
 
-def refresh_complaint_months(db: sqlite_utils.Database) -> None:
+def refresh_complaint_months(db: Sql) -> None:
     """Regroup every complaint; call inside the transaction that changed the complaints."""
     db.execute("DELETE FROM complaint_months")
     db.execute(f"""
@@ -33,7 +34,7 @@ def refresh_complaint_months(db: sqlite_utils.Database) -> None:
         FROM complaints GROUP BY 1, 2, 3, 4""")
 
 
-def complaint_months_in_step(db: sqlite_utils.Database) -> bool:
+def complaint_months_in_step(db: Sql) -> bool:
     """True when the grouped table counts exactly the complaints there are."""
     grouped = db.execute("SELECT coalesce(sum(count), 0) FROM complaint_months").fetchone()[0]
     return grouped == db.execute("SELECT count(*) FROM complaints").fetchone()[0]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
 
 from ..domain.customer_asset import AssetPeriod
 from ..domain.evidence import Direction, Kpi, KpiReading
+from .sql import Sql
 
 
-def list_kpis(db: sqlite_utils.Database) -> list[tuple[Kpi, str, list[KpiReading]]]:
+def list_kpis(db: Sql) -> list[tuple[Kpi, str, list[KpiReading]]]:
     """Every KPI with its stage key and its readings by month, in order.
 
     Readings may be monthly ("2026-03") or daily ("2026-03-14"); the room reads KPIs by the month,
@@ -33,13 +33,13 @@ def list_kpis(db: sqlite_utils.Database) -> list[tuple[Kpi, str, list[KpiReading
     return result
 
 
-def latest_complaint_month(db: sqlite_utils.Database) -> str | None:
+def latest_complaint_month(db: Sql) -> str | None:
     """The newest month with complaints: the room's "now" for trends, whatever today's date."""
     row = db.execute("SELECT substr(max(received_on), 1, 7) FROM complaints").fetchone()
     return row[0] if row else None
 
 
-def complaint_months_by_stage(db: sqlite_utils.Database, first: str, last: str) -> dict[str, dict[str, int]]:
+def complaint_months_by_stage(db: Sql, first: str, last: str) -> dict[str, dict[str, int]]:
     """Complaints per stage key and month (YYYY-MM), counted in SQL."""
     result: dict[str, dict[str, int]] = {}
     for stage, month, count in db.execute(
@@ -51,7 +51,7 @@ def complaint_months_by_stage(db: sqlite_utils.Database, first: str, last: str) 
     return result
 
 
-def complaint_months_by_category(db: sqlite_utils.Database, stage_key: str, first: str,
+def complaint_months_by_category(db: Sql, stage_key: str, first: str,
                                  last: str) -> dict[str, dict[str, int]]:
     """Complaints of one stage per category and month, counted in SQL."""
     result: dict[str, dict[str, int]] = {}
@@ -65,7 +65,7 @@ def complaint_months_by_category(db: sqlite_utils.Database, stage_key: str, firs
     return result
 
 
-def recent_verbatims(db: sqlite_utils.Database, stage_key: str, limit: int = 12) -> list[tuple[str, str, str, str]]:
+def recent_verbatims(db: Sql, stage_key: str, limit: int = 12) -> list[tuple[str, str, str, str]]:
     """(verbatim, customer name, category, source) of a stage's newest complaints that have words."""
     return db.execute(
         "SELECT c.verbatim, c.customer_name, c.category, c.source FROM complaints c "
@@ -75,7 +75,7 @@ def recent_verbatims(db: sqlite_utils.Database, stage_key: str, limit: int = 12)
     ).fetchall()
 
 
-def latest_survey_scores(db: sqlite_utils.Database, stage_key: str) -> list[tuple[str, float, str, int]]:
+def latest_survey_scores(db: Sql, stage_key: str) -> list[tuple[str, float, str, int]]:
     """(survey, score, period, respondents): the newest stage-level result of each survey."""
     return db.execute(
         "SELECT r.survey, r.score, r.period, r.respondents FROM survey_results r JOIN stages s ON s.id = r.stage_id "
@@ -85,7 +85,7 @@ def latest_survey_scores(db: sqlite_utils.Database, stage_key: str) -> list[tupl
     ).fetchall()
 
 
-def list_asset_periods(db: sqlite_utils.Database) -> list[AssetPeriod]:
+def list_asset_periods(db: Sql) -> list[AssetPeriod]:
     """Customer-asset periods in date order, with the figures as they were imported."""
     return [
         AssetPeriod(*row)
@@ -95,7 +95,7 @@ def list_asset_periods(db: sqlite_utils.Database) -> list[AssetPeriod]:
     ]
 
 
-def complaints_by_stage_source_month(db: sqlite_utils.Database, first: str, last: str
+def complaints_by_stage_source_month(db: Sql, first: str, last: str
                                      ) -> list[tuple[str | None, str, str, int]]:
     """(stage key or None, source, month, count) for the months first..last, counted in SQL."""
     return db.execute(
@@ -104,19 +104,19 @@ def complaints_by_stage_source_month(db: sqlite_utils.Database, first: str, last
         "GROUP BY c.stage_id, c.source, c.month", (first, last)).fetchall()
 
 
-def top_categories(db: sqlite_utils.Database, first: str, last: str, limit: int = 5) -> list[tuple[str, int]]:
+def top_categories(db: Sql, first: str, last: str, limit: int = 5) -> list[tuple[str, int]]:
     """The categories complained about most in the months first..last."""
     return db.execute(
         "SELECT category, sum(count) FROM complaint_months WHERE month BETWEEN ? AND ? "
         "GROUP BY category ORDER BY 2 DESC, 1 LIMIT ?", (first, last, limit)).fetchall()
 
 
-def first_complaint_month(db: sqlite_utils.Database) -> str | None:
+def first_complaint_month(db: Sql) -> str | None:
     row = db.execute("SELECT substr(min(received_on), 1, 7) FROM complaints").fetchone()
     return row[0] if row else None
 
 
-def lost_reasons_of(db: sqlite_utils.Database) -> dict[str, list[tuple[str, int, str | None]]]:
+def lost_reasons_of(db: Sql) -> dict[str, list[tuple[str, int, str | None]]]:
     """Per asset period label: (reason, count, stage key) as imported."""
     result: dict[str, list[tuple[str, int, str | None]]] = {}
     for label, reason, count, stage in db.execute(

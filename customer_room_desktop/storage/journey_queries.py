@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
 
 from ..domain.journey import (
     Artifact, ArtifactKind, Call, MediaKind, MomentOfTruth, Persona, Room, Silo, Stage,
     TranscriptSegment, TryItTask,
 )
+from .sql import Sql
 
 
-def load_room(db: sqlite_utils.Database) -> Room:
+def load_room(db: Sql) -> Room:
     row = db.execute(
         "SELECT name, description, brand_colour, currency, mask_verbatims, logo_sha256, own_handles "
         "FROM room WHERE id = 1"
@@ -33,16 +33,16 @@ def own_handles(stored: str | None) -> tuple[str, ...]:
     return tuple(h.strip() for h in value if isinstance(h, str) and h.strip()) if isinstance(value, list) else ()
 
 
-def list_silos(db: sqlite_utils.Database) -> list[Silo]:
+def list_silos(db: Sql) -> list[Silo]:
     return [Silo(key, name) for key, name in db.execute("SELECT key, name FROM silos ORDER BY name")]
 
 
-def list_stages(db: sqlite_utils.Database) -> list[Stage]:
+def list_stages(db: Sql) -> list[Stage]:
     rows = db.execute("SELECT key, name, goal, position, description FROM stages ORDER BY position")
     return [Stage(*row) for row in rows]
 
 
-def list_moments(db: sqlite_utils.Database, stage_key: str | None = None) -> list[MomentOfTruth]:
+def list_moments(db: Sql, stage_key: str | None = None) -> list[MomentOfTruth]:
     sql = """
         SELECT m.key, s.key, m.name, m.description, m.is_priority,
                (SELECT json_group_array(si.key) FROM moment_silos ms JOIN silos si ON si.id = ms.silo_id
@@ -57,7 +57,7 @@ def list_moments(db: sqlite_utils.Database, stage_key: str | None = None) -> lis
     ]
 
 
-def list_personas(db: sqlite_utils.Database) -> list[Persona]:
+def list_personas(db: Sql) -> list[Persona]:
     rows = db.execute("SELECT key, name, situation, goals, frustrations, quote, photo_sha256 FROM personas ORDER BY id")
     return [
         Persona(key, name, situation, tuple(json.loads(goals)), tuple(json.loads(frustrations)), quote, photo)
@@ -65,7 +65,7 @@ def list_personas(db: sqlite_utils.Database) -> list[Persona]:
     ]
 
 
-def list_artifacts(db: sqlite_utils.Database, stage_key: str | None = None) -> list[Artifact]:
+def list_artifacts(db: Sql, stage_key: str | None = None) -> list[Artifact]:
     sql = """
         SELECT a.key, a.title, a.kind, s.key, a.media_sha256, m.key, a.caption, a.task_text,
                a.task_customer_median_seconds, a.task_done_when, a.task_customer_give_up_percent,
@@ -81,7 +81,7 @@ def list_artifacts(db: sqlite_utils.Database, stage_key: str | None = None) -> l
     return artifacts
 
 
-def list_calls(db: sqlite_utils.Database, stage_key: str | None = None, call_key: str | None = None) -> list[Call]:
+def list_calls(db: Sql, stage_key: str | None = None, call_key: str | None = None) -> list[Call]:
     sql = """
         SELECT c.id, c.key, c.title, s.key, c.media_sha256, c.kind, c.duration_ms, m.key, p.key,
                c.consent, c.recorded_on, c.summary
@@ -106,7 +106,7 @@ def list_calls(db: sqlite_utils.Database, stage_key: str | None = None, call_key
     return calls
 
 
-def stage_counts(db: sqlite_utils.Database) -> dict[str, dict[str, int]]:
+def stage_counts(db: Sql) -> dict[str, dict[str, int]]:
     """For each stage key: how many moments, artifacts, calls and complaints it holds."""
     counts: dict[str, dict[str, int]] = {}
     for table, name in (("moments", "moments"), ("artifacts", "artifacts"), ("calls", "calls"),

@@ -13,11 +13,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import sqlite_utils
 
 from .room_file import now_iso
+from .sql import Sql
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CHUNK_SIZE = 1 << 20  # 1 MiB
 
@@ -95,7 +98,7 @@ def add_media_file(db: sqlite_utils.Database, path: str | os.PathLike, **kwargs)
 class MediaReader(io.RawIOBase):
     """A seekable, read-only stream over one stored medium, reading a chunk at a time."""
 
-    def __init__(self, db: sqlite_utils.Database, sha256: str):
+    def __init__(self, db: Sql, sha256: str):
         super().__init__()
         row = db.execute("SELECT id, size, chunk_size, mime FROM media WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
@@ -148,11 +151,11 @@ class MediaReader(io.RawIOBase):
         return written
 
 
-def open_media(db: sqlite_utils.Database, sha256: str) -> io.BufferedReader:
+def open_media(db: Sql, sha256: str) -> io.BufferedReader:
     return io.BufferedReader(MediaReader(db, sha256), buffer_size=64 * 1024)
 
 
-def verify_media(db: sqlite_utils.Database, sha256: str) -> str | None:
+def verify_media(db: Sql, sha256: str) -> str | None:
     """Re-hash a stored medium from its chunks; return a problem sentence, or None when sound."""
     reader = MediaReader(db, sha256)
     digest = hashlib.sha256()

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+
 from collections.abc import Callable
 
-import sqlite_utils
 
 from . import schema_v1
 from .complaint_months import create_complaint_months, refresh_complaint_months
+from .sql import Sql
 
-Migration = Callable[[sqlite_utils.Database], None]
+
+Migration = Callable[[Sql], None]
 
 
-def _create_version_1(db: sqlite_utils.Database) -> None:
+def _create_version_1(db: Sql) -> None:
     for statement in schema_v1.STATEMENTS.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-def _add_call_bookmarks(db: sqlite_utils.Database) -> None:
+def _add_call_bookmarks(db: Sql) -> None:
     """Version 2: bookmarks in calls, "play the moment where the customer says it"."""
     db.execute("""
         CREATE TABLE call_bookmarks (
@@ -33,7 +35,7 @@ def _add_call_bookmarks(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX call_bookmarks_call ON call_bookmarks(call_id, in_ms)")
 
 
-def _add_session_settings_and_report_artifacts(db: sqlite_utils.Database) -> None:
+def _add_session_settings_and_report_artifacts(db: Sql) -> None:
     """Version 3: each session's voting rules, when a recognition was made, artifacts in team reports."""
     db.execute("ALTER TABLE sessions ADD COLUMN dots_per_leader INTEGER NOT NULL DEFAULT 3")
     db.execute("ALTER TABLE sessions ADD COLUMN max_priorities INTEGER NOT NULL DEFAULT 3")
@@ -46,13 +48,13 @@ def _add_session_settings_and_report_artifacts(db: sqlite_utils.Database) -> Non
         )""")
 
 
-def _add_complaint_months(db: sqlite_utils.Database) -> None:
+def _add_complaint_months(db: Sql) -> None:
     """Version 4: complaints grouped by month, stage, source and category, for the listening path."""
     create_complaint_months(db)
     refresh_complaint_months(db)
 
 
-def _add_exercises_and_persona_complaints(db: sqlite_utils.Database) -> None:
+def _add_exercises_and_persona_complaints(db: Sql) -> None:
     """Version 5: "try it yourself" runs and each leader's result; complaints may name a persona."""
     db.execute("ALTER TABLE complaints ADD COLUMN persona_id INTEGER REFERENCES personas(id)")
     db.execute("""
@@ -83,20 +85,20 @@ def _add_exercises_and_persona_complaints(db: sqlite_utils.Database) -> None:
 CAPTURE_TABLES = ("decisions", "commitments", "notes")
 
 
-def _add_capture_withdrawals(db: sqlite_utils.Database) -> None:
+def _add_capture_withdrawals(db: Sql) -> None:
     """Version 6: a capture can be withdrawn (kept, but left out of the minutes). An edit changes the text in
     place; the journal keeps what it said before."""
     for table in CAPTURE_TABLES:
         db.execute(f"ALTER TABLE {table} ADD COLUMN withdrawn_at TEXT")
 
 
-def _add_artifact_pdf_passwords(db: sqlite_utils.Database) -> None:
+def _add_artifact_pdf_passwords(db: Sql) -> None:
     """Version 7: the user password of an artifact's PDF (from `password` in its room.toml entry), so the
     live room can open it. NULL for a picture or a PDF anyone may open."""
     db.execute("ALTER TABLE artifacts ADD COLUMN pdf_password TEXT")
 
 
-def _add_own_handles(db: sqlite_utils.Database) -> None:
+def _add_own_handles(db: Sql) -> None:
     """Version 8: the company's own social-media handles (`own_handles` in room.toml [room]), a JSON list the
     privacy mask keeps on walls while it masks people's @handles."""
     db.execute("ALTER TABLE room ADD COLUMN own_handles TEXT NOT NULL DEFAULT '[]'")

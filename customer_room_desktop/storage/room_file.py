@@ -9,13 +9,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .errors import ReadOnlyRoomError, storage_failure
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .room_probe import APPLICATION_ID, PrivateCopy, connect, inspect_room, room_facts
 from .room_upgrade import migrate_all, write_verified_backup
 from .schema_verify import remember_closed, verify_before_writing
+from .sql import Sql, write_database
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SUFFIX = ".croom"
 _connect = connect  # the name other modules and tests have used
@@ -36,7 +40,7 @@ class RoomFile:
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, read_only_reason: str = ""):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._writer: sqlite_utils.Database | None = None
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self.file_format = LATEST_VERSION
@@ -60,7 +64,7 @@ class RoomFile:
             room = cls._open_writable(path)
             migrate_all(room.conn, room.db, 0, MIGRATIONS)
             with room.transaction():
-                room.db.table("room").insert({"id": 1, "name": name, "created_at": now_iso()})
+                room.writer.table("room").insert({"id": 1, "name": name, "created_at": now_iso()})
         except (OSError, sqlite3.Error) as error:
             raise storage_failure(error, path) from None
         return room
@@ -105,7 +109,7 @@ class RoomFile:
             if older:  # upgrade the copy, never the file: viewing does not change a room
                 upgrading = connect(copy.path, "rw")
                 try:
-                    migrate_all(upgrading, sqlite_utils.Database(upgrading), version, MIGRATIONS)
+                    migrate_all(upgrading, write_database(upgrading), version, MIGRATIONS)
                 finally:
                     upgrading.close()
             room = cls(path, connect(copy.path, "ro"), True, reason)
@@ -135,7 +139,7 @@ class RoomFile:
         """A verified backup of the original first, then the whole chain in one transaction."""
         try:
             self.backup = write_verified_backup(self.conn, self.path, version, APPLICATION_ID)
-            migrate_all(self.conn, self.db, version, MIGRATIONS)
+            migrate_all(self.conn, self.writer, version, MIGRATIONS)
         except sqlite3.Error as error:
             self.conn.close()
             raise storage_failure(error, self.path) from None
@@ -159,8 +163,20 @@ class RoomFile:
         if self.read_only:
             raise ReadOnlyRoomError(
                 f"{self.path} is open for viewing only ({self.read_only_reason}); nothing can be saved.")
-        with self.db.atomic():
-            yield self.db
+        with self.writer.atomic():
+            yield self.writer
+
+    @property
+    def db(self) -> Sql:
+        """What reads go through: the plain connection (reading needs no sqlite-utils)."""
+        return self.conn
+
+    @property
+    def writer(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the room that writes use, made when first needed."""
+        if self._writer is None:
+            self._writer = write_database(self.conn)
+        return self._writer
 
     @property
     def schema_version(self) -> int:

@@ -34,8 +34,11 @@ def connect(path: Path, mode: str) -> sqlite3.Connection:
     SQLite must not try to create -wal or -shm files beside the room)."""
     query = {"rw": "mode=rw", "ro": "mode=ro", "immutable": "mode=ro&immutable=1"}[mode]
     uri = f"file:{quote(str(path.resolve()))}?{query}"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    # isolation_level None: a statement outside an explicit transaction commits by itself, as
+    # sqlite-utils' execute() does; every change of several statements runs in BEGIN ... COMMIT.
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     conn.text_factory = _tolerant_text
+    conn.execute("PRAGMA recursive_triggers=ON")
     conn.execute("PRAGMA trusted_schema=OFF")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")

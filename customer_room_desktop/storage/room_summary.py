@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from .sql import Sql
 
-import sqlite_utils
 
 # Entity name shown to users -> table holding it.
 ENTITY_TABLES = {
@@ -40,11 +40,11 @@ ENTITY_TABLES = {
 }
 
 
-def entity_counts(db: sqlite_utils.Database) -> dict[str, int]:
+def entity_counts(db: Sql) -> dict[str, int]:
     return {name: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for name, table in ENTITY_TABLES.items()}
 
 
-def room_summary(db: sqlite_utils.Database, path: str | os.PathLike) -> dict:
+def room_summary(db: Sql, path: str | os.PathLike) -> dict:
     name = db.execute("SELECT name FROM room WHERE id = 1").fetchone()
     media_bytes = db.execute("SELECT coalesce(sum(size), 0) FROM media").fetchone()[0]
     complaint_span = db.execute("SELECT min(received_on), max(received_on) FROM complaints").fetchone()

@@ -10,10 +10,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
 
 from .errors import storage_failure
 from .migrations import Migration
+from .sql import Sql
 
 
 def backup_name(path: Path, version: int) -> Path:
@@ -86,7 +86,7 @@ def write_verified_backup(conn: sqlite3.Connection, room: Path, version: int, ap
     return target
 
 
-def migrate_all(conn: sqlite3.Connection, db: sqlite_utils.Database, from_version: int,
+def migrate_all(conn: sqlite3.Connection, db: Sql, from_version: int,
                 migrations: list[Migration]) -> None:
     """Run every migration from ``from_version`` to ``len(migrations)`` in one transaction.
 

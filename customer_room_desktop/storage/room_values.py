@@ -7,8 +7,8 @@ readers show U+FFFD for bad bytes (room_probe's text factory) and this lists the
 from __future__ import annotations
 
 import sqlite3
+from .sql import Sql
 
-import sqlite_utils
 
 # (table, column, which rows) holding JSON written by Customer Room.
 JSON_COLUMNS = (("personas", "goals", "1"), ("personas", "frustrations", "1"),
@@ -20,7 +20,7 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _text_columns(db: sqlite_utils.Database) -> list[tuple[str, str, bool]]:
+def _text_columns(db: Sql) -> list[tuple[str, str, bool]]:
     """(table, column, whether the table has rowids) for every TEXT column."""
     found = []
     tables = db.execute("SELECT name, upper(sql) LIKE '%WITHOUT ROWID%' FROM sqlite_master "
@@ -32,7 +32,7 @@ def _text_columns(db: sqlite_utils.Database) -> list[tuple[str, str, bool]]:
     return found
 
 
-def _bad_utf8(conn: sqlite3.Connection, table: str, column: str, rowids: bool) -> list[int | None]:
+def _bad_utf8(conn: Sql, table: str, column: str, rowids: bool) -> list[int | None]:
     rows = []
     sql = (f"SELECT {'rowid' if rowids else 'NULL'}, CAST({_quoted(column)} AS BLOB) FROM {_quoted(table)} "
            f"WHERE typeof({_quoted(column)}) = 'text'")
@@ -46,12 +46,12 @@ def _bad_utf8(conn: sqlite3.Connection, table: str, column: str, rowids: bool) -
     return rows
 
 
-def value_findings(db: sqlite_utils.Database) -> list[str]:
+def value_findings(db: Sql) -> list[str]:
     """One sentence per unreadable value (at most 20 of each kind); an empty list when all read."""
     findings = []
     try:
         for table, column, rowids in _text_columns(db):
-            for rowid in _bad_utf8(db.conn, table, column, rowids):
+            for rowid in _bad_utf8(db, table, column, rowids):
                 row = f" row {rowid}" if rowid is not None else ""
                 findings.append(f"{table}{row}: its {column} holds bytes that are not text (UTF-8)")
         for table, column, rows in JSON_COLUMNS:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from .sql import Sql
 
-import sqlite_utils
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
@@ -15,7 +15,7 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return row_id
 
 
-def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
+def insert_row(db: Sql, table: str, row: dict) -> int:
     """INSERT one row (column names from the dict's keys) and return its rowid.
 
     ``table`` and the column names come from the program, never from user data.

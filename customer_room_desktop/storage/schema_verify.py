@@ -15,6 +15,7 @@ changed by another program or another machine, or left by a crash no longer matc
 
 from __future__ import annotations
 
+
 import json
 import os
 import re
@@ -25,10 +26,10 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
-import sqlite_utils
 
 from . import migrations
 from .errors import CorruptRoomError, UnexpectedSchemaError, damaged_sentence
+
 
 # SQLite makes these itself: AUTOINCREMENT's counters, ANALYZE's statistics, UNIQUE/PRIMARY KEY indexes.
 _SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -82,9 +83,8 @@ def expected_schema(version: int) -> _Schema:
     if key not in _expected:
         conn = sqlite3.connect(":memory:")
         try:
-            db = sqlite_utils.Database(conn)
             for step in steps:
-                step(db)
+                step(conn)
             objects = _read_objects(conn)
             columns = {name: _columns(conn, name) for kind, name in objects if kind == "table"}
             _expected[key] = _Schema(objects, columns)

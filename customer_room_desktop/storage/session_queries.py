@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from .sql import Sql
 
 
-def session_for_the_room(db: sqlite_utils.Database) -> tuple[int, str, str] | None:
+
+def session_for_the_room(db: Sql) -> tuple[int, str, str] | None:
     """(id, title, scheduled_on) of the first session not yet closed, else of the latest one."""
     row = db.execute(
         "SELECT id, title, scheduled_on FROM sessions WHERE closed_at IS NULL ORDER BY scheduled_on LIMIT 1"
@@ -14,7 +15,7 @@ def session_for_the_room(db: sqlite_utils.Database) -> tuple[int, str, str] | No
         "SELECT id, title, scheduled_on FROM sessions ORDER BY scheduled_on DESC LIMIT 1").fetchone()
 
 
-def agenda_of(db: sqlite_utils.Database, session_id: int) -> list[tuple[int, str, int]]:
+def agenda_of(db: Sql, session_id: int) -> list[tuple[int, str, int]]:
     """(conversation, title, planned minutes) in agenda order."""
     return db.execute(
         "SELECT conversation, title, planned_minutes FROM agenda_items WHERE session_id = ? ORDER BY position",

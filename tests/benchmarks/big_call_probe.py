@@ -33,7 +33,7 @@ def main(work: str, megabytes: int) -> None:
     QApplication([])  # the player's signals need one
     room = RoomFile.create(work_dir / "big.croom", "Big recording")
     before_import = rss_mb()
-    info = add_media_file(room.db, recording)
+    info = add_media_file(room.writer, recording)
     after_import = rss_mb()
     room.close()
     recording.unlink()

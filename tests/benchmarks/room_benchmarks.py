@@ -125,7 +125,7 @@ from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.storage.media_store import add_media_file, open_media
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 room = RoomFile.create(sys.argv[2], "Media benchmark")
-info = add_media_file(room.db, sys.argv[1])
+info = add_media_file(room.writer, sys.argv[1])
 after_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 digest = hashlib.sha256()
 stream = open_media(room.db, info.sha256)

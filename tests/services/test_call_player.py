@@ -106,7 +106,7 @@ def test_an_undecodable_recording_is_reported_in_one_sentence(qtbot, tmp_path, s
 
     shutil.copyfile(sample_room, room_path)
     with RoomFile.open(room_path) as room:
-        junk = add_media(room.db, io.BytesIO(b"OggS" + os.urandom(20_000)), "truncated.opus")
+        junk = add_media(room.writer, io.BytesIO(b"OggS" + os.urandom(20_000)), "truncated.opus")
     player = CallPlayer(room_path)
     if not player.available:
         pytest.skip(player.unavailable_reason)

@@ -32,7 +32,7 @@ def test_an_existing_output_is_kept_unless_forced(tiny_source, tmp_path):
     assert target.read_bytes() == b"someone's live room"
     build_room(tiny_source, target, replace=True)
     with RoomFile.open(target) as room:
-        assert room.db["room"].get(1)["name"] == "Tiny Room"
+        assert room.writer["room"].get(1)["name"] == "Tiny Room"
 
 
 @pytest.mark.parametrize("edit, words", [

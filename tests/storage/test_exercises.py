@@ -70,7 +70,7 @@ def test_an_artifact_without_a_task_gives_no_exercise(room, session, artifact, m
 
 
 def test_a_target_that_is_not_a_positive_duration_is_refused(room, session):
-    room.db.conn.execute("PRAGMA ignore_check_constraints = ON")  # as a file written by another tool might be
+    room.conn.execute("PRAGMA ignore_check_constraints = ON")  # as a file written by another tool might be
     with room.transaction() as db:
         db.execute("UPDATE artifacts SET task_customer_median_seconds = 0 WHERE key = 'renewal-notice'")
     with pytest.raises(CaptureRefused, match="positive duration"):

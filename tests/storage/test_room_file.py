@@ -25,7 +25,7 @@ def test_a_new_room_is_marked_versioned_and_in_wal(tmp_path):
         assert room.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert room.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with RoomFile.open(path) as room:
-        assert room.db["room"].get(1)["name"] == "Acme"
+        assert room.writer["room"].get(1)["name"] == "Acme"
 
 
 def test_create_refuses_to_overwrite(tmp_path):
@@ -156,7 +156,7 @@ def test_an_older_room_is_backed_up_then_migrated(tmp_path, monkeypatch):
     monkeypatch.setattr("customer_room_desktop.storage.room_file.LATEST_VERSION", current + 1)
     with RoomFile.open(path) as room:
         assert room.schema_version == current + 1
-        assert "colours" in room.db.table_names()
+        assert "colours" in room.writer.table_names()
         assert room.db.execute("SELECT count(*) FROM silos").fetchone()[0] == 400
     backup = tmp_path / f"r.format-{current}-backup.croom"
     assert backup.exists()
@@ -238,8 +238,8 @@ def test_a_format_1_room_gains_call_bookmarks_after_a_backup(tmp_path):
     conn.close()
     with RoomFile.open(path) as room:
         assert room.schema_version == migrations.LATEST_VERSION >= 2
-        assert "call_bookmarks" in room.db.table_names()
-        assert room.db["room"].get(1)["name"] == "Old room"
+        assert "call_bookmarks" in room.writer.table_names()
+        assert room.writer["room"].get(1)["name"] == "Old room"
     backup = sqlite3.connect(tmp_path / "old.format-1-backup.croom")
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "call_bookmarks" not in {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}

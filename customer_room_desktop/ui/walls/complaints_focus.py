@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...domain.long_text import wall_excerpt
 from ...services.wall_data import Branding, ComplaintsFocusData
 from .data_wall import DataWall
+from .line_charts import draw_small_multiples
 from .wall_chrome import draw_header
 from .wall_style import (
-    SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text, fill_rounded,
+    SURFACE, TEXT, TEXT_FAINT, WallScale, draw_fitted_text, draw_text, fill_rounded,
 )
 
 SERIES_COLOURS = ("#FF5C5C", "#FFC845", "#4FC3F7", "#3DDC84", "#C792EA", "#FF9E64")
@@ -27,52 +27,9 @@ class ComplaintsFocus(DataWall):
         self.quote_boxes: list[QRectF] = []
         self.quote_texts: list[str] = []
         self.data: ComplaintsFocusData | None = None
-        self._plot = pg.PlotWidget(self, background=SURFACE)
-        self._plot.setMouseEnabled(False, False)
-        self._plot.hideButtons()
-        self._plot.setMenuEnabled(False)
 
     def show_complaints(self, data: ComplaintsFocusData) -> None:
-        self.data = data
-        self._draw_chart()
-        self.update()
-
-    def _chart_rect(self, scale: WallScale) -> QRectF:
-        return QRectF(scale(48), scale(200), self.width() * 0.62 - scale(60), self.height() - scale(260))
-
-    def _draw_chart(self) -> None:
-        if self.data is None:
-            return
-        scale = WallScale(self.height())
-        self._plot.setGeometry(self._chart_rect(scale).toRect())
-        plot = self._plot.getPlotItem()
-        plot.clear()
-        if plot.legend is not None:
-            plot.legend.scene().removeItem(plot.legend)
-            plot.legend = None
-        legend = plot.addLegend(offset=(int(scale(20)), int(scale(10))), labelTextSize=f"{int(scale(24))}px",
-                                labelTextColor=TEXT, brush=pg.mkBrush(11, 15, 20, 200))
-        xs = list(range(len(self.data.months)))
-        for index, (category, counts) in enumerate(self.data.series):
-            colour = QColor(SERIES_COLOURS[index % len(SERIES_COLOURS)])
-            plot.plot(xs, list(counts), pen=pg.mkPen(colour, width=scale(5)), name=category)
-        tick_font = QFont("DejaVu Sans")
-        tick_font.setPixelSize(int(scale(22)))
-        ticks = [(i, month) for i, month in enumerate(self.data.months) if i % 3 == 0]
-        for name in ("bottom", "left"):
-            axis = plot.getAxis(name)
-            axis.setStyle(tickFont=tick_font, tickLength=int(scale(8)))
-            axis.setPen(pg.mkPen(TEXT_FAINT, width=scale(2)))
-            axis.setTextPen(pg.mkPen(TEXT_SOFT))
-        plot.getAxis("bottom").setTicks([ticks])
-        plot.getAxis("left").setWidth(int(scale(70)))
-        plot.getAxis("bottom").setHeight(int(scale(50)))
-        plot.showGrid(x=False, y=True, alpha=0.15)
-        legend.setParentItem(plot.vb)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._draw_chart()
-        super().resizeEvent(event)
+        self.show_data(data)
 
     def draw(self, painter: QPainter, scale: WallScale) -> None:
         data = self.data
@@ -81,6 +38,8 @@ class ComplaintsFocus(DataWall):
                     f"{data.position} · COMPLAINTS OVER 24 MONTHS", data.stage_name,
                     f"{total:,} complaints in the top {len(data.series)} categories, {data.months[0]} to "
                     f"{data.months[-1]}")
+        chart = QRectF(scale(48), scale(200), self.width() * 0.62 - scale(60), self.height() - scale(260))
+        draw_small_multiples(painter, chart, data.months, data.series, SERIES_COLOURS, scale)
         right = QRectF(self.width() * 0.62 + scale(10), scale(200), self.width() * 0.38 - scale(58),
                        self.height() - scale(260))
         draw_text(painter, QRectF(right.left(), right.top(), right.width(), scale(40)), "IN THEIR WORDS",

@@ -17,11 +17,6 @@ from .frame_view import FrameView
 from .plain_screens import PlainScreen
 
 
-# Frames are kept at 16 bits a pixel: half the memory of 32 bits (17 MB instead of 33 MB for 4K)
-# for a dark, flat design where the difference does not show from across a room.
-FRAME_FORMAT = QImage.Format.Format_RGB16
-
-
 # Older names some callers use for a view's widget.
 _ALIASES = {"stage_panel": "stage", "team_board": "teams", "asset_bridge": "asset", "early_warning": "warnings",
             "listening_path": "listening"}
@@ -97,13 +92,6 @@ class WallWindow(QStackedWidget):
     def show_frame(self, frame: QImage) -> None:
         self.frame_view.show_frame(frame)
         self.setCurrentWidget(self.frame_view)
-
-    def render_frame(self, view: QWidget) -> QImage:
-        """Paint ``view`` (one of this wall's views, shown or not) into a frame of the wall's size."""
-        frame = QImage(self.size(), FRAME_FORMAT)
-        view.resize(self.size())
-        view.render(frame)
-        return frame
 
     def show_plain(self, kind: str) -> None:
         self.plain.show_kind(kind)

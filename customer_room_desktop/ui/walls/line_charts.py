@@ -1,0 +1,139 @@
+"""Line charts painted straight onto a wall: a KPI sparkline, and complaints over time as small multiples.
+
+They are drawn with QPainter rather than a plotting library so the two walls the room opens on need
+no charting library at start-up, and every text is sized by the wall's scale like the rest of it.
+A gap in the readings stays a gap: it is never drawn as zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from .wall_style import SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded
+
+TARGET_COLOUR = QColor("#8FA0AF")
+SMOOTHING_MONTHS = 3
+
+
+def _y_range(values: Sequence[float], extra: Sequence[float] = ()) -> tuple[float, float]:
+    low, high = min([*values, *extra]), max([*values, *extra])
+    pad = (high - low) * 0.15 or 1.0
+    return low - pad, high + pad
+
+
+def _line_path(rect: QRectF, values: Sequence[float | None], low: float, high: float) -> QPainterPath:
+    """The readings as connected runs; a None ends a run, so a gap shows as a gap."""
+    path = QPainterPath()
+    steps = max(len(values) - 1, 1)
+    pen_down = False
+    for index, value in enumerate(values):
+        if value is None:
+            pen_down = False
+            continue
+        point = QPointF(rect.left() + rect.width() * index / steps,
+                        rect.bottom() - rect.height() * (value - low) / (high - low))
+        if pen_down:
+            path.lineTo(point)
+        else:
+            path.moveTo(point)
+            pen_down = True
+    return path
+
+
+def draw_sparkline(painter: QPainter, rect: QRectF, values: Sequence[float | None], target: float,
+                   colour: QColor, width: float) -> None:
+    """The last months of a KPI: its line, a dot on the latest reading, the target dashed across."""
+    known = [value for value in values if value is not None]
+    if not known:
+        return
+    inner = rect.adjusted(width * 2, width * 2, -width * 2, -width * 2)
+    low, high = _y_range(known, (target,))
+    target_y = inner.bottom() - inner.height() * (target - low) / (high - low)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(TARGET_COLOUR, max(1.0, width / 2), Qt.PenStyle.DashLine))
+    painter.drawLine(QPointF(inner.left(), target_y), QPointF(inner.right(), target_y))
+    painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.drawPath(_line_path(inner, values, low, high))
+    last = max(index for index, value in enumerate(values) if value is not None)
+    steps = max(len(values) - 1, 1)
+    value = values[last]
+    assert value is not None
+    centre = QPointF(inner.left() + inner.width() * last / steps,
+                     inner.bottom() - inner.height() * (value - low) / (high - low))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(centre, width * 2, width * 2)
+    painter.restore()
+
+
+def rolling_mean(counts: Sequence[int], months: int = SMOOTHING_MONTHS) -> list[float | None]:
+    """Each month's mean over it and the months before it; None until a full window has passed."""
+    means: list[float | None] = []
+    for index in range(len(counts)):
+        window = counts[max(0, index - months + 1):index + 1]
+        means.append(sum(window) / months if len(window) == months else None)
+    return means
+
+
+def draw_small_multiples(painter: QPainter, rect: QRectF, months: Sequence[str],
+                         series: Sequence[tuple[str, Sequence[int]]], colours: Sequence[str],
+                         scale: WallScale) -> None:
+    """One row per category, each on its own scale: the name above its line, the raw months faint, the
+    three-month mean bold, the latest month written large at the right; month labels under the last row."""
+    if not series or not months:
+        return
+    label_height = scale(40)
+    rows = len(series)
+    gap = scale(14)
+    row_height = (rect.height() - label_height - gap * (rows - 1)) / rows
+    number_width = scale(190)
+    name_font = scale.font(34, QFont.Weight.Bold)
+    number_font = scale.font(56, QFont.Weight.Bold)
+    caption_font = scale.font(22)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    line_rect = QRectF()
+    for index, (category, counts) in enumerate(series):
+        colour = QColor(colours[index % len(colours)])
+        box = QRectF(rect.left(), rect.top() + index * (row_height + gap), rect.width(), row_height)
+        fill_rounded(painter, box, scale(10), SURFACE_HIGH)
+        name_rect = QRectF(box.left() + scale(20), box.top() + scale(8), box.width() - number_width - scale(40),
+                           scale(44))
+        draw_text(painter, name_rect, category, name_font, TEXT, Qt.AlignmentFlag.AlignLeft)
+        line_rect = QRectF(box.left() + scale(24), name_rect.bottom() + scale(10),
+                           box.width() - number_width - scale(48), box.bottom() - name_rect.bottom() - scale(24))
+        smooth = rolling_mean(counts)
+        low, high = 0.0, max(max(counts, default=0), 1) * 1.1
+        faint = QColor(colour)
+        faint.setAlpha(90)
+        painter.setPen(QPen(faint, scale(2)))
+        painter.drawPath(_line_path(line_rect, list(counts), low, high))
+        painter.setPen(QPen(colour, scale(6), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.drawPath(_line_path(line_rect, smooth, low, high))
+        number_rect = QRectF(box.right() - number_width - scale(16), box.top() + scale(6), number_width,
+                             box.height() - scale(40))
+        draw_text(painter, number_rect, f"{counts[-1]:,}" if counts else "–", number_font, colour,
+                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        draw_text(painter, QRectF(number_rect.left() - scale(40), number_rect.bottom(), number_width + scale(40),
+                                  scale(30)), f"in {months[-1]}", caption_font, TEXT_SOFT, Qt.AlignmentFlag.AlignRight)
+    _draw_month_labels(painter, QRectF(line_rect.left(), rect.bottom() - label_height + scale(6), line_rect.width(),
+                                       label_height), months, scale)
+    painter.restore()
+
+
+def _draw_month_labels(painter: QPainter, rect: QRectF, months: Sequence[str], scale: WallScale) -> None:
+    """The first, middle and last month under the chart, where the lines begin, turn and end."""
+    font = scale.font(24)
+    steps = max(len(months) - 1, 1)
+    width = scale(160)
+    picks = sorted({0, (len(months) - 1) // 2, len(months) - 1})
+    for index in picks:
+        x = rect.left() + rect.width() * index / steps
+        left = min(max(rect.left() - scale(10), x - width / 2), rect.right() - width + scale(10))
+        align = Qt.AlignmentFlag.AlignHCenter
+        draw_text(painter, QRectF(left, rect.top(), width, rect.height()), months[index], font, TEXT_FAINT, align)

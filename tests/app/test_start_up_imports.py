@@ -1,0 +1,57 @@
+"""Opening a room live loads only what the first picture needs: no charting or wrapper library.
+
+pyqtgraph (with numpy) and sqlite-utils cost about a quarter of a second to import; the walls the
+room opens on draw without them, so they are loaded when a view or a write first needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.benchmarks.live_benchmarks import screens_config
+
+OPEN_AND_LIST = """
+import json, sys
+from pathlib import Path
+from customer_room_desktop.app.run_room import run_live_room
+status = run_live_room(Path(sys.argv[1]))
+print(json.dumps({"status": status, "loaded": sorted(name for name in ("pyqtgraph", "numpy", "sqlite_utils", "vlc")
+                                                     if name in sys.modules)}))
+"""
+
+
+def test_opening_a_room_on_three_walls_loads_no_charting_library_and_no_sqlite_utils(sample_room_copy, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080), CUSTOMER_ROOM_QUIT_WHEN_SHOWN="1",
+               CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", OPEN_AND_LIST, str(sample_room_copy)], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"status": 0, "loaded": []}
+
+
+def test_a_capture_right_after_opening_is_saved_and_survives_reopening(sample_room_copy):
+    from customer_room_desktop.services.minutes import find_session
+    from customer_room_desktop.storage.captures import capture_decision, start_session
+    from customer_room_desktop.storage.room_file import RoomFile
+
+    with RoomFile.open(sample_room_copy) as room:
+        session = find_session(room, "2026-12-monthly")
+        start_session(room, session.id)
+        capture_decision(room, session.id, "Fix the quote page first")
+    with RoomFile.open(sample_room_copy, read_only=True) as room:
+        saved = room.db.execute("SELECT count(*) FROM decisions WHERE text = 'Fix the quote page first'")
+        assert saved.fetchone()[0] == 1
+
+
+def test_a_statement_outside_a_transaction_commits_by_itself_and_leaves_the_room_closable(sample_room_copy):
+    from customer_room_desktop.storage.room_file import RoomFile
+
+    with RoomFile.open(sample_room_copy) as room:
+        room.db.execute("UPDATE room SET name = 'Renamed'")
+        assert not room.conn.in_transaction
+    with RoomFile.open(sample_room_copy, read_only=True) as room:
+        assert room.db.execute("SELECT name FROM room").fetchone()[0] == "Renamed"

@@ -1,0 +1,74 @@
+"""The charts painted on the walls: complaints as small multiples, and KPI sparklines."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services.wall_data import Branding, ComplaintsFocusData
+from customer_room_desktop.ui.walls.complaints_focus import ComplaintsFocus
+from customer_room_desktop.ui.walls.line_charts import _line_path, rolling_mean
+from customer_room_desktop.ui.walls.wall_style import WallScale
+
+
+class RecordingPainter(QPainter):
+    """A painter that also keeps every text the view draws through it."""
+
+    def __init__(self, device: QImage):
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args) -> None:  # noqa: N802 - Qt's name
+        self.texts.extend(arg for arg in args if isinstance(arg, str))
+        super().drawText(*args)
+
+
+def drawn_texts(qtbot, data: ComplaintsFocusData, size: tuple[int, int]) -> list[str]:
+    wall = ComplaintsFocus(Branding("Test room", "#1AA7B8"))
+    qtbot.addWidget(wall)
+    wall.resize(*size)
+    wall.show_complaints(data)
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    painter = RecordingPainter(image)
+    try:
+        wall.draw(painter, WallScale(size[1]))
+    finally:
+        painter.end()
+    return painter.texts
+
+
+MONTHS = tuple(f"2025-{month:02d}" for month in range(1, 13)) + tuple(f"2026-{month:02d}" for month in range(1, 13))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_the_first_draw_names_the_months_and_writes_each_latest_count_with_no_legend(qtbot, size):
+    series = (("Quote website problems", tuple(range(10, 34))), ("Price not as advertised", (5,) * 23 + (41,)))
+    texts = drawn_texts(qtbot, ComplaintsFocusData("I look for cover", 1, MONTHS, series, ("It crashed.",)), size)
+    assert {"2025-01", "2026-12"} <= set(texts)
+    assert {"33", "41"} <= set(texts)
+    assert texts.count("Quote website problems") == 1 and texts.count("Price not as advertised") == 1
+
+
+def test_the_sample_rooms_complaints_wall_draws_every_category_of_its_stage(qtbot, sample_room):
+    from customer_room_desktop.storage.room_file import RoomFile
+
+    with RoomFile.open(sample_room, read_only=True) as room:
+        data = WallFactory(room).complaints_data(1)
+    texts = drawn_texts(qtbot, data, (1920, 1080))
+    assert data.series and all(category in texts for category, _ in data.series)
+    assert data.months[0] in texts and data.months[-1] in texts
+
+
+def test_the_smoothed_line_starts_once_three_months_are_known():
+    assert rolling_mean([3, 6, 9, 12]) == [None, None, 6.0, 9.0]
+
+
+def test_a_missing_reading_leaves_a_gap_in_the_line_not_a_drop_to_zero():
+    path = _line_path(QRectF(0, 0, 100, 100), [1.0, 2.0, None, 2.0, 1.0], 0.0, 3.0)
+    runs = path.toSubpathPolygons()
+    assert len(runs) == 2
+    lowest = max(point.y() for run in runs for point in (run.at(i) for i in range(run.count())))
+    assert lowest < 100  # no point was drawn at zero
+    assert runs[0].at(0) == QPointF(0, 100 - 100 / 3)
