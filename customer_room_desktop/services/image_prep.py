@@ -1,4 +1,4 @@
-"""Decode artifacts into images ready to draw: Pillow for pictures, QtPdf for PDF pages.
+"""Decode artifacts into images ready to draw: Qt or Pillow for pictures, QtPdf for PDF pages.
 
 Decoding happens before a wall needs the image (off the GUI thread in the live room), and the
 results are cached by medium, page and size, so switching a wall only shows what is ready.
@@ -12,89 +12,35 @@ work without one, so `build` and `check` can decode artifacts from the command l
 
 from __future__ import annotations
 
-import io
-import struct
 import threading
-import warnings
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
-from .picture_modes import paper_ready
+from .picture_problems import (
+    CUT_SHORT, DAMAGED_PICTURE, MAX_PIXELS, NOT_SHOWABLE, ImageUnavailable, looks_like_a_picture,
+)
+from .plain_pictures import decode_plain_png, on_white_paper
 
-MAX_PIXELS = 80_000_000  # larger than any real scan; beyond it a file is treated as a decompression bomb
-NOT_SHOWABLE = "the file is not a picture or PDF this room can show"
-CUT_SHORT = "the file is cut short"
-DAMAGED_PICTURE = "the picture is damaged or cut short"
-# how common picture files begin; one that begins so but will not open is damaged, not of another kind
-_PICTURE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
-
-_ISO_MEDIA_BOX = b"ftyp"  # HEIC, HEIF and AVIF files begin with this box, after its 4-byte size
-
-
-def _open_heif_too(data: bytes) -> None:
-    """HEIC and HEIF photos (what phones take by default) open in Pillow once pillow-heif's opener is
-    registered. It is loaded on the first such file only: most rooms have none, and it costs start-up."""
-    if data[4:8] == _ISO_MEDIA_BOX:
-        import pillow_heif  # noqa: PLC0415
-
-        pillow_heif.register_heif_opener()  # registering again is harmless
-
-
-class ImageUnavailable(Exception):
-    """The artifact cannot be shown; str() is the reason, in one sentence."""
-
-
-def _pil_to_qimage(image: Image.Image, size: tuple[int, int]) -> QImage:
-    """An RGB picture scaled to ``size`` at 16 bits a pixel, like the wall frames it ends up in.
-    Qt scales: its smooth scaling is about four times as fast as Pillow's Lanczos for a thumbnail."""
-    data = image.tobytes("raw", "RGB")
-    qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888)
-    if (image.width, image.height) != size:  # Qt scales 32-bit pixels twice as fast as 24-bit ones
-        qimage = qimage.convertToFormat(QImage.Format.Format_RGB32).scaled(
-            *size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
-    return qimage.convertToFormat(QImage.Format.Format_RGB16)
-
-
-def _upright(image: Image.Image) -> Image.Image:
-    """The picture turned as its EXIF orientation says; a damaged EXIF block leaves it as stored."""
-    try:
-        return ImageOps.exif_transpose(image) or image
-    except (OSError, ValueError, KeyError, TypeError, SyntaxError):
-        return image
+__all__ = ["CUT_SHORT", "DAMAGED_PICTURE", "MAX_PIXELS", "NOT_SHOWABLE", "ImageUnavailable", "PdfPages",
+           "PreparedImages", "decode_first_page", "decode_image", "decode_picture", "decode_photo", "is_pdf",
+           "looks_like_a_picture"]
 
 
 def decode_picture(data: bytes, box: QSize) -> QImage:
-    """A picture's first frame turned upright (EXIF), on white, scaled to fit ``box`` without enlarging past 2x."""
-    try:
-        with warnings.catch_warnings():
-            # the size is checked below, before any pixel is decoded
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            _open_heif_too(data)
-            opened = Image.open(io.BytesIO(data))
-        with opened as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise ImageUnavailable(
-                    f"the picture is {image.width:,} x {image.height:,} pixels, too large to open safely")
-            longest = max(box.width(), box.height())
-            image.draft(None, (longest, longest))  # a JPEG decodes at the smallest scale still big enough
-            image.load()
-            image = _upright(image)
-            scale = min(box.width() / image.width, box.height() / image.height, 2.0)
-            size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-            return _pil_to_qimage(paper_ready(image), size)
-    except ImageUnavailable:
-        raise
-    except Image.DecompressionBombError:
-        raise ImageUnavailable("the picture claims to be so large it could be a decompression bomb") from None
-    except UnidentifiedImageError:
-        raise ImageUnavailable(DAMAGED_PICTURE if _looks_like_a_picture(data) else NOT_SHOWABLE) from None
-    except (OSError, ValueError, SyntaxError, EOFError, IndexError, struct.error) as error:
-        raise ImageUnavailable(_picture_problem(error)) from None
+    """A picture's first frame turned upright (EXIF), on white, scaled to fit ``box`` without enlarging past 2x.
+
+    A plain PNG (8-bit, sRGB or untagged), as screenshots and most exports are, is decoded by Qt,
+    several times as fast; every other picture by Pillow, loaded the first time one needs it."""
+    plain = decode_plain_png(data, box, MAX_PIXELS)
+    if plain is not None:
+        return plain
+    from .pillow_pictures import decode_with_pillow  # noqa: PLC0415 - most rooms open on plain PNGs and PDFs
+
+    return decode_with_pillow(data, box)
 
 
 def decode_photo(data: bytes, box: QSize) -> QImage:
@@ -107,21 +53,6 @@ def decode_photo(data: bytes, box: QSize) -> QImage:
         return decode_picture(data, box)
     except ImageUnavailable:
         return QImage()
-
-
-def _looks_like_a_picture(data: bytes) -> bool:
-    return data.startswith(_PICTURE_SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (
-        data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"avif"))
-
-
-def _picture_problem(error: BaseException) -> str:
-    """What went wrong decoding a picture, without Pillow's technical wording."""
-    text = str(error).lower()
-    if isinstance(error, EOFError) or "truncated" in text or "broken data stream" in text or "end of file" in text:
-        return CUT_SHORT
-    if isinstance(error, ValueError) and ("mode" in text or "conversion" in text):
-        return "the picture stores its colours in a way this room cannot show"
-    return DAMAGED_PICTURE
 
 
 _PDF_PROBLEMS = {
@@ -181,16 +112,6 @@ class PdfPages:
         if drawn.isNull():
             raise ImageUnavailable(f"page {page + 1} of the PDF cannot be drawn")
         return on_white_paper(drawn)
-
-
-def on_white_paper(image: QImage) -> QImage:
-    """A page laid on white: PDFium leaves unpainted areas transparent, which a dark wall shows black."""
-    paper = QImage(image.size(), QImage.Format.Format_RGB32)
-    paper.fill(Qt.GlobalColor.white)
-    painter = QPainter(paper)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return paper
 
 
 def is_pdf(data: bytes) -> bool:

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="where to put the large files (default: a temporary folder)")
     args = parser.parse_args(argv)
     sizes = dict(complaints=20_000, artifacts=50, media_mb=64, switches=20, starts=2, plays=60) if args.quick else \
-        dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, starts=5, plays=500)
+        dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, starts=7, plays=500)
     sizes["captures"] = 30 if args.quick else 300
     chosen = args.only or ALL
     results = []
