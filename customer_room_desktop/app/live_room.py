@@ -300,11 +300,10 @@ class LiveRoom(QObject):
         if path:
             self.walk.save_handout(key, copies, paper, path)
 
-    def paint_now(self) -> None:
-        """Paint the console and every wall synchronously (start-up measurement, screenshots)."""
-        self.console.repaint()
-        for identity in self.screens.present:
-            self.screens.walls[identity].currentWidget().repaint()
+    def on_screen(self) -> bool:
+        """The console and every wall are mapped and exposed, so painting them reaches the screen."""
+        windows = [self.console, *(self.screens.walls[identity] for identity in self.screens.present)]
+        return all(window.windowHandle() is not None and window.windowHandle().isExposed() for window in windows)
 
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""

@@ -16,9 +16,22 @@ from .window_timing import VirtualDisplay, openlp_available, time_openlp
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[2]
 # Shown, painted, then the line "painted", as `customer-room open` does under CUSTOMER_ROOM_QUIT_WHEN_SHOWN.
-EMPTY_WINDOW = ("from PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication, QWidget\n"
-                "app = QApplication([])\nw = QWidget()\nw.show()\n"
-                "QTimer.singleShot(0, lambda: (w.repaint(), print('painted', flush=True), app.quit()))\napp.exec()\n")
+EMPTY_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.show()
+def quit_once_painted():
+    if window.windowHandle() is None or not window.windowHandle().isExposed():
+        QTimer.singleShot(1, quit_once_painted)
+        return
+    app.processEvents()
+    print("painted", flush=True)
+    app.quit()
+QTimer.singleShot(0, quit_once_painted)
+app.exec()
+"""
 
 
 def screens_config(work: Path, walls: int, width: int, height: int) -> str:
