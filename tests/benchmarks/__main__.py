@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .call_benchmarks import bench_big_recording, bench_calls
-from .live_benchmarks import bench_cold_start, bench_stage_switch
+from .live_benchmarks import bench_cold_start, bench_stage_switch, bench_switch_soak
 from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_import_memory, bench_open_large_room
 from .board_benchmarks import bench_kpi_views, bench_listening_path
 from .session_benchmarks import bench_capture, bench_minutes_pdf
@@ -21,8 +21,8 @@ from .import_benchmarks import bench_skip_bad_rows
 from .long_text_benchmarks import bench_long_decision_minutes, bench_long_verbatim_render
 
 
-ALL = ["import", "open", "media", "switch", "start", "calls", "bigcall", "capture", "minutes", "kpis", "listening",
-       "skiprows", "longtext", "longminutes"]
+ALL = ["import", "open", "media", "switch", "soak", "start", "calls", "bigcall", "capture", "minutes", "kpis",
+       "listening", "skiprows", "longtext", "longminutes"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=ALL, action="append")
     parser.add_argument("--workdir", help="where to put the large files (default: a temporary folder)")
     args = parser.parse_args(argv)
-    sizes = dict(complaints=20_000, artifacts=50, media_mb=64, switches=20, starts=2, plays=60) if args.quick else \
-        dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, starts=7, plays=500)
+    sizes = dict(complaints=20_000, artifacts=50, media_mb=64, switches=20, soak=40, starts=2, plays=60) \
+        if args.quick else dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, soak=10_000,
+                                starts=7, plays=500)
     sizes["captures"] = 30 if args.quick else 300
     chosen = args.only or ALL
     results = []
@@ -47,12 +48,14 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_media_import_memory(work, sizes["media_mb"]))
         if "bigcall" in chosen:
             results.append(bench_big_recording(work, sizes["media_mb"]))
-        if {"switch", "start", "calls"} & set(chosen):
+        if {"switch", "soak", "start", "calls"} & set(chosen):
             room = sample_copy(work, "live.croom")
             if "calls" in chosen:
                 results.append(bench_calls(room, sizes["plays"], *((2, 6) if args.quick else (6, 15))))
             if "switch" in chosen:
                 results.append(bench_stage_switch(work, room, sizes["switches"]))
+            if "soak" in chosen:
+                results.append(bench_switch_soak(work, room, sizes["soak"], warm_up=20 if args.quick else 300))
             if "start" in chosen:
                 results.append(bench_cold_start(work, room, sizes["starts"]))
         if "capture" in chosen:
