@@ -145,12 +145,13 @@ class WallPresenter(QObject):
         wall.plain.show_kind(name if kind_of(plan.view) is ViewData.PLAIN else "logo")
         return wall.plain
 
-    def _frame(self, plan: WallPlan, position: int) -> QImage:
+    def _frame(self, plan: WallPlan, position: int, reuse: QImage | None = None) -> QImage:
+        """The wall's frame for ``position``, painted now unless kept; ``reuse``: a frame just dropped,
+        to paint over rather than allocate another while it is still on the wall."""
         signature = self._signature(plan, position)
         frames = self.frames.setdefault(plan.identity, OrderedDict())
         frame = frames.get(signature)
         if frame is None:
-            reuse = None
             while len(frames) >= FRAMES_PER_WALL:  # make room first: never four 4K frames at once
                 dropped, reuse = frames.popitem(last=False)
                 self._drawn_without.pop((plan.identity, dropped), None)
@@ -284,12 +285,15 @@ class WallPresenter(QObject):
             if plan.view != "stage":
                 continue
             frames = self.frames.get(plan.identity, {})
+            dropped: dict[tuple, QImage] = {}
             for signature in [s for s in frames if s[0] == "stage" and positions(s[1])]:
-                del frames[signature]
+                dropped[signature] = frames.pop(signature)
                 self._drawn_without.pop((plan.identity, signature), None)
             if positions(plan.position) and not self.cover and plan.wall.shown_signature \
                     and plan.wall.shown_signature[0] == "stage":
-                plan.wall.show_frame(self._frame(plan, plan.position))
+                # painted over in place: nothing draws the wall until this returns
+                reuse = dropped.get(self._signature(plan, plan.position))
+                plan.wall.show_frame(self._frame(plan, plan.position, reuse))
 
     def _thumbnail_ready(self, sha256: str) -> None:
         """Redraw the stage frames that were drawn before this thumbnail was ready, and only those."""
