@@ -10,7 +10,7 @@ import pytest
 from tests.benchmarks.__main__ import main
 
 
-@pytest.mark.slow  # about 45 s
+@pytest.mark.slow  # about a minute
 @pytest.mark.vlc  # the call benchmarks play through libVLC
 def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert main(["--quick", "--json", "--workdir", str(tmp_path)]) == 0
@@ -23,6 +23,9 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert media["bytes read back match SHA-256"] is True
     switch = next(r for name, r in results.items() if name.startswith("Stage switch, 3 walls at 4K"))
     assert switch["next/previous p50 (ms)"] > 0
+    soak = next(r for name, r in results.items() if name.startswith("Soak: 40 switches"))
+    assert soak["growth over the switches (%, target <= 2)"] < 50
+    assert len(soak["resident memory at each tenth (MB)"].split()) == 11
     start = next(r for name, r in results.items() if name.startswith("Cold start"))
     assert start["customer-room open (s)"] > 0 and start["ratio to the empty window (target <= 4)"] > 1
     big = next(r for name, r in results.items() if name.startswith("Play a 64 MiB recording"))
