@@ -99,7 +99,9 @@ class LiveRoom(QObject):
         }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
         self.wheel_guard = guard_wheel()  # the wheel turns no drop-down or number box that was not clicked
         self.presenter.quiet = self._filters_lifted
+        self.presenter.on_screen = self.on_screen
         self._closing = False
+        self._shown = False  # the console's pictures have waited for the room to be on screen
         self.session.refresh()
         self._clock_changed()
 
@@ -219,7 +221,14 @@ class LiveRoom(QObject):
         self._console_pictures.start()
 
     def _update_console_pictures(self) -> None:
-        """The console's small pictures of every wall and of what Next shows; after the switch, not in it."""
+        """The console's small pictures of every wall and of what Next shows; after the switch, not in it,
+        and at start-up once the room is on screen."""
+        if self._closing:
+            return
+        if not self._shown:
+            self._shown = True
+            self.presenter.when_on_screen(self._update_console_pictures)
+            return
         for plan in self.presenter.plans:
             self.console.show_wall_image(plan.identity, self.presenter.current_image(plan))
         following = self.state.next_position()

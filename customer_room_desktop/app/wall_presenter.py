@@ -35,7 +35,8 @@ def kind_of(view: str) -> ViewData:
 
 
 VERBATIM_SECONDS = 12
-START_SETTLE_MS = 250
+ON_SCREEN_POLL_MS = 10
+ON_SCREEN_WAIT_MS = 3000  # a wall that never shows (minimised, unplugged) does not hold idle work back for long
 CONSOLE_PICTURE_WIDTH = 640
 PREVIEW_SIZE = (960, 540)
 
@@ -81,6 +82,9 @@ class WallPresenter(QObject):
         # the thumbnails each stage frame was drawn without: only their arrival redraws it
         self._drawn_without: dict[tuple[str, tuple], frozenset[str]] = {}
         self._started = False
+        self._stopped = False
+        # whether every window is on screen; idle work waits for it, so it never delays the first picture
+        self.on_screen: Callable[[], bool] = lambda: True
         self._preview = None  # a small stage panel for NEXT when no wall shows the stage
         # Drawing sends thousands of events to the wall widgets; the live room lifts its application-wide
         # event filters (written in Python, a call each) while the presenter draws.
@@ -186,9 +190,21 @@ class WallPresenter(QObject):
                 plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
         for plan in plans:
             self._request_thumbnails(plan.position)
-        # after the walls have painted; at start-up, once the room is on screen
-        QTimer.singleShot(0 if self._started else START_SETTLE_MS, self.prepare_ahead)
+        if self._started:
+            QTimer.singleShot(0, self.prepare_ahead)  # after the walls have painted
+        else:
+            self.when_on_screen(self.prepare_ahead)
         self._started = True
+
+    def when_on_screen(self, work: Callable[[], None], waited_ms: int = 0) -> None:
+        """Run ``work`` once the room is on screen (or after a few seconds whatever happens); never once
+        the presenter has stopped."""
+        if self._stopped:
+            return
+        if self.on_screen() or waited_ms >= ON_SCREEN_WAIT_MS:
+            QTimer.singleShot(0, work)
+        else:
+            QTimer.singleShot(ON_SCREEN_POLL_MS, lambda: self.when_on_screen(work, waited_ms + ON_SCREEN_POLL_MS))
 
     def _show_artifact(self, plan: WallPlan) -> None:
         """Artifacts stay live: the facilitator zooms and pans them."""
@@ -309,6 +325,7 @@ class WallPresenter(QObject):
 
     def stop(self) -> None:
         """The room is closing: no more timed redraws."""
+        self._stopped = True
         self._rotation.stop()
         self.plans = []
         if self._preview is not None:
