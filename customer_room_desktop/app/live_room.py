@@ -101,7 +101,7 @@ class LiveRoom(QObject):
         self.presenter.quiet = self._filters_lifted
         self.presenter.on_screen = self.on_screen
         self._closing = False
-        self._shown = False  # the console's pictures have waited for the room to be on screen
+        self._pictures_waited_for_screen = False  # the first console pictures wait until the room is on screen
         self.session.refresh()
         self._clock_changed()
 
@@ -225,8 +225,8 @@ class LiveRoom(QObject):
         and at start-up once the room is on screen."""
         if self._closing:
             return
-        if not self._shown:
-            self._shown = True
+        if not self._pictures_waited_for_screen:
+            self._pictures_waited_for_screen = True
             self.presenter.when_on_screen(self._update_console_pictures)
             return
         for plan in self.presenter.plans:

@@ -100,10 +100,6 @@ class WallFactory:
             self._warnings = warnings_of(self.source.room)
         return stage_alert(self._warnings, self.source.stages[position - 1].key)
 
-    def loaded_stages(self) -> list[int]:
-        """Positions whose view data has been read already."""
-        return list(self._stages)
-
     def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)

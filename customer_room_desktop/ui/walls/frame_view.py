@@ -44,10 +44,6 @@ class FrameCanvas:
                 painter.drawImage(0, top, canvas, 0, 0, width, band)
         return frame
 
-    def forget(self, width: int) -> None:
-        """No wall has this width any more."""
-        self._canvases.pop(width, None)
-
 
 class FrameView(QWidget):
     def __init__(self, parent: QWidget | None = None):
