@@ -24,6 +24,7 @@ from ..services.room_engine import RoomEngine
 from ..services.screen_assignment import AssignmentStore
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.console.wheel_guard import guard_wheel
+from ..ui.walls.stage_panel import thumbnail_box
 from .call_controller import CallController
 from .paths import style_sheet
 from .room_clock import RoomClock
@@ -49,6 +50,8 @@ class LiveRoom(QObject):
         self.factory = factory
         self.store = store
         self.engine = RoomEngine(factory.source.room)
+        self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
+        self._decode_first_thumbnails()  # on worker threads, while the console is built here
         self.console = ConsoleWindow(factory.branding.room_name, [s.name for s in factory.source.stages],
                                      style_sheet("console"), notice)
         c = self.console
@@ -80,7 +83,6 @@ class LiveRoom(QObject):
         self.walk = WalkController(self.engine, self.console.walk_panel, self.send)
         self.console.walk_panel.handout_requested.connect(self._print_handouts)
         self.console.show_asset_periods(factory.asset_labels())
-        self.prefetcher = ImagePrefetcher(factory.images, factory.source.media_bytes)
         self.presenter = WallPresenter(factory, self.prefetcher)
         self.screens = WallScreens(factory.branding, lambda walls: self.send(
             cmd.ScreensChanged(walls, self.store.load())))
@@ -173,12 +175,20 @@ class LiveRoom(QObject):
             self.calls.transport(effect)
 
     # -- screens ------------------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Show the console and the walls; stage 1's thumbnails are prepared before anything shows."""
+    def _decode_first_thumbnails(self) -> None:
+        """Start decoding the thumbnails of the stage the room opens on, for every screen a wall may take."""
         primary = QGuiApplication.primaryScreen()
+        artifacts = self.factory.stage_data(self.state.position).artifacts
         for screen in QGuiApplication.screens():
             if screen is not primary or len(QGuiApplication.screens()) == 1:
-                self.factory.thumbnails(self.factory.stage_data(self.state.position), screen.geometry().height())
+                box = thumbnail_box(screen.geometry().height())
+                for artifact in artifacts:
+                    self.prefetcher.request(artifact.media_sha256, 0, box, artifact.pdf_password)
+
+    def start(self) -> None:
+        """Show the console and the walls; the first stage's thumbnails are ready before anything shows."""
+        self.prefetcher.wait()
+        primary = QGuiApplication.primaryScreen()
         self.console.setScreen(primary)
         self.console.move(primary.geometry().topLeft())
         self.console.showMaximized()

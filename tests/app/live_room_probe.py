@@ -60,6 +60,12 @@ def main(room_path: str, store_path: str) -> None:
     steps = {}
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "sample", "test-machine"))
     live.start()
+    # the first picture, before any event: the stage wall's frame was drawn with all its thumbnails
+    first = live.factory.stage_data(1)
+    drawn_without = live.presenter._drawn_without.items()
+    steps["first_frame_missing_thumbnails"] = [len(missing) for (_, signature), missing in drawn_without
+                                               if signature[:2] == ("stage", 1)]
+    steps["first_stage_artifacts"] = len(first.artifacts)
     settle(app)
     steps["start"] = observe(live)
     steps["agenda"] = [live.console.agenda_title.text()] + [live.console.agenda.item(i).text()

@@ -98,6 +98,12 @@ def test_one_screen_only_gives_a_rehearsal_window(sample_room, tmp_path):
 
 
 @pytest.mark.slow
+def test_the_first_picture_of_the_stage_wall_already_has_its_thumbnails(three_walls):
+    assert three_walls["first_stage_artifacts"] > 0
+    assert three_walls["first_frame_missing_thumbnails"] == [0]
+
+
+@pytest.mark.slow
 def test_neighbouring_stages_are_prepared_ahead_so_a_switch_shows_ready_thumbnails(three_walls):
     assert three_walls["neighbour_prepared"] is True
     assert three_walls["frame_ready_before_switch"] is True
