@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from ...domain.figures import format_value
 from ...services.board_data import EarlyWarningData, KpiLine, WarningRow
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
@@ -60,22 +61,6 @@ class ComplaintBox:
 
     rect: QRectF
     counts: tuple[int, ...]
-
-
-def format_number(value: float) -> str:
-    """Thousands separators; whole numbers from 1,000 up, else one decimal (two below one) if it says
-    something: 271, 47.3, 0.04, 12,500."""
-    if abs(value) >= 1000:
-        return f"{round(value):,}"
-    return f"{value:,.{2 if abs(value) < 1 else 1}f}".rstrip("0").rstrip(".")
-
-
-def format_value(value: float | None, unit: str) -> str:
-    """'15.3%' sticks the percent sign on; '271 s' and '47.3 days' keep a space."""
-    if value is None:
-        return "no reading"
-    number = format_number(value)
-    return f"{number}{unit}" if unit in ("%", "") else f"{number} {unit}"
 
 
 def summary_line(data: EarlyWarningData) -> str:

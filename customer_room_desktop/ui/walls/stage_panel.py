@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from ...domain.figures import value_parts
 from ...domain.long_text import wall_excerpt
 from ...services.image_prep import ImageUnavailable
 from ...services.painting import painting
@@ -25,14 +26,6 @@ def thumbnail_box(height: int) -> QSize:
     """The pixel size thumbnails are prepared at for a wall of this height."""
     scale = height / 1080
     return QSize(round(THUMB_UNITS.width() * scale), round(THUMB_UNITS.height() * scale))
-
-
-def _value_parts(value: float | None, unit: str) -> tuple[str, str]:
-    """('16.4', 'min'): the number drawn big, the unit beside it smaller."""
-    if value is None:
-        return "–", "no reading"
-    number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".rstrip("0").rstrip(".")
-    return number, unit
 
 
 class StagePanel(QWidget):
@@ -149,7 +142,7 @@ class StagePanel(QWidget):
                   scale.font(22), TEXT_SOFT)
         value_top = inner.top() + inner.height() * 0.34
         left_w = inner.width() * 0.5
-        number, unit = _value_parts(tile.value, tile.unit)
+        number, unit = value_parts(tile.value, tile.unit)
         used = draw_text(painter, QRectF(inner.left(), value_top, left_w, scale(70)), number,
                          scale.font(54, QFont.Weight.Bold), colour)
         if unit:
@@ -158,7 +151,7 @@ class StagePanel(QWidget):
         lines = [(tile.reliability.upper(), scale.font(22, QFont.Weight.Bold), colour)]
         if tile.reliability == "unreliable" and tile.unreliable_months > 1:
             lines.append((f"{tile.unreliable_months} months in a row", scale.font(22), colour))
-        target, target_unit = _value_parts(tile.target, tile.unit)
+        target, target_unit = value_parts(tile.target, tile.unit)
         lines.append((f"target {target}{target_unit if target_unit == '%' else ' ' + target_unit}", scale.font(22),
                       TEXT_SOFT))
         y = used.bottom() + scale(4)

@@ -2,6 +2,9 @@
 
 Sizes are given in "wall units": pixels on a 1080-pixel-high wall. A 4K wall doubles them,
 so text keeps its size relative to the wall and reads the same from across the room.
+
+Every font is at least as big as its legibility tier asks (domain/legibility.py): the walk-up tier
+unless a text is asked for at the room tier. The floor is measured on the font's own x-height.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
+from ...domain.legibility import Tier
 from ...services.image_prep import decode_photo
 
 BACKGROUND = QColor("#0B0F14")
@@ -28,21 +32,42 @@ RELIABILITY_COLOURS = {
 }
 TREND_MARKS = {"rising": ("▲", QColor("#FF5C5C")), "falling": ("▼", QColor("#3DDC84")),
                "steady": ("▶", QColor("#C3CDD6")), "no data": ("·", QColor("#8FA0AF"))}
-MINIMUM_TEXT = 22  # wall units: nothing on a wall is smaller
+MINIMUM_TEXT = 25  # wall units: the walk-up tier in DejaVu Sans; nothing on a wall is smaller
+ROOM_TEXT = 61  # wall units: the room tier in DejaVu Sans, for what the room reads from its seats
+
+
+@lru_cache(maxsize=256)
+def tier_pixel_size(tier: Tier, wall_height: int, weight: QFont.Weight, italic: bool) -> int:
+    """The smallest pixel size whose x-height meets ``tier`` on a wall ``wall_height`` pixels high."""
+    needed = tier.x_height(wall_height)
+    font = QFont("DejaVu Sans")
+    font.setWeight(weight)
+    font.setItalic(italic)
+    size = max(1, int(needed / 0.6))
+    while True:
+        font.setPixelSize(size)
+        if QFontMetricsF(font).xHeight() >= needed - 1e-6:
+            return size
+        size += 1
 
 
 class WallScale:
     """Turns wall units into pixels for a wall of a given height."""
 
     def __init__(self, height: int):
-        self.factor = max(height, 1) / 1080
+        self.height = max(height, 1)
+        self.factor = self.height / 1080
 
     def __call__(self, units: float) -> float:
         return units * self.factor
 
-    def font(self, units: float, weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False) -> QFont:
+    def font(self, units: float, weight: QFont.Weight = QFont.Weight.Normal, italic: bool = False,
+             tier: Tier = Tier.WALK_UP) -> QFont:
+        """DejaVu Sans at ``units``, or at the least size ``tier`` allows on this wall."""
         font = QFont("DejaVu Sans")
-        font.setPixelSize(max(1, round(max(units, MINIMUM_TEXT) * self.factor)))
+        floor = ROOM_TEXT if tier is Tier.ROOM else MINIMUM_TEXT  # in wall units, so a 4K wall is 1080p doubled
+        pixels = round(max(units, floor) * self.factor)
+        font.setPixelSize(max(pixels, tier_pixel_size(tier, self.height, weight, italic)))
         font.setWeight(weight)
         font.setItalic(italic)
         return font

@@ -13,8 +13,9 @@ import pytest
 from customer_room_desktop.services.board_data import early_warning
 from customer_room_desktop.services.wall_data import Branding
 from customer_room_desktop.storage.room_file import RoomFile
+from customer_room_desktop.domain.figures import format_value
 from customer_room_desktop.ui.walls.early_warning_wall import (
-    COMPLAINT_COLOUR, TREND_COLOUR, EarlyWarningWall, format_value, summary_line,
+    COMPLAINT_COLOUR, TREND_COLOUR, EarlyWarningWall, summary_line,
 )
 from customer_room_desktop.ui.walls.wall_style import RELIABILITY_COLOURS
 from tests.ui.wall_pixels import is_colour, render_rgb

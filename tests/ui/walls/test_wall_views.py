@@ -15,6 +15,7 @@ from customer_room_desktop.services.image_prep import (
 from customer_room_desktop.services.wall_data import WallDataSource
 from customer_room_desktop.storage.journey_queries import list_artifacts
 from customer_room_desktop.storage.room_file import RoomFile
+from customer_room_desktop.domain.legibility import Tier
 from customer_room_desktop.ui.walls.wall_style import WallScale
 
 SIZE = (1920, 1080)
@@ -78,7 +79,9 @@ def test_blackout_is_black_and_logo_shows_the_room(qtbot, factory):
 
 def test_text_scales_with_the_wall_height():
     assert WallScale(2160).font(30).pixelSize() == 2 * WallScale(1080).font(30).pixelSize()
-    assert WallScale(1080).font(8).pixelSize() == 22  # nothing smaller than the wall minimum
+    assert WallScale(1080).font(8).pixelSize() == 25  # nothing smaller than the walk-up tier
+    assert WallScale(1080).font(30, tier=Tier.ROOM).pixelSize() == 61  # what the room reads from its seats
+    assert WallScale(2160).font(30, tier=Tier.ROOM).pixelSize() == 122
 
 
 def test_verbatims_on_walls_are_masked_unless_the_room_turns_it_off(sample_room_copy):
