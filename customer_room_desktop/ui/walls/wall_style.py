@@ -89,9 +89,23 @@ def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colour: Q
         painter.drawText(rect, option, text)
         return used.intersected(rect)
     metrics = QFontMetricsF(font)
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    shown = shorten_at_word(metrics, text, rect.width())
     painter.drawText(rect, int(flags), shown)
     return QRectF(rect.left(), rect.top(), metrics.horizontalAdvance(shown), metrics.height())
+
+
+def shorten_at_word(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """``text`` if it fits on one line of ``width``; else as many whole words as fit, then " …". Only a
+    first word wider than the box is cut inside (with Qt's ellipsis): there is nothing else to show."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shown = " ".join(words).rstrip(",;:·–-") + " …"
+        if metrics.horizontalAdvance(shown) <= width:
+            return shown
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def fill_rounded(painter: QPainter, rect: QRectF, radius: float, colour: QColor) -> None:
