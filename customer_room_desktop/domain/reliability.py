@@ -19,6 +19,24 @@ class Reliability(str, Enum):
         """Higher is worse; used to sort the moments at risk worst first."""
         return {"reliable": 0, "unknown": 1, "at risk": 2, "unreliable": 3}[self.value]
 
+    @property
+    def mark(self) -> str:
+        """A shape for the state, so that it never rests on colour alone."""
+        return {"reliable": "✓", "at risk": "!", "unreliable": "✕", "unknown": "?"}[self.value]
+
+    @property
+    def label(self) -> str:
+        """The shape and the word: "✓ reliable", "! at risk", "✕ unreliable", "? unknown"."""
+        return f"{self.mark} {self.value}"
+
+
+def reliability_label(level: str) -> str:
+    """The shape and word of a state given as text; text that names no state is returned as it is."""
+    try:
+        return Reliability(level).label
+    except ValueError:
+        return level
+
 
 def reliability_of_value(kpi: Kpi, value: float | None) -> Reliability:
     """Classify one reading against the KPI's thresholds, in the KPI's good direction.

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ...domain.reliability import reliability_label
+from ..reliability_palette import RELIABILITY_HEX
 from .panel_kit import (
-    BAD, CAUTION, FOCUS_PANEL_QSS, GOOD, QUIET, TEAL, MessageLabel, hbox, money_text, panel_button, repolish,
+    BAD, FOCUS_PANEL_QSS, GOOD, QUIET, TEAL, MessageLabel, hbox, money_text, panel_button, repolish,
     selected_item, wrapping_list,
 )
 
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from ...storage.focus import Candidate
 
 TREND_MARKS = {"rising": ("▲ rising", BAD), "falling": ("▼ falling", GOOD), "steady": ("steady", QUIET)}
-RELIABILITY_COLOURS = {"reliable": GOOD, "at risk": CAUTION, "unreliable": BAD}
 STOP_BADGES = {"proposed": ("PROPOSED", "#F0F3F6"), "decided": ("STOP", GOOD), "rejected": ("KEEP", QUIET)}
 COLUMNS = ("Experience", "Stage · moment", "Complaints\n3 months", "Trend", "KPIs", "Value\nat risk", "Total\ndots",
            "Status", "Dots")
@@ -222,7 +223,7 @@ class FocusPanel(QWidget):
         (trend_text, trend_colour), selected = TREND_MARKS.get(trend, (trend, QUIET)), candidate.status == "selected"
         cells = [(candidate.title, None), (f"{candidate.stage}\n{candidate.moment}".strip(), None),
                  (f"{candidate.complaints_last_3_months:,}", None), (trend_text, trend_colour),
-                 (reliability, RELIABILITY_COLOURS.get(reliability, QUIET)),
+                 (reliability_label(reliability), RELIABILITY_HEX.get(reliability, QUIET)),
                  (money_text(candidate.value_at_risk, self._symbol), None), (str(candidate.dots), None),
                  ("★ selected" if selected else candidate.status, TEAL if selected else None)]
         for column, (text, colour) in enumerate(cells):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter
 
+from ...domain.reliability import reliability_label
 from ...services.wall_data import Branding
 from .wall_style import TEXT, TEXT_SOFT, WallScale, draw_chip, draw_text, reliability_colour
 
@@ -24,7 +25,7 @@ def draw_header(painter: QPainter, width: int, scale: WallScale, branding: Brand
         painter.drawImage(QRectF(right - logo_w, scale(36), logo_w, logo_h), logo)
         right -= logo_w + scale(28)
     if reliability:
-        label = reliability.upper()
+        label = reliability_label(reliability).upper()
         draw_chip(painter, right, scale(44), label, scale.font(26, QFont.Weight.Bold), reliability_colour(reliability),
                   scale)
         right -= scale(260)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 
 from ...domain.legibility import Tier
 from ...services.image_prep import decode_photo
+from ..reliability_palette import RELIABILITY_HEX
 
 BACKGROUND = QColor("#0B0F14")
 SURFACE = QColor("#161E26")
@@ -24,13 +25,9 @@ TEXT = QColor("#F5F7FA")
 TEXT_SOFT = QColor("#C3CDD6")
 TEXT_FAINT = QColor("#8FA0AF")
 
-RELIABILITY_COLOURS = {
-    "reliable": QColor("#3DDC84"),
-    "at risk": QColor("#FFC845"),
-    "unreliable": QColor("#FF5C5C"),
-    "unknown": QColor("#8FA0AF"),
-}
-TREND_MARKS = {"rising": ("▲", QColor("#FF5C5C")), "falling": ("▼", QColor("#3DDC84")),
+RELIABILITY_COLOURS = {state: QColor(colour) for state, colour in RELIABILITY_HEX.items()}
+TREND_MARKS = {"rising": ("▲", QColor(RELIABILITY_HEX["unreliable"])),
+               "falling": ("▼", QColor(RELIABILITY_HEX["reliable"])),
                "steady": ("▶", QColor("#C3CDD6")), "no data": ("·", QColor("#8FA0AF"))}
 MINIMUM_TEXT = 25  # wall units: the walk-up tier in DejaVu Sans; nothing on a wall is smaller
 ROOM_TEXT = 61  # wall units: the room tier in DejaVu Sans, for what the room reads from its seats

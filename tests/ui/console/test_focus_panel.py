@@ -79,7 +79,7 @@ def test_the_table_shows_each_candidate_with_its_evidence(panel, room, session):
     cells = [panel.table.item(row, column).text() for column in range(DOTS_COLUMN)]
     assert cells[0] == "Loyal customers understand their renewal price"
     assert cells[1] == "I renew or leave\nI question my renewal price"
-    assert cells[2:] == ["27", "▲ rising", "unreliable", "£116.9k", "0", "★ selected"]
+    assert cells[2:] == ["27", "▲ rising", "✕ unreliable", "£116.9k", "0", "★ selected"]  # a shape and a word
     assert panel.table.item(row_of(panel, "simple-claim-report"), 5).text() == "£111.5k"
     assert panel.table.item(row_of(panel, "move-house-one-contact"), STATUS).text() == "candidate"
     assert (money_text(840), money_text(33_860), money_text(1_250_000)) == ("£840", "£33.9k", "£1.2m")
