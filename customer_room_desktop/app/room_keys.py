@@ -6,7 +6,8 @@ text field the facilitator is typing in (a line edit, a text edit, an editable c
 field): it keeps the keys typing needs (letters, digits, Space, '.', Left/Right, Home/End,
 Backspace/Delete, Enter/Return) and any key it claims itself (Ctrl+Z for undo, Esc in the capture
 field); keys such as PageUp/PageDown and F5 still reach the room from there. Spin boxes are not text
-fields for this purpose: there the room's keys win, digits included.
+fields for this purpose: there the room's keys win, digits included. A button someone reached with
+Tab keeps Space, which presses it.
 
 Nothing happens while a modal dialog or a popup has the keys.
 """
@@ -21,8 +22,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QDateTimeEdit, QDialog, QLineEdit, QPlainTextEdit, QTextEdit,
-    QWidget,
+    QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDateTimeEdit, QDialog, QLineEdit, QPlainTextEdit,
+    QTextEdit, QWidget,
 )
 
 Action = Callable[[], None]
@@ -104,6 +105,13 @@ def text_field_keeps(widget: QWidget | None, event: QKeyEvent) -> bool:
     if not modifiers and (_is_printable(key) or key in _TYPING_KEYS):
         return True
     return claims_key(widget, event)
+
+
+def button_keeps(widget: QWidget | None, event: QKeyEvent) -> bool:
+    """A button reached with Tab keeps Space, which presses it (Enter presses it too: the room takes
+    Enter only after a typed number). Buttons take the focus only from Tab, never from a click."""
+    return isinstance(widget, QAbstractButton) and event.key() == Qt.Key.Key_Space \
+        and not event.modifiers().value & ~_KEYPAD
 
 
 class RoomKeys(QObject):
@@ -208,7 +216,8 @@ class RoomKeys(QObject):
     def _kept(self, watched: QWidget, event: QKeyEvent) -> bool:
         """Whether the widget the key was sent to keeps it. A key a text field ignores (Enter in a line
         edit) goes on to the field's parents; it still comes from the field, and the field keeps it."""
-        return text_field_keeps(self._origin(watched, event), event)
+        origin = self._origin(watched, event)
+        return text_field_keeps(origin, event) or button_keeps(origin, event)
 
     def _origin(self, watched: QWidget, event: QKeyEvent) -> QWidget:
         """The widget a key event was first sent to. Qt offers a key the widget did not accept to its

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .panel_kit import BAD, FOCUS_PANEL_QSS, GOOD, MessageLabel, panel_button, selected_item, wrapping_list
+from .text_scale import scaled_style_sheet
 
 if TYPE_CHECKING:
     from ...storage.accountability import RecognitionProposal, StepView, TeamRow
@@ -60,7 +61,7 @@ class AccountabilityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="accountabilitypanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(ACCOUNTABILITY_PANEL_QSS)
+        self.setStyleSheet(scaled_style_sheet(ACCOUNTABILITY_PANEL_QSS))
         self._teams: dict[str, TeamRow] = {}
         self._proposals: dict[str, RecognitionProposal] = {}
         self._collapsed: set[str] = set()
@@ -87,6 +88,7 @@ class AccountabilityPanel(QWidget):
     # -- building ----------------------------------------------------------------------------------
     def _tree(self) -> QTreeWidget:
         self.tree = QTreeWidget(columnCount=len(COLUMNS), alternatingRowColors=True, wordWrap=True)
+        self.tree.setAccessibleName("Teams and their reports")
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
@@ -107,12 +109,15 @@ class AccountabilityPanel(QWidget):
         box.addWidget(self.caption)
         row = QHBoxLayout()
         self.report = QPlainTextEdit(placeholderText="What the team told the room: findings, numbers, next actions")
+        self.report.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self.report.setAccessibleName("Team report")
         self.report.setMinimumHeight(110)
         self.report.textChanged.connect(self._update_save)
         row.addWidget(self.report, 3)
         column = QVBoxLayout()
         self.artifact_heading = QLabel(objectName="heading", wordWrap=True)
         self.artifact_filter = QLineEdit(placeholderText="Find an artifact", clearButtonEnabled=True)
+        self.artifact_filter.setAccessibleName("Find an artifact")
         self.artifact_filter.textChanged.connect(self._filter_artifacts)
         self.artifacts = wrapping_list("checklist")
         self.artifacts.itemChanged.connect(lambda _: self._count_artifacts())
@@ -138,6 +143,7 @@ class AccountabilityPanel(QWidget):
         self.target = QLabel(objectName="caption", wordWrap=True)
         box.addWidget(self.target)
         self.citation = QLineEdit(placeholderText="What the team achieved, in a sentence")
+        self.citation.setAccessibleName("What the team achieved")
         self.citation.textChanged.connect(lambda _: self._update_recognise())
         box.addWidget(self.citation)
         self.recognise_button = panel_button("Recognise and celebrate", primary=True)

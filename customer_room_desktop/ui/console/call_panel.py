@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSlider, QVBoxLayout,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSlider, QVBoxLayout,
     QWidget,
 )
 
 from ...domain.pace import clock_text
+from .panel_kit import panel_button
 
 SLIDER_MAX = 2**31 - 1
-
-
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
 
 
 def _slider_ms(ms: int) -> int:
@@ -42,6 +37,7 @@ class CallPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(QLabel("CALLS OF THIS STAGE", objectName="heading"))
         self.calls = QListWidget(objectName="calls")
+        self.calls.setAccessibleName("Calls of this stage")
         self.calls.setWordWrap(True)
         self.calls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.calls.setMaximumHeight(110)
@@ -55,45 +51,51 @@ class CallPanel(QWidget):
                              ("▶ / ❚❚", self.play_pause_requested.emit),
                              ("+10 s", lambda: self.skip_requested.emit(10_000)),
                              ("Close", self.close_requested.emit)):
-            button = _button(text)
+            button = panel_button(text)
             button.clicked.connect(action)
             row.addWidget(button)
         box.addLayout(row)
         self.position = QSlider(Qt.Orientation.Horizontal)
-        self.position.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.position.setAccessibleName("Position in the call")
+        self.position.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.position.sliderReleased.connect(lambda: self.seek_requested.emit(self.position.value()))
         box.addWidget(self.position)
         self.time = QLabel("0:00 / 0:00")
         box.addWidget(self.time)
         sound = QHBoxLayout()
         self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setAccessibleName("Volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.volume.valueChanged.connect(self.volume_requested.emit)
         sound.addWidget(QLabel("Volume"))
         sound.addWidget(self.volume, 1)
         self.devices = QComboBox()
-        self.devices.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.devices.setAccessibleName("Sound output")
+        self.devices.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.devices.activated.connect(lambda index: self.device_requested.emit(self.devices.itemData(index) or ""))
         sound.addWidget(self.devices, 1)
         box.addLayout(sound)
         box.addWidget(QLabel("TRANSCRIPT: click a line to play from it", objectName="heading"))
         self.transcript = QListWidget(objectName="transcript")
+        self.transcript.setAccessibleName("Transcript")
         self.transcript.setWordWrap(True)
         self.transcript.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.transcript.itemClicked.connect(lambda item: self.seek_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         box.addWidget(self.transcript, 2)
         box.addWidget(QLabel("BOOKMARKS: click one to play just that moment", objectName="heading"))
         self.bookmarks = QListWidget(objectName="bookmarks")
+        self.bookmarks.setAccessibleName("Bookmarks")
         self.bookmarks.setMaximumHeight(100)
         self.bookmarks.itemClicked.connect(lambda item: self.bookmark_play_requested.emit(*item.data(
             Qt.ItemDataRole.UserRole)))
         box.addWidget(self.bookmarks)
         mark = QHBoxLayout()
-        self.mark_in, self.mark_out = _button("In"), _button("Out")
+        self.mark_in, self.mark_out = panel_button("In"), panel_button("Out")
         self.label = QLineEdit(placeholderText="What the customer says here")
-        save = _button("Save")
+        self.label.setAccessibleName("Bookmark label")
+        save = panel_button("Save")
         self.mark_in.clicked.connect(lambda: self._mark("in"))
         self.mark_out.clicked.connect(lambda: self._mark("out"))
         save.clicked.connect(self._save)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget,
 )
+from .text_scale import scaled_style_sheet
 
 KINDS = (("decision", "Decision", "Ctrl+D"), ("commitment", "Commitment", "Ctrl+K"), ("note", "Note", "Ctrl+N"))
 DEFAULT_DUE_DAYS = 14
@@ -99,7 +100,8 @@ class CaptureBar(QWidget):
         for index, (kind, label, keys) in enumerate(KINDS):
             button = QPushButton(f"{label} ({keys})", objectName="capturekind")
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(True)
             button.setProperty("kind", kind)
             self.kind_buttons.addButton(button, index)
             row.addWidget(button)
@@ -111,22 +113,27 @@ class CaptureBar(QWidget):
         box.addLayout(row)
         fields = QHBoxLayout()
         self.text = CaptureField(objectName="capture", maxLength=PASTE_LIMIT)
+        self.text.setAccessibleName("Capture text")
         self.text.returnPressed.connect(self.submit)
         self.text.escaped.connect(self.left.emit)
         fields.addWidget(self.text, 3)
         self.owner = CaptureField(objectName="captureowner", placeholderText="Owner")
+        self.owner.setAccessibleName("Owner")
         self.owner.returnPressed.connect(self.submit)
         self.owner.escaped.connect(self.left.emit)
         fields.addWidget(self.owner, 1)
         self.due = DueDateEdit(objectName="capturedue", calendarPopup=True, displayFormat="d MMM yyyy")
+        self.due.setAccessibleName("Due date")
         self.due.submitted.connect(self.submit)
         fields.addWidget(self.due)
         self.priority = QComboBox(objectName="capturepriority")
+        self.priority.setAccessibleName("Priority it serves")
         fields.addWidget(self.priority, 1)
         box.addLayout(fields)
         self.captured = QListWidget(objectName="captured")
+        self.captured.setAccessibleName("Captured this session")
         self.captured.setWordWrap(True)
-        self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.captured.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.captured.setMaximumHeight(150)
         self.captured.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # a long item reads whole
         self.captured.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -143,7 +150,8 @@ class CaptureBar(QWidget):
         self.withdraw_button = QPushButton("Withdraw", objectName="capturefix")
         for button, action in ((self.edit_button, lambda: self.begin_edit()),
                                (self.withdraw_button, lambda: self.request_withdraw())):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(True)
             button.clicked.connect(action)
             choices.addWidget(button)
         choices.addStretch(1)
@@ -152,6 +160,7 @@ class CaptureBar(QWidget):
         editing = QHBoxLayout()
         self.edit_label = QLabel("Correct:", objectName="captureeditlabel")
         self.edit_field = CaptureField(objectName="captureedit", maxLength=PASTE_LIMIT)
+        self.edit_field.setAccessibleName("Correction")
         self.edit_field.returnPressed.connect(self._submit_edit)
         self.edit_field.escaped.connect(self.cancel_edit)
         self.edit_save = QPushButton("Save", objectName="capturefix")
@@ -327,7 +336,7 @@ class CaptureBar(QWidget):
         if not self.isEnabled() or not self.correctable(uid):
             return None
         menu = QMenu(self)
-        menu.setStyleSheet(MENU_QSS)
+        menu.setStyleSheet(scaled_style_sheet(MENU_QSS))
         menu.addAction("Edit…", lambda: self.begin_edit(uid))
         menu.addAction("Withdraw", lambda: self.request_withdraw(uid))
         return menu

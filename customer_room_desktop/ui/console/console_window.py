@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QTabWidget,
+    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -14,10 +14,11 @@ from .accountability_panel import AccountabilityPanel
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
-from .panel_kit import WholeText
+from .panel_kit import WholeText, panel_button
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
+from .text_scale import scaled_style_sheet
 
 BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
@@ -29,13 +30,6 @@ def _wrapping_list(name: str = "") -> QListWidget:
     items.setWordWrap(True)
     items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return items
-
-
-def _button(text: str, checkable: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setCheckable(checkable)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the room, not the button
-    return button
 
 
 class ConsoleWindow(QMainWindow):
@@ -62,10 +56,11 @@ class ConsoleWindow(QMainWindow):
     def __init__(self, room_name: str, stage_names: list[str], style_sheet: str = "", notice: str = ""):
         super().__init__()
         self.setWindowTitle(f"{room_name} · Customer Room console")
-        self.setStyleSheet(style_sheet)
+        self.setStyleSheet(scaled_style_sheet(style_sheet))
         page = QWidget(objectName="page")
         outer = QHBoxLayout(page)
         self.stages = _wrapping_list()
+        self.stages.setAccessibleName("Journey stages")
         for number, name in enumerate(stage_names, start=1):
             self.stages.addItem(f"{number}  {name}")
         self.stages.setFixedWidth(320)
@@ -77,8 +72,9 @@ class ConsoleWindow(QMainWindow):
         self.agenda_title.setWordWrap(True)
         navigator.addWidget(self.agenda_title)
         self.agenda = _wrapping_list("agenda")
+        self.agenda.setAccessibleName("Agenda")
         self.agenda.setFixedWidth(320)
-        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         navigator.addWidget(self.agenda, 1)
         outer.addLayout(navigator)
         middle = QVBoxLayout()
@@ -110,13 +106,14 @@ class ConsoleWindow(QMainWindow):
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)  # no layout jump
         message_row.addWidget(self.message, 1)
-        self.open_file = _button("Open")
+        self.open_file = panel_button("Open")
         self.open_file.clicked.connect(self._open_written)
         message_row.addWidget(self.open_file)
         self.open_file.hide()
         self._written = ""
         middle.addLayout(message_row)
         self.verbatim = WholeText("verbatim", 3, 14)  # the whole complaint, scrolled: the wall quotes its opening
+        self.verbatim.setAccessibleName("The complaint quoted on the walls")
         middle.addWidget(self.verbatim)
         self.capture_bar = CaptureBar()
         self.capture_bar.left.connect(self._back_to_the_room)
@@ -135,6 +132,7 @@ class ConsoleWindow(QMainWindow):
         asset_row = QHBoxLayout()
         asset_row.addWidget(QLabel("Customer asset on the walls:"))
         self.asset_period = QComboBox(objectName="assetperiod")
+        self.asset_period.setAccessibleName("Customer asset period")
         self.asset_period.currentTextChanged.connect(
             lambda text: self.asset_period_requested.emit(self.asset_period.currentData() or ""))
         asset_row.addWidget(self.asset_period)
@@ -169,7 +167,7 @@ class ConsoleWindow(QMainWindow):
         row.addWidget(self.banner_text, 1)
         for text, signal in (("Resume where it stood", self.resume_requested),
                              ("Close it", self.close_stale_requested)):
-            button = _button(text)
+            button = panel_button(text)
             button.clicked.connect(signal.emit)
             row.addWidget(button)
         self.banner.hide()
@@ -258,13 +256,13 @@ class ConsoleWindow(QMainWindow):
         for text, signal in (("◀ Previous", self.previous_requested), ("Next ▶", self.next_requested),
                              ("Lay out walls (F5)", self.start_requested),
                              ("Identify screens", self.identify_requested)):
-            button = _button(text)
+            button = panel_button(text)
             button.clicked.connect(signal.emit)
             row.addWidget(button)
-        self.black_button = _button("Black (B)", checkable=True)
+        self.black_button = panel_button("Black (B)", checkable=True)
         self.black_button.clicked.connect(lambda: self.blackout_requested.emit())
         row.addWidget(self.black_button)
-        self.cycle_button = _button("Cycle walls", checkable=True)
+        self.cycle_button = panel_button("Cycle walls", checkable=True)
         self.cycle_button.toggled.connect(self.cycle_toggled.emit)
         row.addWidget(self.cycle_button)
         row.addStretch(1)
@@ -284,6 +282,7 @@ class ConsoleWindow(QMainWindow):
         artifacts_box = QVBoxLayout(artifacts_page)
         artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
         self.artifacts = _wrapping_list("artifacts")
+        self.artifacts.setAccessibleName("Artifacts of this stage")
         self.artifacts.itemClicked.connect(
             lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         artifacts_box.addWidget(self.artifacts, 1)
@@ -292,7 +291,7 @@ class ConsoleWindow(QMainWindow):
                              ("page ▶", lambda: self.page_requested.emit(1)),
                              ("−", lambda: self.zoom_requested.emit(0.8)),
                              ("+", lambda: self.zoom_requested.emit(1.25))):
-            button = _button(text)
+            button = panel_button(text)
             button.clicked.connect(action)
             row.addWidget(button)
         artifacts_box.addLayout(row)

@@ -24,6 +24,7 @@ from .panel_kit import (
     BAD, FOCUS_PANEL_QSS, GOOD, QUIET, TEAL, MessageLabel, hbox, money_text, panel_button, repolish,
     selected_item, wrapping_list,
 )
+from .text_scale import scaled_style_sheet
 
 if TYPE_CHECKING:
     from ...storage.focus import Candidate
@@ -69,7 +70,7 @@ class FocusPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, currency_symbol: str = "£"):
         super().__init__(parent, objectName="focuspanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(FOCUS_PANEL_QSS)
+        self.setStyleSheet(scaled_style_sheet(FOCUS_PANEL_QSS))
         self._symbol = currency_symbol
         self._candidates: list = []
         self._votes: dict[str, dict[str, int]] = {}
@@ -102,6 +103,7 @@ class FocusPanel(QWidget):
     # -- building ----------------------------------------------------------------------------------
     def _vote_bar(self) -> QHBoxLayout:
         self.leader = QComboBox(minimumContentsLength=14)
+        self.leader.setAccessibleName("Leader voting")
         self.leader.currentTextChanged.connect(lambda _: self._load_leader_dots())
         self.budget = QLabel(objectName="budget")
         self.save_dots = panel_button("Save dots (Ctrl+Return)", primary=True)
@@ -109,7 +111,8 @@ class FocusPanel(QWidget):
         return hbox(QLabel("Dots of"), self.leader, self.budget, 1, self.save_dots)
 
     def _table(self) -> QTableWidget:
-        self.table = QTableWidget(0, len(COLUMNS), alternatingRowColors=True, wordWrap=True)
+        self.table = QTableWidget(0, len(COLUMNS), alternatingRowColors=True, wordWrap=True, tabKeyNavigation=False)
+        self.table.setAccessibleName("Candidate experiences")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,8 +131,10 @@ class FocusPanel(QWidget):
         self.select_button = panel_button("Select as a priority", primary=True)
         self.select_button.clicked.connect(lambda: self.select_requested.emit(self.current_key()))
         self.moment = QComboBox(minimumContentsLength=16)
+        self.moment.setAccessibleName("Moment of truth")
         self.moment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.candidate_title = QLineEdit(placeholderText="The experience, in the customer's words")
+        self.candidate_title.setAccessibleName("New candidate experience")
         self.candidate_title.returnPressed.connect(self._add_candidate)
         self.candidate_title.textChanged.connect(lambda _: self._update_buttons())
         self.add_button = panel_button("Add")
@@ -146,13 +151,19 @@ class FocusPanel(QWidget):
         group_box.addLayout(form)
         group_box.addStretch(1)  # spare height goes below the form, not between its rows
         self.sponsor = QComboBox(editable=True)
+        self.sponsor.setAccessibleName("Sponsor")
         self.sponsor.lineEdit().setPlaceholderText("The leader who answers for it")
         self.team_name = QLineEdit(placeholderText="e.g. Inbox team")
+        self.team_name.setAccessibleName("Team name")
         self.lead = QLineEdit(placeholderText="Reports in the room; else the first member")
+        self.lead.setAccessibleName("Team lead")
         self.members = QPlainTextEdit(placeholderText="One a line: Name, silo\nMegan Firth, digital")
+        self.members.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self.members.setAccessibleName("Team members")
         self.members.setFixedHeight(76)
         self.silo_hint = QLabel(objectName="hint", wordWrap=True)
         self.cycle = QSpinBox(minimum=1, maximum=12, value=4, suffix=" months")
+        self.cycle.setAccessibleName("Reporting cycle")
         self.team_button = panel_button("Name the team", primary=True)
         self.team_button.clicked.connect(self._name_team)
         cycle_row = hbox(self.cycle, 1, self.team_button)
@@ -170,8 +181,11 @@ class FocusPanel(QWidget):
         box = QVBoxLayout(group)
         form = QFormLayout()
         self.stop_title = QLineEdit(placeholderText="What the company stops doing")
+        self.stop_title.setAccessibleName("What to stop doing")
         self.stop_rationale = QLineEdit(placeholderText="Why customers won't miss it")
+        self.stop_rationale.setAccessibleName("Why customers won't miss it")
         self.stop_capacity = QLineEdit(placeholderText="e.g. 2 FTE, £140k a year")
+        self.stop_capacity.setAccessibleName("Capacity freed")
         self.stop_title.textChanged.connect(lambda _: self._update_buttons())
         for label, widget in (("Stop", self.stop_title), ("Because", self.stop_rationale),
                               ("Frees", self.stop_capacity)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QWidget
+from .text_scale import points_for
 
 # Rules console.qss does not have (tables, trees, forms, the message line); both conversation panels use them.
 FOCUS_PANEL_QSS = """
@@ -37,10 +38,13 @@ QListWidget#stoplist::item { padding: 6px; border-bottom: 1px solid #2C3A47; }
 GOOD, BAD, CAUTION, QUIET, TEAL = "#3DDC84", "#FF5C5C", "#FFC845", "#8FA0AF", "#12A4B4"
 
 
-def panel_button(text: str, primary: bool = False) -> QPushButton:
-    """A console button that never takes the keyboard focus away from what the facilitator types."""
-    button = QPushButton(text, objectName="primary" if primary else "")
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+def panel_button(text: str, primary: bool = False, *, checkable: bool = False, name: str = "") -> QPushButton:
+    """A console button: reached with Tab and pressed with Enter or Space, but a click never takes the
+    keyboard focus away from what the facilitator types (the room's keys stay with the room)."""
+    button = QPushButton(text, objectName=name or ("primary" if primary else ""))
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    button.setAutoDefault(True)  # Enter presses the button that has the focus
     return button
 
 
@@ -110,11 +114,11 @@ class WholeText(QPlainTextEdit):
     def __init__(self, name: str, lines: int, pixel_size: int):
         super().__init__(objectName=name)
         self.setReadOnly(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # read with the keyboard too; a click leaves the focus
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         font = QFont(self.font())
-        font.setPixelSize(pixel_size)
+        font.setPointSizeF(points_for(pixel_size))
         margin = self.document().documentMargin()
         self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + round(2 * margin) + 4)  # no layout jump
         self._text = ""

@@ -15,15 +15,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Cadence
 from ...domain.session_plan import CONVERSATION_TITLES
+from .panel_kit import panel_button
 
 SHORT_NAMES = {1: "Earn the right", 2: "Walk the journey", 3: "Focus and commit", 4: "Accountability"}
 CADENCE_SPACING_DAYS = {"monthly": 28, "quarterly": 91, "annual": 364, "workshop": 28, "onboarding": 28}
-
-
-def _button(text: str, name: str = "") -> QPushButton:
-    button = QPushButton(text, objectName=name)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
 
 
 def _wrapping(items: QListWidget) -> QListWidget:
@@ -44,8 +39,10 @@ class PlanSessionDialog(QDialog):
         today = today or date.today()
         form = QFormLayout(self)
         self.title = QLineEdit(objectName="plantitle")
+        self.title.setAccessibleName("Session title")
         form.addRow("Title", self.title)
         self.cadence = QComboBox(objectName="plancadence")
+        self.cadence.setAccessibleName("Cadence")
         self.cadence.addItems([c.value for c in Cadence])
         self.cadence.setCurrentText("quarterly")
         form.addRow("Cadence", self.cadence)
@@ -56,10 +53,14 @@ class PlanSessionDialog(QDialog):
         self.cadence.currentTextChanged.connect(self._suggest_next)
         self.scheduled.dateChanged.connect(self._suggest_next)
         self.dots = QSpinBox(minimum=1, maximum=10, value=3)
+        self.dots.setAccessibleName("Dots per leader")
         form.addRow("Dots per leader", self.dots)
         self.max_priorities = QSpinBox(minimum=1, maximum=10, value=3)
+        self.max_priorities.setAccessibleName("Most priorities")
         form.addRow("Critical few (warn above)", self.max_priorities)
         self.attendees = QPlainTextEdit(attendees, objectName="planattendees")
+        self.attendees.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self.attendees.setAccessibleName("Attendees, one a line")
         self.attendees.setPlaceholderText("One per line: Name, Role, silo")
         form.addRow("Attendees", self.attendees)
         self.problem = QLabel(objectName="planproblem", wordWrap=True)
@@ -111,7 +112,7 @@ class SessionPanel(QWidget):
                                   ("start", "Start the session", self.start_requested),
                                   ("close", "Close the session", self.close_requested),
                                   ("minutes", "Minutes…", self.minutes_requested)):
-            button = _button(text, f"session{key}")
+            button = panel_button(text, name=f"session{key}")
             button.clicked.connect(signal.emit if signal else self.open_plan_dialog)
             row.addWidget(button)
             self.buttons[key] = button
@@ -120,7 +121,7 @@ class SessionPanel(QWidget):
         conversations = QHBoxLayout()
         self.conversation_buttons = []
         for conversation, title in CONVERSATION_TITLES.items():
-            button = _button(f"{int(conversation)}  {SHORT_NAMES[conversation]}")
+            button = panel_button(f"{int(conversation)}  {SHORT_NAMES[conversation]}")
             button.setCheckable(True)
             button.setToolTip(title)
             button.clicked.connect(lambda _=False, n=int(conversation): self.conversation_requested.emit(n))
@@ -133,18 +134,21 @@ class SessionPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel("ATTENDEES", objectName="heading"))
         self.attendees = _wrapping(QListWidget(objectName="attendees"))
+        self.attendees.setAccessibleName("Attendees")
         left.addWidget(self.attendees, 1)
         self.new_attendee = QLineEdit(placeholderText="Add someone: Name, Role, silo (Enter)")
+        self.new_attendee.setAccessibleName("Add an attendee")
         self.new_attendee.returnPressed.connect(self._add_attendee)
         left.addWidget(self.new_attendee)
         lists.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel("OPEN COMMITMENTS FROM EARLIER SESSIONS: REVIEW THEM", objectName="heading"))
         self.carried = _wrapping(QListWidget(objectName="carried"))
+        self.carried.setAccessibleName("Carried over from last session")
         right.addWidget(self.carried, 1)
         review = QHBoxLayout()
         for text, status in (("Done", "done"), ("Dropped", "dropped"), ("Still open", "open")):
-            button = _button(text)
+            button = panel_button(text)
             button.clicked.connect(lambda _=False, s=status: self._review(s))
             review.addWidget(button)
         right.addLayout(review)

@@ -10,19 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from .capture_bar import CaptureField
+from .panel_kit import panel_button
 
 OUTCOME_KEYS = (("finished", "Finished (Ctrl+F)", "Ctrl+F"), ("gave up", "Gave up (Ctrl+G)", "Ctrl+G"),
                 ("answered", "Their answer (Ctrl+T)", "Ctrl+T"))
-
-
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
 
 
 def _list(name: str, height: int = 0) -> QListWidget:
@@ -51,28 +46,33 @@ class WalkPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel("PERSONAS: CLICK TO PUT ONE ON A WALL", objectName="heading"))
         self.personas = _list("personas", 120)
+        self.personas.setAccessibleName("Personas")
         self.personas.itemClicked.connect(lambda item: self.persona_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         left.addWidget(self.personas)
         left.addWidget(QLabel("THEIR CALLS: CLICK TO PLAY", objectName="heading"))
         self.calls = _list("personacalls", 150)
+        self.calls.setAccessibleName("The persona's calls")
         self.calls.itemClicked.connect(lambda item: self.call_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         left.addWidget(self.calls)
         left.addWidget(QLabel("TRY IT YOURSELF: EXERCISES", objectName="heading"))
         self.tasks = _list("tasks")
+        self.tasks.setAccessibleName("Exercise tasks")
         left.addWidget(self.tasks, 1)
         row = QHBoxLayout()
-        self.start_button = _button("Start exercise")
+        self.start_button = panel_button("Start exercise")
         self.start_button.clicked.connect(self._start)
-        self.stop_button = _button("Stop")
+        self.stop_button = panel_button("Stop")
         self.stop_button.clicked.connect(self.stop_requested.emit)
         row.addWidget(self.start_button)
         row.addWidget(self.stop_button)
         left.addLayout(row)
         handouts = QHBoxLayout()
         self.copies = QSpinBox(minimum=1, maximum=200, value=8, suffix=" copies")
+        self.copies.setAccessibleName("Handout copies")
         self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
         self.paper.addItems(["a4", "letter"])
-        print_button = _button("Print handouts…")
+        print_button = panel_button("Print handouts…")
         print_button.clicked.connect(self._handouts)
         handouts.addWidget(self.copies)
         handouts.addWidget(self.paper)
@@ -86,9 +86,9 @@ class WalkPanel(QWidget):
         replace_row = QHBoxLayout(self.replace)
         self.replace_text = QLabel(objectName="notice", wordWrap=True)
         replace_row.addWidget(self.replace_text, 1)
-        self.replace_button = _button("Stop it and start this one")
+        self.replace_button = panel_button("Stop it and start this one")
         self.replace_button.clicked.connect(lambda: self.replace_confirmed.emit(self._pending))
-        keep = _button("Keep it running")
+        keep = panel_button("Keep it running")
         keep.clicked.connect(lambda: self.replace.hide())
         replace_row.addWidget(self.replace_button)
         replace_row.addWidget(keep)
@@ -96,16 +96,18 @@ class WalkPanel(QWidget):
         right.addWidget(self.replace)
         right.addWidget(QLabel("LEADERS: ↑ ↓ TO CHOOSE, THEN RECORD", objectName="heading"))
         self.leaders = _list("leaders")
+        self.leaders.setAccessibleName("Leaders in the exercise")
         right.addWidget(self.leaders, 1)
         self.text = CaptureField(objectName="exerciseanswer", placeholderText="Their answer, or a one-line reaction")
+        self.text.setAccessibleName("Answer or reaction")
         right.addWidget(self.text)
         buttons = QHBoxLayout()
         for outcome, label, keys in OUTCOME_KEYS:
-            button = _button(label)
+            button = panel_button(label)
             button.clicked.connect(lambda _=False, o=outcome: self._record(o))
             buttons.addWidget(button)
             self._shortcut(keys, lambda o=outcome: self._record(o))
-        reaction = _button("Reaction (Ctrl+R)")
+        reaction = panel_button("Reaction (Ctrl+R)")
         reaction.clicked.connect(self._reaction)
         self._shortcut("Ctrl+R", self._reaction)
         self.text.returnPressed.connect(self._reaction)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ...domain.wall_views import CHOOSABLE
+from .panel_kit import panel_button
 
 THUMB_WIDTH = 320
 
@@ -38,12 +39,6 @@ class WallStatus:
     number: int = 0  # 1-based, in screen order
     shows: str = ""  # what it shows now
     borrowed_by: str = ""  # why it shows something else than its assignment ("" = it does not)
-
-
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the room, not the button
-    return button
 
 
 class WallMap(QWidget):
@@ -95,12 +90,13 @@ class WallMap(QWidget):
         shows = QLabel(f"Shows {wall.shows}" + (f", borrowed by {wall.borrowed_by}" if wall.borrowed_by else ""),
                        objectName="wallshows", wordWrap=True)
         box.addWidget(shows)
-        give_back = _button("Give the wall back")
+        give_back = panel_button("Give the wall back")
         give_back.clicked.connect(lambda _=False, identity=wall.identity: self.release_requested.emit(identity))
         box.addWidget(give_back)
         give_back.setVisible(bool(wall.borrowed_by))  # once in the box: a parentless widget shown is a window
         row = QHBoxLayout()
         choice = QComboBox()
+        choice.setAccessibleName("View on this wall")
         choice.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel changes it only once clicked
         choice.addItems(list(CHOOSABLE))
         if wall.view not in CHOOSABLE:
@@ -109,6 +105,7 @@ class WallMap(QWidget):
         choice.currentTextChanged.connect(lambda view, identity=wall.identity: self.view_requested.emit(identity, view))
         row.addWidget(choice)
         dwell = QSpinBox()
+        dwell.setAccessibleName("Seconds per stage when cycling")
         dwell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         dwell.setRange(5, 600)
         dwell.setSuffix(" s")
