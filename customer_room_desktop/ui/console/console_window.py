@@ -18,7 +18,7 @@ from .panel_kit import WholeText, panel_button
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
-from .text_scale import scaled_style_sheet
+from .text_scale import scaled_style_sheet, system_text_scale
 
 BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
@@ -63,7 +63,7 @@ class ConsoleWindow(QMainWindow):
         self.stages.setAccessibleName("Journey stages")
         for number, name in enumerate(stage_names, start=1):
             self.stages.addItem(f"{number}  {name}")
-        self.stages.setFixedWidth(320)
+        self.stages.setFixedWidth(round(320 * system_text_scale()))  # wider as the system's text grows
         self.stages.currentRowChanged.connect(lambda row: row >= 0 and self.stage_requested.emit(row + 1))
         navigator = QVBoxLayout()
         navigator.addWidget(QLabel("THE JOURNEY", objectName="heading"))
@@ -73,7 +73,7 @@ class ConsoleWindow(QMainWindow):
         navigator.addWidget(self.agenda_title)
         self.agenda = _wrapping_list("agenda")
         self.agenda.setAccessibleName("Agenda")
-        self.agenda.setFixedWidth(320)
+        self.agenda.setFixedWidth(round(320 * system_text_scale()))
         self.agenda.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         navigator.addWidget(self.agenda, 1)
         outer.addLayout(navigator)
@@ -277,7 +277,7 @@ class ConsoleWindow(QMainWindow):
         self.preview_caption = QLabel()
         side.addWidget(self.preview_caption)
         tabs = QTabWidget(objectName="tabs")
-        tabs.setFixedWidth(THUMB_WIDTH + 40)
+        tabs.setFixedWidth(round((THUMB_WIDTH + 40) * system_text_scale()))
         artifacts_page = QWidget(objectName="artifactspage")
         artifacts_box = QVBoxLayout(artifacts_page)
         artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
