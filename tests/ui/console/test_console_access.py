@@ -96,3 +96,10 @@ def test_the_console_text_grows_with_the_system_font(qtbot):
     designed, larger = _label_points(qtbot, 10), _label_points(qtbot, 15)
     assert larger == pytest.approx(designed * 1.5, rel=0.05)
     assert _label_points(qtbot, 8) == pytest.approx(designed)  # never smaller than designed
+
+
+def test_ctrl_tab_turns_the_console_tabs(console):
+    console.room_tabs.setCurrentIndex(0)
+    console.room_tabs.tabBar().setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert console.room_tabs.currentIndex() == 1
