@@ -32,6 +32,7 @@ def test_a_player_that_crashes_is_started_again(tmp_path):
     assert "it exited with code 3" in (tmp_path / "state" / "kiosk.log").read_text()
 
 
+@pytest.mark.slow
 def test_a_player_whose_heartbeat_stops_is_killed_and_started_again(tmp_path):
     marks = tmp_path / "starts"
     started = time.monotonic()
