@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..services.minutes import Minutes, MinutesError, find_session, gather_minutes
-from ..services.minutes_text import commitments_csv, to_markdown
+from ..services.minutes_text import minutes_csv, to_markdown
 from ..services.file_output import write_whole_file
 from ..storage.room_file import RoomFile
 
@@ -27,7 +27,7 @@ def minutes_content(minutes: Minutes, fmt: str) -> bytes:
     if fmt == "md":
         return to_markdown(minutes).encode("utf-8")
     if fmt == "csv":
-        return commitments_csv(minutes).encode("utf-8")
+        return minutes_csv(minutes).encode("utf-8")
     from .qt_offscreen import ensure_gui_application
 
     ensure_gui_application()

@@ -19,6 +19,7 @@ from ..domain.meetings import CaptureContext
 from ..domain.refusal import Refusal
 from ..domain.room_changes import Changes
 from ..services.room_engine import RoomEngine
+from ..storage.commitment_reviews import review_commitment
 from ..storage.errors import DiskFullError
 from ..storage import accountability, focus
 from ..storage.captures import (
@@ -27,7 +28,6 @@ from ..storage.captures import (
 from ..storage.journal import events_of, record_event
 from ..storage.session_plans import (
     SessionRow, attendees_of, carried_commitments, parse_attendee_line, plan_session, session_row,
-    set_commitment_status,
 )
 from ..storage.session_queries import agenda_of
 from ..ui.console.console_window import ConsoleWindow
@@ -186,8 +186,10 @@ class SessionController(QObject):
                                      attendee.silo_key) is not None:
             self.refresh()
 
-    def review_commitment(self, commitment_id: int, status: str) -> None:
-        if self._do(set_commitment_status, commitment_id, status, report=None) is not None:
+    def review_commitment(self, commitment_id: int, outcome: str, moved_to: str = "") -> None:
+        """This session's review of an earlier commitment, kept for its minutes."""
+        if self.session is not None and self._do(review_commitment, self.session.id, commitment_id, outcome,
+                                                 moved_to or None) is not None:
             self.refresh()
 
     # -- conversation 3 -----------------------------------------------------------------------------

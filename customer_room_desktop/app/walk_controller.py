@@ -21,7 +21,8 @@ from ..domain.room_state import ExerciseState
 from ..services.room_engine import RoomEngine
 from ..services.walk_data import persona_keys
 from ..storage.exercises import (
-    ExerciseRun, ExerciseRunning, exercise_tasks, record_reaction, record_result, results_of, run_of,
+    ExerciseRun, ExerciseRunning, exercise_tasks, lone_reactions_of, record_reaction, record_result, results_of,
+    run_of,
 )
 from ..storage.session_plans import attendees_of
 from ..ui.console.walk_panel import WalkPanel
@@ -140,10 +141,12 @@ class WalkController(QObject):
         run = self.run
         attendees = attendees_of(self.room, session_id) if session_id else []
         results = {r.attendee: r for r in results_of(self.room, run.id)} if run else {}
+        reactions = dict(lone_reactions_of(self.room, run.id)) if run else {}
         rows = [(a.name, f"{results[a.name].outcome.value} {clock_text(results[a.name].seconds)}"
                  + (f" · “{results[a.name].answer}”" if results[a.name].answer else "")
                  + (f" · {results[a.name].reaction}" if results[a.name].reaction else "")
-                 if a.name in results else "") for a in attendees]
+                 if a.name in results else f"no result yet · {reactions[a.name]}" if a.name in reactions else "")
+                for a in attendees]
         running = run is not None and not run.stopped_at
         status = None
         if run:

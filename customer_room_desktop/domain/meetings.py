@@ -164,8 +164,13 @@ def default_cycle(first_due: date, months: int = len(DEFAULT_CYCLE)) -> list[Acc
 
 class StopDoingStatus(str, Enum):
     PROPOSED = "proposed"
-    DECIDED = "decided"
-    REJECTED = "rejected"
+    DECIDED = "decided"  # the room decided to stop it
+    REJECTED = "rejected"  # the room decided to keep doing it
+
+
+# What the room decided about a stop-doing item, in the words of the minutes.
+STOP_DOING_WORDS = {StopDoingStatus.PROPOSED: "proposed, not decided", StopDoingStatus.DECIDED: "stopped",
+                    StopDoingStatus.REJECTED: "kept"}
 
 
 @dataclass(frozen=True)

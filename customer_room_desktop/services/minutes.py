@@ -13,14 +13,18 @@ from datetime import datetime
 
 from ..domain.customer_asset import AssetPeriod
 from ..domain.exercises import clock_text, comparison_line, leaders_line, summarise
-from ..domain.meetings import CaptureContext
+from ..domain.meetings import STOP_DOING_WORDS, CaptureContext, StopDoingStatus
 from ..domain.refusal import Refusal
 from ..storage.captures import CaptureRefused
-from ..storage.exercises import history_of, results_of, runs_of_session
-from .board_data import asset_periods_with_reasons
+from ..storage.commitment_reviews import CommitmentReview, reviews_in_session
+from ..storage.exercises import history_of, lone_reactions_of, results_of, runs_of_session
 from ..storage.focus import stop_doing_of, tally_of
 from ..storage.room_file import RoomFile
 from ..storage.session_plans import SessionRow, attendees_of, list_sessions, session_row
+from .board_data import asset_periods_with_reasons
+from .wall_data import Branding, room_branding
+
+NO_RESULT = "no result recorded"  # a leader who reacted to an exercise without a result
 
 
 class MinutesError(Refusal, ValueError):
@@ -69,7 +73,7 @@ class ExerciseMinutes:
     title: str
     task: str
     comparison: str  # "leaders: 3 of 6 finished, median 9:40; customers: median 14:00, 23 % give up"
-    results: tuple[tuple[str, str, str, str, str], ...]  # leader, outcome, time, answer, reaction
+    results: tuple[tuple[str, str, str, str, str], ...]  # leader, outcome (or NO_RESULT), time, answer, reaction
     history: tuple[str, ...]  # the same exercise in earlier sessions, one line each
 
 
@@ -86,13 +90,15 @@ class Minutes:
     priorities: tuple[VotedPriority, ...]
     voters: int
     selected: tuple[tuple[str, str, str], ...]  # title, sponsor, team
-    stop_doing: tuple[tuple[str, str, str, str], ...]  # title, rationale, capacity freed, status
+    stop_doing: tuple[tuple[str, str, str, str], ...]  # title, rationale, capacity freed, stopped / kept / proposed
     reports: tuple[TeamReport, ...]
     recognitions: tuple[tuple[str, str], ...]  # team, citation
     decisions: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
     commitments: tuple[CommitmentLine, ...]
     notes: tuple[tuple[str, str, str], ...]  # time, text, what the walls showed
     exercises: tuple[ExerciseMinutes, ...] = ()
+    reviews: tuple[CommitmentReview, ...] = ()  # earlier commitments this session reviewed
+    branding: Branding | None = None  # the room's brand colour and logo, for the PDF and the HTML
 
 
 def find_session(room: RoomFile, which: str) -> SessionRow:
@@ -158,7 +164,7 @@ def _calls(events: list[tuple[str, str, str]], titles: dict[str, str]) -> tuple[
             info = detail
         if isinstance(info, dict):
             heard = f"{_mm_ss(int(info.get('from_ms', 0)))}–{_mm_ss(int(info.get('to_ms', 0)))}"
-            played.append(CallPlayed(titles.get(info.get("call"), str(info.get("call"))), heard))
+            played.append(CallPlayed(titles.get(str(info.get("call")), str(info.get("call"))), heard))
         else:
             played.append(CallPlayed(titles.get(str(info), str(info)), ""))
     return tuple(played)
@@ -186,10 +192,12 @@ def _exercises(room: RoomFile, session: SessionRow) -> tuple[ExerciseMinutes, ..
         history = tuple(f"{title} ({scheduled}): {leaders_line(summarise(earlier, count))}"
                         for title, scheduled, count, earlier in history_of(room, task.artifact_key)
                         if earlier and scheduled < session.scheduled_on)
+        lone = tuple((leader, NO_RESULT, clock_text(None), "", reaction)
+                     for leader, reaction in lone_reactions_of(room, run.id))
         found.append(ExerciseMinutes(
             task.title, task.text,
             comparison_line(summarise(results, attendees), task.customer_median_seconds, task.customer_give_up_percent),
-            tuple((r.attendee, r.outcome.value, clock_text(r.seconds), r.answer, r.reaction) for r in results),
+            tuple((r.attendee, r.outcome.value, clock_text(r.seconds), r.answer, r.reaction) for r in results) + lone,
             history))
     return tuple(found)
 
@@ -224,7 +232,8 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
         selected=tuple(db.execute(
             "SELECT p.title, p.sponsor, coalesce(t.name, '') FROM priorities p LEFT JOIN teams t "
             "ON t.priority_id = p.id WHERE p.selected_in_session_id = ? ORDER BY p.id", (session_id,)).fetchall()),
-        stop_doing=tuple(row[1:] for row in stop_doing_of(room, session_id)),
+        stop_doing=tuple((title, why, freed, STOP_DOING_WORDS[StopDoingStatus(status)])
+                         for _, title, why, freed, status in stop_doing_of(room, session_id)),
         reports=tuple(TeamReport(team, priority, f"M{position} {title}", report, tuple(
             a for (a,) in db.execute("SELECT a.title FROM step_artifacts sa JOIN artifacts a ON a.id = sa.artifact_id "
                                      "WHERE sa.step_id = ? ORDER BY a.title", (step_id,))))
@@ -248,4 +257,6 @@ def gather_minutes(room: RoomFile, session_id: int) -> Minutes:
             "SELECT at, text, context FROM notes WHERE session_id = ? AND withdrawn_at IS NULL ORDER BY at, id",
             (session_id,))),
         exercises=_exercises(room, session),
+        reviews=tuple(reviews_in_session(room, session_id)),
+        branding=room_branding(room),
     )

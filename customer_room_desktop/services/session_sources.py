@@ -138,9 +138,12 @@ def _insert_session_records(db: sqlite_utils.Database, session: dict, ids: Sourc
         for result in exercise.get("results", []):
             if result["attendee"] not in attendees:
                 raise BuildError(f"{where}: {result['attendee']} has an exercise result but is not an attendee.")
+            if "outcome" not in result and not str(result.get("reaction", "")).strip():
+                raise BuildError(f"{where}: {result['attendee']}'s exercise entry needs an outcome or a reaction.")
             insert_row(db, "exercise_results", {
                 "uid": stable_uid(key, "exercise", str(index), result["attendee"]), "run_id": run_id,
-                "attendee": result["attendee"], "outcome": _choice(result["outcome"], Outcome, where, "outcome"),
+                "attendee": result["attendee"],
+                "outcome": _choice(result["outcome"], Outcome, where, "outcome") if "outcome" in result else None,
                 "seconds": result.get("seconds"), "answer": result.get("answer", ""),
                 "reaction": result.get("reaction", ""),
                 "at": str(exercise.get("stopped_at") or exercise["started_at"])})

@@ -136,6 +136,13 @@ class CallViewData:
     summary: str = ""
 
 
+def room_branding(room: RoomFile) -> Branding:
+    """The room's name, brand colour and logo (its bytes; empty when the room has none)."""
+    found = load_room(room.db)
+    logo = open_media(room.db, found.logo_sha256).read() if found.logo_sha256 else b""
+    return Branding(found.name, found.brand_colour, logo)
+
+
 def _period_label(last: str) -> str:
     first = add_months(last, -(TREND_WINDOW - 1))
     return f"{first} to {last}"
@@ -159,8 +166,7 @@ class WallDataSource:
         return self._room.mask_verbatims
 
     def branding(self) -> Branding:
-        logo = open_media(self.room.db, self._room.logo_sha256).read() if self._room.logo_sha256 else b""
-        return Branding(self._room.name, self._room.brand_colour, logo)
+        return room_branding(self.room)
 
     def _stage_reliability(self, stage_key: str) -> tuple[Reliability, int]:
         levels = [reliability_of(kpi, readings).reliability for kpi, key, readings in self._kpis if key == stage_key]

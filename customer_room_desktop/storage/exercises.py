@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from ..domain.exercises import ExerciseResult, Outcome
+from ..domain.meetings import capture_too_long
 from .captures import CaptureRefused, _open_session
 from .journal import record_event
 from .room_file import RoomFile, now_iso
@@ -132,24 +133,38 @@ def record_result(room: RoomFile, run_id: int, attendee: str, outcome: Outcome |
     record_event(room, run.session_id, "exercise_result", f"{run.task.artifact_key}: {attendee}, {outcome.value}")
 
 
-def record_reaction(room: RoomFile, run_id: int, attendee: str, reaction: str) -> None:
-    """A leader's one-line reaction, added to the result already recorded."""
+def record_reaction(room: RoomFile, run_id: int, attendee: str, reaction: str, uid: str | None = None) -> None:
+    """A leader's one-line reaction, with or without a result: a reaction and a result are captured apart,
+    in either order, and saying it again replaces the reaction only."""
     run = _run(room, run_id)
     _open_session(room, run.session_id)
     reaction = " ".join(reaction.split())
     if not reaction:
         raise CaptureRefused("Type the reaction before recording it.")
+    if too_long := capture_too_long(reaction, "reaction"):
+        raise CaptureRefused(too_long)
+    if not room.db.execute("SELECT 1 FROM attendees WHERE session_id = ? AND name = ?",
+                           (run.session_id, attendee)).fetchone():
+        raise CaptureRefused(f"{attendee} is not an attendee of this session, so has no reaction to record.")
     with room.transaction() as db:
-        if db.execute("UPDATE exercise_results SET reaction = ? WHERE run_id = ? AND attendee = ?",
-                      (reaction, run_id, attendee)).rowcount == 0:
-            raise CaptureRefused(f"Record how {attendee} did before adding a reaction.")
+        db.execute("INSERT INTO exercise_results (uid, run_id, attendee, reaction, at) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT (run_id, attendee) DO UPDATE SET reaction = excluded.reaction",
+                   (uid or str(uuid.uuid4()), run_id, attendee, reaction, now_iso()))
+    record_event(room, run.session_id, "exercise_reaction", f"{run.task.artifact_key}: {attendee}")
 
 
 def results_of(room: RoomFile, run_id: int) -> list[ExerciseResult]:
+    """The leaders' results, each with its reaction if any; a reaction without a result is in lone_reactions_of."""
     return [ExerciseResult(name, Outcome(outcome), seconds, answer, reaction)
             for name, outcome, seconds, answer, reaction in room.db.execute(
                 "SELECT attendee, outcome, seconds, answer, reaction FROM exercise_results "
-                "WHERE run_id = ? ORDER BY id", (run_id,))]
+                "WHERE run_id = ? AND outcome IS NOT NULL ORDER BY id", (run_id,))]
+
+
+def lone_reactions_of(room: RoomFile, run_id: int) -> list[tuple[str, str]]:
+    """(leader, reaction) for each leader who reacted to the exercise but has no result recorded."""
+    return room.db.execute("SELECT attendee, reaction FROM exercise_results WHERE run_id = ? AND outcome IS NULL "
+                           "ORDER BY id", (run_id,)).fetchall()
 
 
 def runs_of_session(room: RoomFile, session_id: int) -> list[ExerciseRun]:

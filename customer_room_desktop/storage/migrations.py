@@ -104,8 +104,45 @@ def _add_own_handles(db: Sql) -> None:
     db.execute("ALTER TABLE room ADD COLUMN own_handles TEXT NOT NULL DEFAULT '[]'")
 
 
+def _add_commitment_reviews_and_lone_reactions(db: Sql) -> None:
+    """Version 9: each session's review of earlier commitments (done, moved, dropped or still open), and a
+    leader's reaction to an exercise saved with or without a result (the outcome may be empty)."""
+    db.execute("""
+        CREATE TABLE commitment_reviews (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL CHECK (outcome IN ('done', 'moved', 'dropped', 'open')),
+            due_before TEXT NOT NULL,
+            due_after TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (commitment_id, session_id)
+        )""")
+    db.execute("CREATE INDEX commitment_reviews_session ON commitment_reviews(session_id)")
+    db.execute("""
+        CREATE TABLE exercise_results_9 (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            run_id INTEGER NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            attendee TEXT NOT NULL,
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN ('finished', 'gave up', 'answered')),
+            seconds INTEGER CHECK (seconds IS NULL OR seconds >= 0),
+            answer TEXT NOT NULL DEFAULT '',
+            reaction TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            UNIQUE (run_id, attendee),
+            CHECK (outcome IS NOT NULL OR reaction != '')
+        )""")
+    db.execute("INSERT INTO exercise_results_9 (id, uid, run_id, attendee, outcome, seconds, answer, reaction, at) "
+               "SELECT id, uid, run_id, attendee, outcome, seconds, answer, reaction, at FROM exercise_results")
+    db.execute("DROP TABLE exercise_results")
+    db.execute("ALTER TABLE exercise_results_9 RENAME TO exercise_results")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
-                                _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles]
+                                _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles,
+                                _add_commitment_reviews_and_lone_reactions]
 LATEST_VERSION = len(MIGRATIONS)

@@ -147,15 +147,6 @@ def carried_commitments(room: RoomFile, session_id: int) -> list[OpenCommitment]
         (session_id, scheduled)).fetchall()]
 
 
-def set_commitment_status(room: RoomFile, commitment_id: int, status: str) -> None:
-    """Review a commitment: done, dropped, or open again."""
-    if status not in ("open", "done", "dropped"):
-        raise CaptureRefused(f"'{status}' is not a commitment status; use open, done or dropped.")
-    with room.transaction() as db:
-        if db.execute("UPDATE commitments SET status = ? WHERE id = ?", (status, commitment_id)).rowcount == 0:
-            raise CaptureRefused(f"There is no commitment {commitment_id} in this room.")
-
-
 def parse_attendee_line(line: str) -> Attendee:
     """"Name, Role, silo" (role and silo optional), the way a facilitator types a list."""
     parts = [part.strip() for part in re.split(r"[,;\t]", line)]

@@ -4,6 +4,8 @@ Run by test_quarterly_session.py in its own pytest process, because the virtual 
 (QT_QPA_PLATFORM=offscreen:configfile=...) must be set before Qt starts.
 """
 
+import csv
+import io
 import os
 import shutil
 from datetime import date
@@ -90,11 +92,17 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     assert agenda[0].startswith("1. Did we earn the right") and any("First call team reports step 4" in a
                                                                     for a in agenda)
     assert panel.carried.count() >= 4  # open commitments from earlier sessions, for review
+    review_buttons = {b.text(): b for b in panel.findChildren(type(panel.buttons["plan"]))}
     panel.carried.setCurrentRow(0)
     reviewed = panel.carried.currentItem().text()
-    qtbot.mouseClick(next(b for b in panel.findChildren(type(panel.buttons["plan"])) if b.text() == "Done"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(review_buttons["Done"], Qt.MouseButton.LeftButton)
     assert all(panel.carried.item(i).text() != reviewed for i in range(panel.carried.count()))
+    panel.carried.setCurrentRow(0)
+    moved = panel.carried.currentItem().text()
+    panel.moved_to.setDate(QDate(2027, 2, 11))
+    qtbot.mouseClick(review_buttons["Moved to"], Qt.MouseButton.LeftButton)
+    carried_now = [panel.carried.item(i).text() for i in range(panel.carried.count())]
+    assert any("due 2027-02-11" in text and text.split(": ", 1)[1] == moved.split(": ", 1)[1] for text in carried_now)
 
     # -- start, conversation 1 and the walk (conversation 2)
     qtbot.mouseClick(panel.buttons["start"], Qt.MouseButton.LeftButton)
@@ -180,18 +188,26 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     assert "Start (or resume)" in console.capture_bar.status.text()
     for fmt in ("pdf", "md", "html", "csv"):
         assert controller.save_minutes(str(OUT / f"minutes.{fmt}")).stat().st_size > 150
-    text = pdf_text(OUT / "minutes.pdf")
+    text = " ".join(pdf_text(OUT / "minutes.pdf").split())  # as read, whatever line a cell wraps at
     for expected in ("Fund the one-page claim form from January", "Moving house is sorted in one contact",
-                     "Tom Achterberg", "Monthly silo NPS league table", "First call team", "Final"):
+                     "Tom Achterberg", "Monthly silo NPS league table", "First call team", "Final",
+                     "Commitments from earlier sessions: the review", "moved to 2027-02-11", "stopped", "Page 1 of "):
         assert expected in text, expected
+    done_text = reviewed.split(": ", 1)[1].rsplit("  (", 1)[0]
+    assert " ".join(done_text.split()[:4]) in text  # the commitment marked done is in the minutes, reviewed
     assert "Moving house is sorted in one contact 6 yes" in text  # its vote count, selected here
     assert "Period presented: Q3 2026." in text  # the asset period the walls showed in conversation 1
     markdown = (OUT / "minutes.md").read_text()
     assert "| I get started | 0:00:0" in markdown  # the walk: stage 3 was on the walls for a few seconds
     assert "Call played: Burst pipe" in markdown
     assert "Four transfers before the customer had a claim number. | I make a claim; Burst pipe" in markdown
-    csv_lines = (OUT / "minutes.csv").read_text().splitlines()
-    assert len(csv_lines) == 2 and "Tom Achterberg" in csv_lines[1]
+    assert f"| {done_text} |" in markdown and "| done |" in markdown.split("## Did we earn")[0]
+    assert "| Monthly silo NPS league table | It rewards silos, not journeys | 2 analyst days a month | stopped |" \
+        in markdown
+    rows = list(csv.DictReader(io.StringIO((OUT / "minutes.csv").read_text())))
+    assert [(r["who"], r["status"]) for r in rows if r["kind"] == "commitment"] == [("Tom Achterberg", "open")]
+    assert sorted(r["status"] for r in rows if r["kind"] == "commitment review") == ["done", "moved"]
+    assert [r["status"] for r in rows if r["kind"] == "stop doing"] == ["stopped"]
 
 
 def test_a_session_left_open_offers_to_resume_where_it_stood(live, qtbot, tmp_path):
@@ -257,6 +273,13 @@ def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
     panel.leaders.setCurrentRow(0)
     QTest.keyClicks(panel.text, "Page five lost me completely")
     QTest.keyClick(panel.text, Qt.Key.Key_Return)  # a reaction
+    panel.leaders.setCurrentRow(5)  # a leader with no result yet reacts all the same
+    reacting = panel.leaders.currentItem().data(Qt.ItemDataRole.UserRole)
+    panel.text.setFocus()
+    QTest.keyClicks(panel.text, "Where do I say the pipe burst?")
+    QTest.keyClick(panel.text, Qt.Key.Key_Return)
+    assert "reaction is saved" in panel.message.text()
+    assert "no result yet · Where do I say the pipe burst?" in panel.leaders.item(5).text()
     walk.result("Somebody Else", "finished", "")
     assert "not an attendee" in panel.message.text()
     rows = [panel.leaders.item(i).text() for i in range(3)]
@@ -283,5 +306,6 @@ def test_leaders_walk_in_the_customers_shoes_with_a_timed_exercise(live, qtbot):
     assert "Leaders: 1 of 9 finished" in minutes and "customers: median 23:00, 31 % give up" in minutes
     assert "|  | Hamish Rennie | gave up |" in minutes  # the exercise is named on its first row only
     assert "Page five lost me completely" in minutes
+    assert f"| {reacting} | no result recorded | – |  | Where do I say the pipe burst? |" in minutes
     assert ("Earlier: May leadership room: the first walk (2026-05-14): leaders: 5 of 9 finished, median 16:55"
             in minutes)

@@ -15,17 +15,16 @@ from pathlib import Path
 import pytest
 
 from customer_room_desktop.storage.migrations import LATEST_VERSION
+from tests.older_formats import as_format_6
 
 COMMAND = [sys.executable, "-m", "customer_room_desktop.app.cli"]
 
 
 def _format_6_room(sample_room: Path, path: Path) -> Path:
-    """The sample as format 6 wrote it: format 7 added artifacts.pdf_password, format 8 room.own_handles."""
+    """The sample as format 6 wrote it: see as_format_6."""
     shutil.copyfile(sample_room, path)
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE artifacts DROP COLUMN pdf_password")
-    conn.execute("ALTER TABLE room DROP COLUMN own_handles")
-    conn.execute("PRAGMA user_version = 6")
+    as_format_6(conn)
     conn.commit()
     conn.close()
     return path

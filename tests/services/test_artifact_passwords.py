@@ -23,6 +23,7 @@ from customer_room_desktop.services.room_builder import build_room
 from customer_room_desktop.storage import migrations
 from customer_room_desktop.storage.journey_queries import list_artifacts
 from customer_room_desktop.storage.room_file import RoomFile
+from tests.older_formats import as_format_6
 from tests.services import artifact_files as files
 from tests.services.test_artifact_material import _seen_on_wall
 
@@ -105,13 +106,11 @@ def test_a_format_6_room_gains_the_password_column(tmp_path):
     with RoomFile.create(path, "Format six"):
         pass
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE artifacts DROP COLUMN pdf_password")
-    conn.execute("ALTER TABLE room DROP COLUMN own_handles")  # format 8
-    conn.execute("PRAGMA user_version = 6")
+    as_format_6(conn)
     conn.commit()
     conn.close()
     with RoomFile.open(path) as room:
-        assert room.schema_version == migrations.LATEST_VERSION == 8
+        assert room.schema_version == migrations.LATEST_VERSION == 9
         columns = {row[1]: (row[2], row[3]) for row in room.db.execute("PRAGMA table_info(artifacts)")}
         assert columns["pdf_password"] == ("TEXT", 0)  # nullable: most artifacts need no password
     backup = sqlite3.connect(tmp_path / "six.format-6-backup.croom")

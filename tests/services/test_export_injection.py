@@ -12,7 +12,7 @@ from customer_room_desktop.domain.csv_cells import FORMULA_STARTS, guard_cell, u
 from customer_room_desktop.domain.markdown_text import markdown_text
 from customer_room_desktop.services.csv_import import import_csv
 from customer_room_desktop.services.minutes import find_session, gather_minutes
-from customer_room_desktop.services.minutes_text import commitments_csv, to_html, to_markdown
+from customer_room_desktop.services.minutes_text import minutes_csv, to_html, to_markdown
 from customer_room_desktop.services.room_builder import build_room
 from customer_room_desktop.storage.captures import capture_commitment, capture_decision, start_session
 from customer_room_desktop.storage.room_file import RoomFile
@@ -67,11 +67,12 @@ def hostile_session(sample_room_copy):
         yield gather_minutes(room, session.id)
 
 
-def test_the_commitments_csv_guards_every_formula_and_keeps_numbers(hostile_session):
-    rows = list(csv.DictReader(io.StringIO(commitments_csv(hostile_session))))
-    texts = [row["commitment"] for row in rows]
+def test_the_minutes_csv_guards_every_formula_and_keeps_numbers(hostile_session):
+    rows = list(csv.DictReader(io.StringIO(minutes_csv(hostile_session))))
+    commitments = [row for row in rows if row["kind"] == "commitment"]
+    texts = [row["item"] for row in commitments]
     assert texts == ["'" + FORMULAS[0], "'" + FORMULAS[1], "'\t=1+1", "'" + FORMULAS[3], "-12.5"]
-    assert [row["owner"] for row in rows] == ["'=Owner()"] * 4 + ["'@handle"]
+    assert [row["who"] for row in commitments] == ["'=Owner()"] * 4 + ["'@handle"]
     for row in rows:
         assert not any(cell.startswith(FORMULA_STARTS) for cell in row.values() if cell != "-12.5")
 

@@ -7,7 +7,7 @@ import pytest
 
 from customer_room_desktop.app.cli import main
 from customer_room_desktop.services.minutes import MinutesError, find_session, gather_minutes
-from customer_room_desktop.services.minutes_text import commitments_csv, to_html, to_markdown
+from customer_room_desktop.services.minutes_text import minutes_csv, to_html, to_markdown
 from customer_room_desktop.storage.captures import start_session
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -31,10 +31,10 @@ def test_the_first_session_minutes_hold_the_vote_the_walk_and_the_commitments(ro
     markdown = to_markdown(minutes)
     assert "| Reporting a claim takes one call | 9 | yes |" in markdown
     assert "Call played: Burst pipe" in markdown and "## Next session" in markdown
-    rows = list(csv.DictReader(io.StringIO(commitments_csv(minutes))))
-    assert [r["owner"] for r in rows] == ["Ruth Adeyemi", "Hamish Rennie", "Sunita Bhatt"]
+    rows = list(csv.DictReader(io.StringIO(minutes_csv(minutes))))
+    assert [r["who"] for r in rows if r["kind"] == "commitment"] == ["Ruth Adeyemi", "Hamish Rennie", "Sunita Bhatt"]
     html = to_html(minutes)
-    assert html.count("<h2>") == 12 and "&#x27;" not in html.split("<body>")[0]
+    assert html.count("<h2>") == 13 and "&#x27;" not in html.split("<body>")[0]
 
 
 def test_latest_is_the_newest_session_held_and_an_open_one_is_a_draft(sample_room_copy):
@@ -55,7 +55,7 @@ def test_the_command_writes_every_format(sample_room, tmp_path, fmt, capsys):
     assert main(["minutes", str(sample_room), "--session", "2026-10-monthly", "-o", str(output)]) == 0
     data = output.read_bytes()
     assert {"pdf": data[:5] == b"%PDF-", "md": b"# Harbourline Insurance" in data,
-            "html": b"data:image/png;base64," in data, "csv": data.count(b"\n") == 5}[fmt]
+            "html": b"data:image/png;base64," in data, "csv": data.count(b",commitment,") == 4}[fmt]
     assert "October leadership room" in capsys.readouterr().out
     assert [p.name for p in tmp_path.iterdir()] == [output.name]  # no partial file left beside it
 

@@ -8,8 +8,8 @@ from customer_room_desktop.domain.exercises import Outcome, comparison_line, sum
 from customer_room_desktop.domain.meetings import Attendee
 from customer_room_desktop.storage.captures import CaptureRefused, close_session, start_session
 from customer_room_desktop.storage.exercises import (
-    ExerciseRunning, history_of, record_reaction, record_result, results_of, running_exercise, start_exercise,
-    stop_exercise, task_of,
+    ExerciseRunning, history_of, lone_reactions_of, record_reaction, record_result, results_of, running_exercise,
+    start_exercise, stop_exercise, task_of,
 )
 from customer_room_desktop.storage.journal import events_of
 from customer_room_desktop.storage.session_plans import plan_session
@@ -87,3 +87,38 @@ def test_results_for_strangers_answers_without_text_and_after_the_close_are_refu
     with pytest.raises(CaptureRefused, match="was closed"):
         record_result(room, run.id, "Ruth Adeyemi", Outcome.FINISHED, 100)
     assert results_of(room, run.id) == []
+
+
+def test_a_leader_reacts_before_any_result_and_the_result_keeps_the_reaction(room, session):
+    """Issue 19: "Record how Alistair Munro did before adding a reaction" refused a reaction said first."""
+    run = start_exercise(room, session, "home-claim-form")
+    record_reaction(room, run.id, "Tom Achterberg", "  Where do I say   the pipe burst? ")
+    assert lone_reactions_of(room, run.id) == [("Tom Achterberg", "Where do I say the pipe burst?")]
+    assert results_of(room, run.id) == []  # a reaction is not a result: nobody finished or gave up
+    record_reaction(room, run.id, "Tom Achterberg", "Page five lost me")  # said again: replaced
+    record_result(room, run.id, "Tom Achterberg", Outcome.GAVE_UP, 900)
+    (result,) = results_of(room, run.id)
+    assert (result.outcome, result.seconds, result.reaction) == (Outcome.GAVE_UP, 900, "Page five lost me")
+    assert lone_reactions_of(room, run.id) == []
+    kinds = [kind for _, kind, _ in events_of(room, session)]
+    assert kinds.count("exercise_reaction") == 2
+
+
+@pytest.mark.parametrize("leader, reaction, message", [
+    ("Somebody Else", "Hard", "Somebody Else is not an attendee of this session, so has no reaction to record."),
+    ("Ruth Adeyemi", "   ", "Type the reaction before recording it."),
+    ("Ruth Adeyemi", "x" * 20_001, "The reaction is 20,001 characters; a capture holds at most 20,000"),
+])
+def test_a_reaction_from_a_stranger_or_without_words_is_refused(room, session, leader, reaction, message):
+    run = start_exercise(room, session, "home-claim-form")
+    with pytest.raises(CaptureRefused) as refused:
+        record_reaction(room, run.id, leader, reaction)
+    assert str(refused.value).startswith(message)
+    assert lone_reactions_of(room, run.id) == [] and results_of(room, run.id) == []
+
+
+def test_no_reaction_after_the_close(room, session):
+    run = start_exercise(room, session, "home-claim-form")
+    close_session(room, session)
+    with pytest.raises(CaptureRefused, match="was closed"):
+        record_reaction(room, run.id, "Ruth Adeyemi", "Too late")

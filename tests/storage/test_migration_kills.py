@@ -14,6 +14,7 @@ import pytest
 
 from customer_room_desktop.storage.migrations import LATEST_VERSION
 from customer_room_desktop.storage.room_file import RoomFile
+from tests.older_formats import as_format_6
 
 CHILD = Path(__file__).with_name("migration_kill_child.py")
 RUNS = 20
@@ -21,12 +22,10 @@ COUNTED = ("complaints", "decisions", "commitments", "notes", "media", "artifact
 
 
 def _format_6_room(sample_room, path: Path) -> dict[str, int]:
-    """The sample as format 6 wrote it: format 7 added artifacts.pdf_password, format 8 room.own_handles."""
+    """The sample as format 6 wrote it: see as_format_6."""
     shutil.copyfile(sample_room, path)
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE artifacts DROP COLUMN pdf_password")
-    conn.execute("ALTER TABLE room DROP COLUMN own_handles")  # format 8
-    conn.execute("PRAGMA user_version = 6")
+    as_format_6(conn)
     conn.commit()
     counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in COUNTED}
     conn.close()

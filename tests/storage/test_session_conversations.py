@@ -7,6 +7,7 @@ import pytest
 from customer_room_desktop.domain.meetings import Attendee
 from customer_room_desktop.storage import accountability, focus, session_plans
 from customer_room_desktop.storage.captures import CaptureRefused, cast_votes, close_session, start_session
+from customer_room_desktop.storage.commitment_reviews import review_commitment
 
 LEADERS = [Attendee("Ruth Adeyemi", "Chief Operating Officer", "operations"),
            Attendee("Hamish Rennie", "Claims Director", "claims"),
@@ -38,7 +39,7 @@ def test_a_plan_has_the_four_conversations_and_the_team_reports_due(room, quarte
 def test_a_new_session_reviews_what_was_committed_before(room, quarterly):
     carried = session_plans.carried_commitments(room, quarterly)
     assert {c.owner for c in carried} >= {"Tom Achterberg", "Sunita Bhatt"}
-    session_plans.set_commitment_status(room, carried[0].id, "done")
+    review_commitment(room, quarterly, carried[0].id, "done")
     assert len(session_plans.carried_commitments(room, quarterly)) == len(carried) - 1
 
 

@@ -97,7 +97,7 @@ class SessionPanel(QWidget):
     conversation_requested = Signal(int)
     minutes_requested = Signal()
     attendee_added = Signal(str)  # "Name, Role, silo"
-    commitment_reviewed = Signal(int, str)  # commitment id, done / dropped / open
+    commitment_reviewed = Signal(int, str, str)  # commitment id, done / moved / dropped / open, new due if moved
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -147,10 +147,18 @@ class SessionPanel(QWidget):
         self.carried.setAccessibleName("Carried over from last session")
         right.addWidget(self.carried, 1)
         review = QHBoxLayout()
-        for text, status in (("Done", "done"), ("Dropped", "dropped"), ("Still open", "open")):
+        for text, status in (("Done", "done"), ("Moved to", "moved"), ("Dropped", "dropped"),
+                             ("Still open", "open")):
             button = panel_button(text)
             button.clicked.connect(lambda _=False, s=status: self._review(s))
             review.addWidget(button)
+            if status == "moved":
+                self.moved_to = QDateEdit(QDate.currentDate().addDays(28))
+                self.moved_to.setCalendarPopup(True)
+                self.moved_to.setDisplayFormat("d MMM yyyy")
+                self.moved_to.setObjectName("movedto")
+                self.moved_to.setAccessibleName("The date a moved commitment is now due")
+                review.addWidget(self.moved_to)
         right.addLayout(review)
         lists.addLayout(right, 2)
         box.addLayout(lists, 1)
@@ -171,7 +179,8 @@ class SessionPanel(QWidget):
     def _review(self, status: str) -> None:
         item = self.carried.currentItem()
         if item is not None:
-            self.commitment_reviewed.emit(item.data(Qt.ItemDataRole.UserRole), status)
+            moved_to = self.moved_to.date().toPython().isoformat() if status == "moved" else ""
+            self.commitment_reviewed.emit(item.data(Qt.ItemDataRole.UserRole), status, moved_to)
 
     # -- told -----------------------------------------------------------------------------------
     def plan_saved(self) -> None:
