@@ -24,7 +24,7 @@ from ..services.room_engine import RoomEngine
 from ..services.screen_assignment import AssignmentStore
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.console.wheel_guard import guard_wheel
-from ..ui.walls.stage_panel import thumbnail_box
+from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
 from .call_controller import CallController
 from .paths import style_sheet
 from .room_clock import RoomClock
@@ -178,7 +178,7 @@ class LiveRoom(QObject):
     def _decode_first_thumbnails(self) -> None:
         """Start decoding the thumbnails of the stage the room opens on, for every screen a wall may take."""
         primary = QGuiApplication.primaryScreen()
-        artifacts = self.factory.stage_data(self.state.position).artifacts
+        artifacts = thumbnails_shown(self.factory.stage_data(self.state.position).artifacts)
         for screen in QGuiApplication.screens():
             if screen is not primary or len(QGuiApplication.screens()) == 1:
                 box = thumbnail_box(screen.geometry().height())

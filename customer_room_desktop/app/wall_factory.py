@@ -25,7 +25,7 @@ from ..ui.walls.call_view import CallView
 from ..ui.walls.complaints_focus import ComplaintsFocus
 from ..ui.walls.journey_span import JourneySpan
 from ..ui.walls.plain_screens import PlainScreen
-from ..ui.walls.stage_panel import StagePanel, thumbnail_box
+from ..ui.walls.stage_panel import StagePanel, thumbnail_box, thumbnails_shown
 from ..domain.wall_views import ViewData, ViewSpecError, split_view
 
 
@@ -104,12 +104,12 @@ class WallFactory:
         """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)
         return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box, a.pdf_password)
-                for a in data.artifacts}
+                for a in thumbnails_shown(data.artifacts)}
 
     def ready_thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Only the thumbnails already prepared: never decodes, so it is safe on a switch."""
         box = thumbnail_box(wall_height)
-        found = {a.media_sha256: self.images.get(a.media_sha256, 0, box) for a in data.artifacts}
+        found = {a.media_sha256: self.images.get(a.media_sha256, 0, box) for a in thumbnails_shown(data.artifacts)}
         return {sha: image for sha, image in found.items() if image is not None}
 
     def complaints_data(self, position: int) -> ComplaintsFocusData:

@@ -22,7 +22,7 @@ from ..services.image_prefetch import ImagePrefetcher
 from ..services.painting import painting
 from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.frame_view import FrameCanvas
-from ..ui.walls.stage_panel import thumbnail_box
+from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
 from .wall_content import WallPlan
 from .wall_factory import WallFactory
 
@@ -109,7 +109,7 @@ class WallPresenter(QObject):
         if kind is ViewData.STAGE:
             return (plan.view, position, size)
         if kind is ViewData.JOURNEY:
-            return ("journey", plan.stages, size)
+            return ("journey", plan.stages, size)  # the room's stage is only a marker: see _show
         return ("plain", plan.view, size)
 
     def _prepare(self, plan: WallPlan, position: int) -> QWidget:
@@ -137,14 +137,14 @@ class WallPresenter(QObject):
             data = self.factory.stage_data(position)
             thumbnails = self.factory.ready_thumbnails(data, wall.height())
             self._drawn_without[(plan.identity, self._signature(plan, position))] = frozenset(
-                a.media_sha256 for a in data.artifacts if a.media_sha256 not in thumbnails)
+                a.media_sha256 for a in thumbnails_shown(data.artifacts) if a.media_sha256 not in thumbnails)
             wall.stage_panel.show_stage(data, thumbnails, self.verbatim_index if position == plan.position else 0)
             return wall.stage_panel
         if plan.view == "complaints":
             wall.complaints.show_complaints(self.factory.complaints_data(position))
             return wall.complaints
         if plan.view == "journey":
-            wall.journey.show_journey(self.factory.journey_data(), *plan.stages)
+            wall.journey.show_journey(self.factory.journey_data(), *plan.stages, current=position)
             return wall.journey
         wall.plain.show_kind(name if kind_of(plan.view) is ViewData.PLAIN else "logo")
         return wall.plain
@@ -177,6 +177,8 @@ class WallPresenter(QObject):
         for plan in plans:
             signature = self._signature(plan, plan.position)
             if plan.wall.shown_signature == signature:
+                if kind_of(plan.view) is ViewData.JOURNEY and not cover:
+                    plan.wall.journey.set_current(position)  # repaints only the marker, not the wall
                 continue
             plan.wall.shown_signature = signature
             kind = kind_of(plan.view)
@@ -287,7 +289,7 @@ class WallPresenter(QObject):
 
     def _request_thumbnails(self, position: int) -> None:
         for height in {plan.wall.height() for plan in self.plans if plan.view == "stage"}:
-            for artifact in self.factory.stage_data(position).artifacts:
+            for artifact in thumbnails_shown(self.factory.stage_data(position).artifacts):  # only what walls show
                 self.prefetcher.request(artifact.media_sha256, 0, thumbnail_box(height), artifact.pdf_password)
 
     # -- content that changes while a stage is shown --------------------------------------------

@@ -30,6 +30,14 @@ class Reliability(str, Enum):
         return f"{self.mark} {self.value}"
 
 
+def reliability_mark(level: str) -> str:
+    """The shape of a state given as text; "" for text that names no state."""
+    try:
+        return Reliability(level).mark
+    except ValueError:
+        return ""
+
+
 def reliability_label(level: str) -> str:
     """The shape and word of a state given as text; text that names no state is returned as it is."""
     try:

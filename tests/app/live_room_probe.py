@@ -92,15 +92,16 @@ def main(room_path: str, store_path: str) -> None:
     settle(app)
     stage_wall = next(iter(live.present))
     height = live.walls[stage_wall].height()
-    from customer_room_desktop.ui.walls.stage_panel import thumbnail_box
+    from customer_room_desktop.ui.walls.stage_panel import thumbnail_box, thumbnails_shown
     second = live.factory.stage_data(2)
     steps["neighbour_prepared"] = all(live.factory.images.get(a.media_sha256, 0, thumbnail_box(height)) is not None
-                                      for a in second.artifacts)
+                                      for a in thumbnails_shown(second.artifacts))
     wall = live.walls[stage_wall]
     frames = live.presenter.frames[stage_wall]
     steps["frame_ready_before_switch"] = ("stage", 2, (wall.width(), wall.height())) in frames
     QTest.keyClick(console, Qt.Key.Key_PageDown)
-    steps["thumbnails_on_switch"] = [len(live.factory.ready_thumbnails(second, height)), len(second.artifacts)]
+    steps["thumbnails_on_switch"] = [len(live.factory.ready_thumbnails(second, height)),
+                                     len(thumbnails_shown(second.artifacts))]
     QTest.keyClick(console, Qt.Key.Key_Home)
     # console pictures: every wall and the next stage, shortly after a switch
     QTest.qWait(400)

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
@@ -17,12 +18,10 @@ from customer_room_desktop.storage.room_file import RoomFile
 
 
 def repaint_all(live, before=None) -> None:
-    """Paint now, synchronously, every wall whose content changed: the switch is done when this returns.
-    A wall whose content did not change (a journey wall on a stage switch) has nothing to repaint."""
-    for identity in live.present:
-        wall = live.walls[identity]
-        if before is None or before.get(identity) != wall.shown_signature:
-            wall.currentWidget().repaint()
+    """Paint now, synchronously, what the switch asked Qt to paint: its pending update requests, each for
+    exactly the region that changed (a frame wall whole, a journey wall only where its marker moved, a
+    wall whose content did not change not at all). ``before`` is kept for callers; Qt knows what changed."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
 
 
 def timed_switches(live, app, moves, rounds):

@@ -4,7 +4,8 @@ Leaders read it from across the room, worst moment first. Each row names the mom
 and how long it has been unreliable; then its worst KPI (and more KPIs when the wall has room):
 the latest reading against its target, twelve months of readings over the at-risk and failing
 bands, and beside that the complaints the KPI predicts, month by month, so the room sees the KPI
-move before (or with) the complaints.
+move before (or with) the complaints. The moments' names and latest values are read from the seats
+(the room tier), so a 16:9 wall holds five moments; those that do not fit are named on a last line.
 
 Everything is drawn with one QPainter, charts included: a chart widget per row would be slow to
 lay out and repaint on a 4K wall. Gaps in a KPI series (months without a reading) stay gaps.
@@ -13,54 +14,37 @@ lay out and repaint on a 4K wall. Gaps in a KPI series (months without a reading
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ...domain.figures import format_value
+from ...domain.legibility import Tier
+from ...domain.reliability import reliability_label
 from ...services.board_data import EarlyWarningData, KpiLine, WarningRow
 from ...services.wall_data import Branding
 from .wall_chrome import draw_header
 from .data_wall import DataWall
 from .wall_style import (
-    BACKGROUND, RELIABILITY_COLOURS, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_chip, draw_text,
-    fill_rounded, fit_wrapped_text, fitted_font, reliability_colour,
+    BACKGROUND, MINIMUM_TEXT, RELIABILITY_COLOURS, ROOM_TEXT, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale,
+    draw_chip, draw_text, fill_rounded, fit_wrapped_text, fitted_font, reliability_colour,
 )
+from .warning_charts import ComplaintBox, TrendBox, paint_complaints, paint_trend
 
-COMPLAINT_COLOUR = QColor("#4FC3F7")  # complaint bars: a colour no reliability level uses
-TREND_COLOUR = TEXT  # the KPI line: brightest on the wall, over tinted bands
-CHART_SURFACE = QColor("#0F151C")
-BAND_ALPHA = 60  # bands are tints, so the line and its dots stay the strongest marks
-MIN_LINE = 96  # wall units per KPI line: eight moments still fit on a 16:9 wall
-MAX_LINE = 190  # a few moments get taller charts, and each predicted category its own bars
+PAD = 10  # wall units above and below a KPI line's contents
+STRIP = 42  # the words line of a KPI line: the badge, the KPI's name and target, the complaints' names
+FIGURES = 76  # the figures line under it: the moment's name and the latest value, at the room tier
+MIN_LINE = PAD + STRIP + 6 + FIGURES + PAD  # 144 wall units: five moments and a "+N more" line on a 16:9 wall
+MAX_LINE = 200  # a few moments get taller charts, and each predicted category its own bars
 ROW_GAP = 8
-MORE_LINE = 44  # the "+N more" line under the rows
+MORE_LINE = 48  # the "+N more" line under the rows
 COLUMN_HEAD = 34
-
-
-@dataclass(frozen=True)
-class TrendBox:
-    """Where a KPI trend was drawn and how its values map to pixels (kept after a paint for tests)."""
-
-    rect: QRectF
-    low: float
-    high: float
-    months: int
-
-    def x_of(self, index: int) -> float:
-        return self.rect.left() + self.rect.width() * index / max(1, self.months - 1)
-
-    def y_of(self, value: float) -> float:
-        return self.rect.bottom() - (value - self.low) / (self.high - self.low) * self.rect.height()
-
-
-@dataclass(frozen=True)
-class ComplaintBox:
-    """Where a complaint series was drawn as bars, one equal slot a month."""
-
-    rect: QRectF
-    counts: tuple[int, ...]
+GUTTER = 20  # between the columns
+NAME_GUTTER = 36  # between a moment's name and its value: two room-tier texts side by side
+CHART_SHARE = 0.14  # the least share of a row each chart keeps when the moments' names are long
+VALUE_SHARE = 0.25  # the most share of a row the latest values take
 
 
 def summary_line(data: EarlyWarningData) -> str:
@@ -69,10 +53,11 @@ def summary_line(data: EarlyWarningData) -> str:
     return f"{unreliable} unreliable · {at_risk} at risk · {data.reliable} of {data.judged} reliable"
 
 
-def _month_label(month: str) -> str:
+def _month_label(month: str, short: bool = False) -> str:
+    """'Nov 2025', or 'Nov ’25' when ``short``."""
     names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     try:
-        return f"{names[int(month[5:7]) - 1]} {month[:4]}"
+        return f"{names[int(month[5:7]) - 1]} {'’' + month[2:4] if short else month[:4]}"
     except (ValueError, IndexError):
         return month
 
@@ -95,13 +80,63 @@ def plan_lines(rows: tuple[WarningRow, ...], room: float) -> tuple[list[int], in
     return lines, hidden
 
 
+def left_off_line(rows: tuple[WarningRow, ...]) -> str:
+    """What the "+N more" line says about the moments that did not fit: how many, and which."""
+    word = "moment needs" if len(rows) == 1 else "moments need"
+    return f"+{len(rows)} more {word} attention: " + " · ".join(row.moment for row in rows)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The x ranges of a row: the moment, its latest value, the trend and the complaints it predicts;
+    and the one room-tier font every moment's name is drawn in, and every latest value."""
+
+    moment: QRectF
+    value: QRectF
+    trend: QRectF
+    complaints: QRectF
+    name_font: QFont
+    value_font: QFont
+
+
+def plan_columns(scale: WallScale, left: float, right: float, rows: tuple[WarningRow, ...]) -> Columns:
+    """Columns sized to what they hold: the latest values as wide as the widest, the names as wide as
+    the longest (bold when it fits, regular weight when that is what lets it fit), the charts the rest."""
+    width = right - left
+    value_font = scale.font(ROOM_TEXT, QFont.Weight.Black, tier=Tier.ROOM)
+    values = [format_value(kpi.latest, kpi.unit) for row in rows for kpi in row.kpis] or ["–"]
+    value_width = min(width * VALUE_SHARE, max(map(QFontMetricsF(value_font).horizontalAdvance, values)))
+    room = width - value_width - 2 * width * CHART_SHARE - 2 * scale(GUTTER) - scale(NAME_GUTTER)
+    names = [row.moment for row in rows] or [""]
+    for weight in (QFont.Weight.Bold, QFont.Weight.Normal):
+        name_font = scale.font(ROOM_TEXT, weight, tier=Tier.ROOM)
+        name_width = max(map(QFontMetricsF(name_font).horizontalAdvance, names))
+        if name_width <= room:
+            break
+    name_width = min(room, max(name_width, width * 0.3))
+    charts = width - name_width - value_width - 2 * scale(GUTTER) - scale(NAME_GUTTER)
+    moment = QRectF(left, 0, name_width, 0)
+    value = QRectF(moment.right() + scale(NAME_GUTTER), 0, value_width, 0)
+    trend = QRectF(value.right() + scale(GUTTER), 0, charts / 2, 0)
+    complaints = QRectF(trend.right() + scale(GUTTER), 0, right - trend.right() - scale(GUTTER), 0)
+    return Columns(moment, value, trend, complaints, name_font, value_font)
+
+
+def _first_fitting(metrics: QFontMetricsF, width: float, *texts: str) -> str:
+    """The first of ``texts`` that fits ``width`` (the last one when none does)."""
+    return next((text for text in texts if metrics.horizontalAdvance(text) <= width), texts[-1])
+
+
 class EarlyWarningWall(DataWall):
     """Moments of truth at risk, worst first. After a paint, ``row_boxes`` holds each row's rectangle,
-    ``trend_boxes`` and ``complaint_boxes`` each drawn chart, and ``hidden`` how many rows did not fit."""
+    ``trend_boxes`` and ``complaint_boxes`` each drawn chart, and ``hidden`` how many rows did not fit.
+
+    Each KPI line is a words line over a figures line: the badge, the KPI's name and target and the
+    complaints' names at the walk-up tier above; the moment's name and the latest value at the room
+    tier below them, level with the trend and the complaint bars."""
 
     def __init__(self, branding: Branding, parent: QWidget | None = None):
         super().__init__(branding, parent)
-        self.data: EarlyWarningData | None = None
         self.row_boxes: list[QRectF] = []
         self.trend_boxes: list[TrendBox] = []
         self.complaint_boxes: list[ComplaintBox] = []
@@ -113,15 +148,15 @@ class EarlyWarningWall(DataWall):
         self.row_boxes, self.trend_boxes, self.complaint_boxes, self.hidden = [], [], [], 0
 
     def draw(self, painter: QPainter, scale: WallScale) -> None:
+        data = cast(EarlyWarningData, self.data)  # draw is called only once data has been shown
         top = draw_header(painter, self.width(), scale, self.branding, self._logo,
-                          "EARLY WARNING · BEFORE CUSTOMERS COMPLAIN", "Moments of truth at risk",
-                          summary_line(self.data))
+                          "EARLY WARNING · BEFORE CUSTOMERS COMPLAIN", "Moments of truth at risk", summary_line(data))
         margin = scale(48)
         area = QRectF(margin, top, self.width() - 2 * margin, self.height() - top - scale(32))
-        if self.data.rows:
-            self._paint_rows(painter, scale, area, self.data)
+        if data.rows:
+            self._paint_rows(painter, scale, area, data)
         else:
-            self._paint_all_reliable(painter, scale, area, self.data)
+            self._paint_all_reliable(painter, scale, area, data)
 
     def _paint_all_reliable(self, painter: QPainter, scale: WallScale, area: QRectF, data: EarlyWarningData) -> None:
         box = area.adjusted(0, scale(40), 0, -scale(80))
@@ -133,206 +168,122 @@ class EarlyWarningWall(DataWall):
         fit_wrapped_text(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)), text, scale, 84,
                          colour, QFont.Weight.Bold, align=Qt.AlignmentFlag.AlignCenter)
 
-    def _columns(self, scale: WallScale, row: QRectF) -> tuple[QRectF, QRectF, QRectF, QRectF]:
-        """Moment, latest value, trend and complaints columns, as x ranges of ``row``."""
-        width = row.width()
-        left = row.left() + scale(30)
-        moment = QRectF(left, 0, width * 0.37, 0)
-        value = QRectF(moment.right() + scale(28), 0, width * 0.13, 0)
-        trend = QRectF(value.right() + scale(16), 0, width * 0.22, 0)
-        complaints = QRectF(trend.right() + scale(28), 0, row.right() - scale(20) - trend.right() - scale(28), 0)
-        return moment, value, trend, complaints
-
     def _paint_rows(self, painter: QPainter, scale: WallScale, area: QRectF, data: EarlyWarningData) -> None:
         head = QRectF(area.left(), area.top(), area.width(), scale(COLUMN_HEAD))
-        moment, value, trend, complaints = self._columns(scale, head)
-        head_font = scale.font(22, QFont.Weight.Bold)
-        span = f"{_month_label(data.months[0])} – {_month_label(data.months[-1])}" if data.months else ""
-        for column, text, align in ((moment, "MOMENT OF TRUTH", Qt.AlignmentFlag.AlignLeft),
-                                    (value, "KPI · LATEST", Qt.AlignmentFlag.AlignLeft),
-                                    (trend, span.upper(), Qt.AlignmentFlag.AlignRight),
-                                    (complaints, "COMPLAINTS IT PREDICTS", Qt.AlignmentFlag.AlignLeft)):
-            draw_text(painter, QRectF(column.left(), head.top(), column.width(), head.height()), text, head_font,
-                      TEXT_FAINT, align | Qt.AlignmentFlag.AlignTop)
         body_top = head.bottom() + scale(4)
         room = (area.bottom() - body_top) / scale.factor
         lines, self.hidden = plan_lines(data.rows, room)
+        shown = data.rows[:len(lines)]
+        columns = plan_columns(scale, area.left() + scale(30), area.right() - scale(14), shown)
+        self._paint_column_heads(painter, scale, head, columns, data.months)
         fixed = ROW_GAP * (len(lines) - 1) + (MORE_LINE + ROW_GAP if self.hidden else 0)
         line_units = min(MAX_LINE, (room - fixed) / sum(lines))
         y = body_top
-        for row, count in zip(data.rows, lines):
+        for row, count in zip(shown, lines):
             box = QRectF(area.left(), y, area.width(), scale(line_units) * count)
             self.row_boxes.append(box)
-            self._paint_row(painter, scale, box, row, count, line_units)
+            self._paint_row(painter, scale, box, row, count, line_units, columns)
             y = box.bottom() + scale(ROW_GAP)
         if self.hidden:
-            word = "moment needs" if self.hidden == 1 else "moments need"
-            draw_text(painter, QRectF(area.left() + scale(30), y, area.width(), scale(MORE_LINE)),
-                      f"+{self.hidden} more {word} attention", scale.font(30, QFont.Weight.Bold), TEXT_SOFT,
+            more = QRectF(area.left() + scale(30), y, area.width() - scale(50), scale(MORE_LINE))
+            text = left_off_line(data.rows[len(lines):])
+            draw_text(painter, more, text, fitted_font(scale, text, more.width(), 30, QFont.Weight.Bold), TEXT_SOFT,
                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
+    def _paint_column_heads(self, painter: QPainter, scale: WallScale, head: QRectF, columns: Columns,
+                            months: tuple[str, ...]) -> None:
+        """Small capitals over the columns; the months the charts cover over the trend (running left
+        over the value column when the trend alone is too narrow for them)."""
+        font = scale.font(MINIMUM_TEXT, QFont.Weight.Bold)
+        metrics = QFontMetricsF(font)
+        top = Qt.AlignmentFlag.AlignTop
+        value_head = "KPI · LATEST"
+        complaints = _first_fitting(metrics, head.right() - columns.complaints.left(), "COMPLAINTS IT PREDICTS",
+                                    "COMPLAINTS")
+        span_left = columns.value.left() + metrics.horizontalAdvance(value_head) + scale(GUTTER)
+        span = _first_fitting(metrics, columns.trend.right() - span_left,
+                              *(f"{_month_label(months[0], short)} – {_month_label(months[-1], short)}".upper()
+                                for short in (False, True))) if months else ""
+        for left, right, text, align in (
+                (columns.moment.left(), columns.moment.right(), "MOMENT OF TRUTH", Qt.AlignmentFlag.AlignLeft),
+                (columns.value.left(), columns.value.right(), value_head, Qt.AlignmentFlag.AlignLeft),
+                (span_left, columns.trend.right(), span, Qt.AlignmentFlag.AlignRight),
+                (columns.complaints.left(), head.right(), complaints, Qt.AlignmentFlag.AlignLeft)):
+            draw_text(painter, QRectF(left, head.top(), right - left, head.height()), text, font, TEXT_FAINT,
+                      align | top)
+
     def _paint_row(self, painter: QPainter, scale: WallScale, box: QRectF, row: WarningRow, count: int,
-                   line_units: float) -> None:
-        """The moment on the left (in its first line's height), one KPI per line on the right."""
+                   line_units: float, columns: Columns) -> None:
+        """The badge over the moment's name on the left (in the first line), one KPI per line on the right."""
         colour = reliability_colour(row.reliability)
         fill_rounded(painter, box, scale(12), SURFACE)
         painter.fillRect(QRectF(box.left(), box.top(), scale(10), box.height()), colour)
         line = scale(line_units)
-        moment, _, _, _ = self._columns(scale, box)
-        name_units = min(44, line_units * 0.4)
-        name_height = QFontMetricsF(scale.font(name_units, QFont.Weight.Bold)).height() * (2 if count > 1 else 1)
-        chip_font = scale.font(22, QFont.Weight.Bold)
-        chip_height = QFontMetricsF(chip_font).height() + scale(12)
-        top = box.top() + max(scale(8), (line - name_height - chip_height - scale(6)) / 2)
-        fit_wrapped_text(painter, QRectF(moment.left(), top, moment.width(), name_height), row.moment, scale,
-                         name_units, TEXT, QFont.Weight.Bold,
-                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        second = top + name_height + scale(6)
-        label = row.reliability.upper()
+        moment = columns.moment
+        strip, figures = self._strip_and_figures(scale, QRectF(box.left(), box.top(), box.width(), line))
+        chip_font = scale.font(MINIMUM_TEXT, QFont.Weight.Bold)
+        label = reliability_label(row.reliability).upper()  # its shape and word: never colour alone
         chip_width = QFontMetricsF(chip_font).horizontalAdvance(label) + scale(36)
-        chip = draw_chip(painter, moment.left() + chip_width, second, label, chip_font, colour, scale)
-        detail = QRectF(chip.right() + scale(16), second, moment.right() - chip.right() - scale(16), chip.height())
+        chip_top = strip.top() + (strip.height() - QFontMetricsF(chip_font).height() - scale(12)) / 2
+        chip = draw_chip(painter, moment.left() + chip_width, chip_top, label, chip_font, colour, scale)
+        more = len(row.kpis) - count
+        detail = QRectF(chip.right() + scale(16), strip.top(), moment.right() - chip.right() - scale(16),
+                        strip.height())
+        if more > 0:  # said at the end of the badge line: the KPIs the wall had no line for
+            note = f"+{more} more KPI{'s' if more > 1 else ''}"
+            used = draw_text(painter, detail, note, scale.font(MINIMUM_TEXT), TEXT_FAINT,
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            detail.setRight(detail.right() - used.width() - scale(16))
         run = f"{row.periods_unreliable} months in a row" if row.periods_unreliable > 1 else ""
         self._paint_run_and_stage(painter, scale, detail, run, row.stage, colour)
+        draw_text(painter, QRectF(moment.left(), figures.top(), moment.width(), figures.height()), row.moment,
+                  columns.name_font, TEXT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for index, kpi in enumerate(row.kpis[:count]):
             band = QRectF(box.left(), box.top() + index * line, box.width(), line)
             if index:  # a dark rule between one KPI and the next
-                painter.fillRect(QRectF(moment.right() + scale(14), band.top() - scale(1.5),
-                                        box.right() - moment.right() - scale(14), scale(3)), BACKGROUND)
-            self._paint_kpi(painter, scale, band, kpi)
-        if len(row.kpis) > count:
-            more = len(row.kpis) - count
-            draw_text(painter, QRectF(moment.left(), box.bottom() - scale(34), moment.width(), scale(30)),
-                      f"+{more} more KPI{'s' if more > 1 else ''}", scale.font(22), TEXT_FAINT)
+                painter.fillRect(QRectF(moment.right() + scale(GUTTER / 2), band.top() - scale(1.5),
+                                        box.right() - moment.right() - scale(GUTTER / 2), scale(3)), BACKGROUND)
+            self._paint_kpi(painter, scale, band, kpi, columns)
+
+    @staticmethod
+    def _strip_and_figures(scale: WallScale, band: QRectF) -> tuple[QRectF, QRectF]:
+        """A KPI line's words line and, under it, its figures line (as tall as the line allows)."""
+        strip = QRectF(band.left(), band.top() + scale(PAD), band.width(), scale(STRIP))
+        figures = QRectF(band.left(), strip.bottom() + scale(6), band.width(), 0)
+        figures.setBottom(band.bottom() - scale(PAD))
+        return strip, figures
 
     def _paint_run_and_stage(self, painter: QPainter, scale: WallScale, rect: QRectF, run: str, stage: str,
                              colour: QColor) -> None:
         """After the badge: '12 months in a row · I need help' (so it reads "UNRELIABLE 12 months in a
-        row"). The run is the news and keeps its room; the stage name elides if it must."""
+        row"). The run is the news and keeps its room; the stage name is shortened if it must be."""
         centre = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         left = rect.left()
         if run:
-            used = draw_text(painter, rect, run, scale.font(24, QFont.Weight.Bold), colour, centre)
+            used = draw_text(painter, rect, run, scale.font(MINIMUM_TEXT, QFont.Weight.Bold), colour, centre)
             left = used.right() + scale(12)
             stage = f"· {stage}"
-        draw_text(painter, QRectF(left, rect.top(), rect.right() - left, rect.height()), stage, scale.font(24),
-                  TEXT_SOFT, centre)
+        if rect.right() - left > scale(40):
+            draw_text(painter, QRectF(left, rect.top(), rect.right() - left, rect.height()), stage,
+                      scale.font(MINIMUM_TEXT), TEXT_SOFT, centre)
 
-    def _paint_kpi(self, painter: QPainter, scale: WallScale, band: QRectF, kpi: KpiLine) -> None:
-        """A text strip (KPI name, target; complaint names, total) over the value, trend and bars."""
-        _, value, trend, complaints = self._columns(scale, band)
-        inner = band.adjusted(0, scale(8), 0, -scale(10))
-        strip = scale(32)
-        name_font = scale.font(24)
+    def _paint_kpi(self, painter: QPainter, scale: WallScale, band: QRectF, kpi: KpiLine, columns: Columns) -> None:
+        """The KPI's name and target over its latest value and trend; the complaints it predicts beside."""
+        strip, figures = self._strip_and_figures(scale, band)
+        name_font = scale.font(MINIMUM_TEXT)
         target = f"- - target {format_value(kpi.target, kpi.unit)}"
         target_width = QFontMetricsF(name_font).horizontalAdvance(target)
         centre = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        value, trend = columns.value, columns.trend
         name_right = trend.right() - target_width - scale(20)
-        draw_text(painter, QRectF(value.left(), inner.top(), name_right - value.left(), strip), kpi.name, name_font,
-                  TEXT, centre)
-        draw_text(painter, QRectF(trend.right() - target_width, inner.top(), target_width, strip), target, name_font,
-                  TEXT_SOFT, centre)
-        lower = QRectF(0, inner.top() + strip + scale(6), 0, inner.bottom() - inner.top() - strip - scale(6))
-        latest = format_value(kpi.latest, kpi.unit)
-        draw_text(painter, QRectF(value.left(), lower.top(), value.width(), lower.height()), latest,
-                  fitted_font(scale, latest, value.width(), min(48, lower.height() / scale.factor),
-                              QFont.Weight.Black), reliability_colour(kpi.reliability), centre)
-        self._paint_trend(painter, scale, QRectF(trend.left(), lower.top(), trend.width(), lower.height()), kpi)
-        self._paint_complaints(painter, scale, QRectF(complaints.left(), inner.top(), complaints.width(),
-                                                      inner.height()), kpi, strip)
-
-    def _paint_trend(self, painter: QPainter, scale: WallScale, rect: QRectF, kpi: KpiLine) -> None:
-        """Readings as a line with a dot a month over tinted at-risk and failing bands; the target
-        dashed. A month without a reading breaks the line, so nothing is drawn for it."""
-        fill_rounded(painter, rect, scale(6), CHART_SURFACE)
-        known = [v for v in kpi.series if v is not None]
-        low = min(known + [kpi.target, kpi.at_risk, kpi.failing])
-        high = max(known + [kpi.target, kpi.at_risk, kpi.failing])
-        pad = (high - low) * 0.1 or 1.0
-        plot = rect.adjusted(scale(10), scale(6), -scale(10), -scale(6))
-        box = TrendBox(plot, low - pad, high + pad, len(kpi.series))
-        self.trend_boxes.append(box)
-        painter.save()
-        painter.setClipRect(rect)
-        lower_better = kpi.direction == "lower"
-        edge = rect.top() if lower_better else rect.bottom()
-        for level, start, end in (("at risk", kpi.at_risk, kpi.failing), ("unreliable", kpi.failing, None)):
-            tint = QColor(RELIABILITY_COLOURS[level])
-            tint.setAlpha(BAND_ALPHA)
-            y_end = edge if end is None else box.y_of(end)
-            painter.fillRect(QRectF(QPointF(rect.left(), min(box.y_of(start), y_end)),
-                                    QPointF(rect.right(), max(box.y_of(start), y_end))), tint)
-        painter.setPen(QPen(TEXT_SOFT, scale(2), Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(rect.left(), box.y_of(kpi.target)), QPointF(rect.right(), box.y_of(kpi.target)))
-        path = QPainterPath()
-        points = []
-        previous = None
-        for index, value in enumerate(kpi.series):
-            if value is None:
-                previous = None
-                continue
-            point = QPointF(box.x_of(index), box.y_of(value))
-            if previous is None:
-                path.moveTo(point)
-            else:
-                path.lineTo(point)
-            previous = point
-            points.append(point)
-        pen = QPen(TREND_COLOUR, scale(3.5))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(TREND_COLOUR)
-        for point in points:
-            painter.drawEllipse(point, scale(4), scale(4))
-        if points:
-            painter.setPen(QPen(BACKGROUND, scale(2)))
-            painter.setBrush(reliability_colour(kpi.reliability))
-            painter.drawEllipse(points[-1], scale(8), scale(8))
-        painter.restore()
-
-    def _paint_complaints(self, painter: QPainter, scale: WallScale, rect: QRectF, kpi: KpiLine,
-                          strip: float) -> None:
-        """Each predicted category as monthly bars under its name and total, when the line is tall
-        enough for that; otherwise the categories summed into one series under all their names."""
-        if not kpi.predicts:
-            draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), strip), "no complaint category linked",
-                      scale.font(22, italic=True), TEXT_FAINT,
-                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return
-        groups = [(name, counts) for name, counts in kpi.predicts]
-        if len(groups) > 1 and rect.height() / len(groups) < strip + scale(40):
-            months = len(groups[0][1])
-            groups = [(" + ".join(name for name, _ in groups),
-                       tuple(sum(counts[m] for _, counts in groups) for m in range(months)))]
-        slot = rect.height() / len(groups)
-        most = max((count for _, counts in groups for count in counts), default=0)  # one scale, so bars compare
-        font, bold = scale.font(24), scale.font(24, QFont.Weight.Bold)
-        centre = Qt.AlignmentFlag.AlignVCenter
-        for index, (name, counts) in enumerate(groups):
-            top = rect.top() + index * slot
-            total = f"{sum(counts):,}"
-            total_width = QFontMetricsF(bold).horizontalAdvance(total)
-            draw_text(painter, QRectF(rect.right() - total_width, top, total_width, strip), total, bold, TEXT,
-                      Qt.AlignmentFlag.AlignRight | centre)
-            draw_text(painter, QRectF(rect.left(), top, rect.width() - total_width - scale(16), strip), name, font,
-                      TEXT_SOFT, Qt.AlignmentFlag.AlignLeft | centre)
-            gap = scale(12) if index < len(groups) - 1 else 0  # keeps one category's bars off the next name
-            bars = QRectF(rect.left(), top + strip + scale(6), rect.width(), slot - strip - scale(6) - gap)
-            self._paint_bars(painter, scale, bars, counts, most)
-
-    def _paint_bars(self, painter: QPainter, scale: WallScale, rect: QRectF, counts: tuple[int, ...],
-                    most: int) -> None:
-        self.complaint_boxes.append(ComplaintBox(rect, counts))
-        painter.fillRect(QRectF(rect.left(), rect.bottom() - scale(2), rect.width(), scale(2)), TEXT_FAINT)
-        if most <= 0:
-            return
-        width = rect.width() / len(counts)
-        for index, count in enumerate(counts):
-            height = (rect.height() - scale(2)) * count / most
-            if height > 0:
-                painter.fillRect(QRectF(rect.left() + index * width + width * 0.15, rect.bottom() - scale(2) - height,
-                                        width * 0.7, height), COMPLAINT_COLOUR)
+        draw_text(painter, QRectF(value.left(), strip.top(), name_right - value.left(), strip.height()), kpi.name,
+                  name_font, TEXT, centre)
+        draw_text(painter, QRectF(trend.right() - target_width, strip.top(), target_width, strip.height()), target,
+                  name_font, TEXT_SOFT, centre)
+        draw_text(painter, QRectF(value.left(), figures.top(), value.width(), figures.height()),
+                  format_value(kpi.latest, kpi.unit), columns.value_font, reliability_colour(kpi.reliability), centre)
+        self.trend_boxes.append(
+            paint_trend(painter, scale, QRectF(trend.left(), figures.top(), trend.width(), figures.height()), kpi))
+        self.complaint_boxes += paint_complaints(
+            painter, scale, QRectF(columns.complaints.left(), strip.top(), columns.complaints.width(),
+                                   figures.bottom() - strip.top()), kpi, strip.height())

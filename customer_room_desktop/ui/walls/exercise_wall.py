@@ -21,11 +21,12 @@ from ...services.image_prep import ImageUnavailable
 from ...services.painting import painting
 from ...services.walk_data import ExerciseWallData
 from ...services.wall_data import Branding
-from .persona_wall import LEFT, TOP_LEFT, WARM, kicker, stack_text, wrapped_height
+from .persona_wall import LEFT, WARM, kicker, stack_text
+from .room_text import draw_room_text, room_line_font
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text,
-    fill_rounded, fit_wrapped_text, fitted_font, logo_image,
+    BACKGROUND, RELIABILITY_COLOURS, ROOM_TEXT, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale,
+    draw_fitted_text, draw_text, fill_rounded, fitted_font, logo_image,
 )
 
 AMBER = RELIABILITY_COLOURS["at risk"]  # the clock once leaders pass the customers' median
@@ -33,7 +34,7 @@ OUTCOME_COLOURS = {Outcome.FINISHED: RELIABILITY_COLOURS["reliable"],
                    Outcome.GAVE_UP: RELIABILITY_COLOURS["unreliable"],
                    Outcome.ANSWERED: QColor("#4FC3F7")}  # an answer is judged by the room: neither green nor red
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-PAGE_SHARE = 0.58  # of the wall's width, for the artifact page while the exercise runs
+PAGE_SHARE = 0.57  # of the wall's width, for the artifact page while the exercise runs
 
 
 def exercise_page_box(width: int, height: int) -> tuple[int, int]:
@@ -112,14 +113,14 @@ class ExerciseWall(QWidget):
                 top = draw_header(painter, self.width(), scale, self.branding, self._logo,
                                   "EXERCISE · DO WHAT OUR CUSTOMERS MUST DO", data.title,
                                   f"{data.attendees} leaders, one task, against the customers' clock")
-                self._paint_running(painter, scale, top)
+                self._paint_running(painter, scale, data, top)
             else:
                 top = draw_header(painter, self.width(), scale, self.branding, self._logo,
                                   "EXERCISE RESULTS · LEADERS AGAINST CUSTOMERS", data.title, data.task)
-                self._paint_stopped(painter, scale, top)
+                self._paint_stopped(painter, scale, data, top)
 
-    def _paint_running(self, painter: QPainter, scale: WallScale, top: float) -> None:
-        data, margin, brand = self.data, scale(48), QColor(self.branding.brand_colour)
+    def _paint_running(self, painter: QPainter, scale: WallScale, data: ExerciseWallData, top: float) -> None:
+        margin, brand = scale(48), QColor(self.branding.brand_colour)
         bottom = self.height() - scale(40)
         footer = scale(52) if self.page_count > 1 else 0
         area = QRectF(margin, top, self.width() * PAGE_SHARE - margin, bottom - top - footer)
@@ -131,16 +132,15 @@ class ExerciseWall(QWidget):
         left = area.right() + scale(56)
         panel = QRectF(left, top, self.width() - margin - left, bottom - top)
         task_top = kicker(painter, scale, panel, "Try it yourself", brand)
-        task_h = min(wrapped_height(painter, scale.font(60, QFont.Weight.Bold), panel.width(), data.task),
-                     panel.height() * 0.42)
-        task = QRectF(panel.left(), task_top, panel.width(), task_h)
-        fit_wrapped_text(painter, task, data.task, scale, 60, TEXT, QFont.Weight.Bold, align=TOP_LEFT)
+        task = draw_room_text(painter, scale, QRectF(panel.left(), task_top, panel.width(), panel.height() * 0.42),
+                              data.task, ROOM_TEXT, TEXT, QFont.Weight.Bold)
         elapsed, median = self.elapsed(), data.customer_median_seconds
         self._shown_seconds = elapsed
         self.clock_colour = AMBER if elapsed > median else TEXT
-        self.clock_box = QRectF(panel.left(), task.bottom() + scale(24), panel.width(), scale(300))
+        self.clock_box = QRectF(panel.left(), max(task.bottom(), task_top) + scale(24), panel.width(), scale(300))
         draw_text(painter, QRectF(panel.left(), self.clock_box.top(), panel.width(), scale(200)), clock_text(elapsed),
-                  fitted_font(scale, "0:00:00" if elapsed >= 3600 else "00:00", panel.width(), 190, QFont.Weight.Black),
+                  room_line_font(scale, "0:00:00" if elapsed >= 3600 else "00:00", panel.width(), 190,
+                                 QFont.Weight.Black),
                   self.clock_colour, LEFT)
         pct = data.customer_give_up_percent
         give_up = f" · {pct:g} % give up" if pct is not None else ""
@@ -151,11 +151,11 @@ class ExerciseWall(QWidget):
                 else f"{clock_text(median - elapsed)} to the customers' median")
         draw_text(painter, QRectF(panel.left(), self.clock_box.top() + scale(256), panel.width(), scale(42)), note,
                   scale.font(30, QFont.Weight.Bold), AMBER if elapsed > median else TEXT_FAINT)
-        self._paint_progress(painter, scale, QRectF(panel.left(), bottom - scale(110), panel.width(), scale(110)))
+        self._paint_progress(painter, scale, data, QRectF(panel.left(), bottom - scale(110), panel.width(), scale(110)))
 
-    def _paint_progress(self, painter: QPainter, scale: WallScale, rect: QRectF) -> None:
+    def _paint_progress(self, painter: QPainter, scale: WallScale, data: ExerciseWallData, rect: QRectF) -> None:
         """'2 of 6 leaders done' and a dot per leader, filled for each result in."""
-        done, total = len(self.data.results), max(self.data.attendees, len(self.data.results))
+        done, total = len(data.results), max(data.attendees, len(data.results))
         draw_text(painter, QRectF(rect.left(), rect.top(), rect.width(), scale(50)), f"{done} of {total} leaders done",
                   scale.font(40, QFont.Weight.Bold), TEXT)
         dot = min(scale(36), rect.width() / max(1, total) - scale(10))
@@ -194,8 +194,8 @@ class ExerciseWall(QWidget):
                                                   Qt.TransformationMode.SmoothTransformation))
         painter.drawImage(target.topLeft(), self._page_cache[1])
 
-    def _paint_stopped(self, painter: QPainter, scale: WallScale, top: float) -> None:
-        data, margin = self.data, scale(48)
+    def _paint_stopped(self, painter: QPainter, scale: WallScale, data: ExerciseWallData, top: float) -> None:
+        margin = scale(48)
         summary = summarise(list(data.results), data.attendees)
         half = (self.width() - 2 * margin - scale(32)) / 2
         self.leaders_box = QRectF(margin, top, half, scale(210))
@@ -212,7 +212,7 @@ class ExerciseWall(QWidget):
         lower = self.leaders_box.bottom() + scale(28)
         bottom = self.height() - scale(40)
         results = QRectF(margin, lower, (self.width() - 2 * margin) * 0.6, bottom - lower)
-        self._paint_results(painter, scale, results)
+        self._paint_results(painter, scale, list(data.results), results)
         side = QRectF(results.right() + scale(40), lower, self.width() - margin - results.right() - scale(40),
                       bottom - lower)
         parts = [("What counts as done", RELIABILITY_COLOURS["reliable"], data.done_when),
@@ -224,7 +224,7 @@ class ExerciseWall(QWidget):
             box = QRectF(side.left(), side.top() + index * (share + scale(24)), side.width(), share)
             body = QRectF(box.left(), kicker(painter, scale, box, heading, colour), box.width(), share - scale(42))
             if text:
-                fit_wrapped_text(painter, body, text, scale, 30, TEXT, align=TOP_LEFT)
+                draw_fitted_text(painter, body, text, scale, 30, TEXT)
             else:
                 stack_text(painter, scale, body, [f"{title} · {line}" for title, line in data.history], 26, TEXT_SOFT)
 
@@ -238,19 +238,18 @@ class ExerciseWall(QWidget):
         number_w = min(QFontMetricsF(scale.font(112, QFont.Weight.Black)).horizontalAdvance(big) + scale(36),
                        inner.width() * 0.55)
         draw_text(painter, QRectF(inner.left(), inner.top() + scale(36), number_w, scale(140)), big,
-                  fitted_font(scale, big, number_w - scale(36), 112, QFont.Weight.Black), TEXT, LEFT)
+                  room_line_font(scale, big, number_w - scale(36), 112, QFont.Weight.Black), TEXT, LEFT)
         words = QRectF(inner.left() + number_w, inner.top() + scale(50), inner.width() - number_w, scale(120))
         draw_text(painter, QRectF(words.left(), words.top(), words.width(), scale(56)), line,
                   fitted_font(scale, line, words.width(), 44, QFont.Weight.Bold), TEXT)
         draw_text(painter, QRectF(words.left(), words.top() + scale(62), words.width(), scale(48)), second,
                   fitted_font(scale, second, words.width(), 34), TEXT_SOFT)
 
-    def _paint_results(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
+    def _paint_results(self, painter: QPainter, scale: WallScale, results: list[ExerciseResult], area: QRectF) -> None:
         """Every leader's result, a row each: the answer and reaction under the name when rows are tall
         enough, beside it when many leaders share the wall."""
         self.result_boxes = []
         top = kicker(painter, scale, area, "Each leader", TEXT_FAINT)
-        results = list(self.data.results)
         if not results:
             draw_text(painter, QRectF(area.left(), top, area.width(), scale(50)), "No results recorded",
                       scale.font(34, QFont.Weight.Bold), TEXT_SOFT)
@@ -264,13 +263,15 @@ class ExerciseWall(QWidget):
 
     def _paint_result(self, painter: QPainter, scale: WallScale, row: QRectF, result: ExerciseResult,
                       two_lines: bool) -> None:
+        """Name, outcome and time; then what the leader answered and said, under them when the row is tall
+        enough, beside them otherwise, shortened at a word (left out when not even a word fits)."""
         colour = OUTCOME_COLOURS.get(result.outcome, TEXT_SOFT)
         fill_rounded(painter, row, scale(10), SURFACE)
         painter.fillRect(QRectF(row.left(), row.top(), scale(8), row.height()), colour)
         inner = row.adjusted(scale(24), scale(2), -scale(16), -scale(2))
         line = scale(34) if two_lines else inner.height()
-        name_w, outcome_w, time_w = inner.width() * 0.40, inner.width() * 0.24, inner.width() * 0.14
-        size = 28 if two_lines else 24
+        name_w, outcome_w, time_w = inner.width() * 0.32, inner.width() * 0.17, inner.width() * 0.10
+        size = 28 if two_lines else 25
         draw_text(painter, QRectF(inner.left(), inner.top(), name_w - scale(12), line), result.attendee,
                   scale.font(size, QFont.Weight.Bold), TEXT, LEFT)
         draw_text(painter, QRectF(inner.left() + name_w, inner.top(), outcome_w, line), result.outcome.value,
@@ -282,11 +283,8 @@ class ExerciseWall(QWidget):
         else:
             left = inner.left() + name_w + outcome_w + time_w + scale(24)
             words = QRectF(left, inner.top(), inner.right() - left, inner.height())
-        said = f"“{result.answer}”  " if result.answer else ""
-        said_w = min(QFontMetricsF(scale.font(24)).horizontalAdvance(said), words.width() * 0.5) if said else 0
-        if said:
-            draw_text(painter, QRectF(words.left(), words.top(), said_w, words.height()), said, scale.font(24),
-                      TEXT_SOFT, LEFT)
-        if result.reaction:
-            draw_text(painter, QRectF(words.left() + said_w, words.top(), words.width() - said_w, words.height()),
-                      result.reaction, scale.font(24, italic=True), TEXT, LEFT)
+        said = " · ".join(part for part in (f"“{result.answer}”" if result.answer else "", result.reaction) if part)
+        font = scale.font(25, italic=True)
+        first_word = (said.split() or [""])[0]
+        if said and QFontMetricsF(font).horizontalAdvance(f"{first_word} …") <= words.width():
+            draw_text(painter, words, said, font, TEXT_SOFT, LEFT)

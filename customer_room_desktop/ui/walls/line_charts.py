@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from .wall_style import SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded
+from ...domain.legibility import Tier
+from .wall_style import (
+    SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
+)
 
 TARGET_COLOUR = QColor("#8FA0AF")
 SMOOTHING_MONTHS = 3
+LATEST_COUNT_UNITS = 88  # wall units: a row's latest count, the figure the room reads first
+SMALL_LABEL_UNITS = 28  # wall units: month labels and captions, read walking up to the wall
 
 
 def _y_range(values: Sequence[float], extra: Sequence[float] = ()) -> tuple[float, float]:
@@ -83,17 +88,22 @@ def draw_small_multiples(painter: QPainter, rect: QRectF, months: Sequence[str],
                          series: Sequence[tuple[str, Sequence[int]]], colours: Sequence[str],
                          scale: WallScale) -> None:
     """One row per category, each on its own scale: the name above its line, the raw months faint, the
-    three-month mean bold, the latest month written large at the right; month labels under the last row."""
+    three-month mean bold, the latest month written large at the right (at the room tier, read from the
+    seats); the first, middle and last month under the last row. The caller picks how many rows."""
     if not series or not months:
         return
-    label_height = scale(40)
+    label_height = scale(44)
     rows = len(series)
-    gap = scale(14)
+    gap = scale(16)
     row_height = (rect.height() - label_height - gap * (rows - 1)) / rows
-    number_width = scale(190)
+    number_font = scale.font(LATEST_COUNT_UNITS, QFont.Weight.Bold, tier=Tier.ROOM)
+    latest = [f"{counts[-1]:,}" if counts else "–" for _, counts in series]
+    caption = f"in {months[-1]}"
+    caption_font = scale.font(SMALL_LABEL_UNITS)
+    number_width = max(QFontMetricsF(number_font).horizontalAdvance(max(latest, key=len)),
+                       QFontMetricsF(caption_font).horizontalAdvance(caption)) + scale(8)
     name_font = scale.font(34, QFont.Weight.Bold)
-    number_font = scale.font(56, QFont.Weight.Bold)
-    caption_font = scale.font(22)
+    name_height = QFontMetricsF(name_font).height()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     line_rect = QRectF()
@@ -101,36 +111,39 @@ def draw_small_multiples(painter: QPainter, rect: QRectF, months: Sequence[str],
         colour = QColor(colours[index % len(colours)])
         box = QRectF(rect.left(), rect.top() + index * (row_height + gap), rect.width(), row_height)
         fill_rounded(painter, box, scale(10), SURFACE_HIGH)
-        name_rect = QRectF(box.left() + scale(20), box.top() + scale(8), box.width() - number_width - scale(40),
-                           scale(44))
+        number_rect = QRectF(box.right() - number_width - scale(20), box.top(), number_width, box.height())
+        name_rect = QRectF(box.left() + scale(20), box.top() + scale(10), number_rect.left() - box.left() - scale(44),
+                           name_height)
         draw_text(painter, name_rect, category, name_font, TEXT, Qt.AlignmentFlag.AlignLeft)
-        line_rect = QRectF(box.left() + scale(24), name_rect.bottom() + scale(10),
-                           box.width() - number_width - scale(48), box.bottom() - name_rect.bottom() - scale(24))
-        smooth = rolling_mean(counts)
-        low, high = 0.0, max(max(counts, default=0), 1) * 1.1
-        faint = QColor(colour)
-        faint.setAlpha(90)
-        painter.setPen(QPen(faint, scale(2)))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # faint and thin: a quarter of the time
-        painter.drawPath(_line_path(line_rect, list(counts), low, high))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour, scale(6), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        painter.drawPath(_line_path(line_rect, smooth, low, high))
-        number_rect = QRectF(box.right() - number_width - scale(16), box.top() + scale(6), number_width,
-                             box.height() - scale(40))
-        draw_text(painter, number_rect, f"{counts[-1]:,}" if counts else "–", number_font, colour,
-                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        draw_text(painter, QRectF(number_rect.left() - scale(40), number_rect.bottom(), number_width + scale(40),
-                                  scale(30)), f"in {months[-1]}", caption_font, TEXT_SOFT, Qt.AlignmentFlag.AlignRight)
-    _draw_month_labels(painter, QRectF(line_rect.left(), rect.bottom() - label_height + scale(6), line_rect.width(),
-                                       label_height), months, scale)
+        line_rect = QRectF(name_rect.left() + scale(4), name_rect.bottom() + scale(14), name_rect.width() - scale(4),
+                           box.bottom() - name_rect.bottom() - scale(30))
+        _draw_row_lines(painter, line_rect, counts, colour, scale)
+        used = draw_text(painter, number_rect, latest[index], number_font, colour,
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        caption_top = number_rect.center().y() + used.height() / 2
+        draw_text(painter, QRectF(number_rect.left(), caption_top, number_rect.width(), box.bottom() - caption_top),
+                  caption, caption_font, TEXT_SOFT, Qt.AlignmentFlag.AlignRight)
+    _draw_month_labels(painter, QRectF(line_rect.left(), rect.bottom() - label_height + scale(8), line_rect.width(),
+                                       label_height - scale(8)), months, scale)
     painter.restore()
+
+
+def _draw_row_lines(painter: QPainter, rect: QRectF, counts: Sequence[int], colour: QColor, scale: WallScale) -> None:
+    """A row's raw months, faint and thin, under their three-month mean, bold."""
+    low, high = 0.0, max(max(counts, default=0), 1) * 1.1
+    faint = QColor(colour)
+    faint.setAlpha(90)
+    painter.setPen(QPen(faint, scale(2)))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # faint and thin: a quarter of the time
+    painter.drawPath(_line_path(rect, list(counts), low, high))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, scale(7), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.drawPath(_line_path(rect, rolling_mean(counts), low, high))
 
 
 def _draw_month_labels(painter: QPainter, rect: QRectF, months: Sequence[str], scale: WallScale) -> None:
     """The first, middle and last month under the chart, where the lines begin, turn and end."""
-    font = scale.font(24)
+    font = scale.font(SMALL_LABEL_UNITS)
     steps = max(len(months) - 1, 1)
     width = scale(160)
     picks = sorted({0, (len(months) - 1) // 2, len(months) - 1})

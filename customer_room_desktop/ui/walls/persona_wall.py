@@ -18,14 +18,18 @@ from ...services.image_prep import decode_photo
 from ...services.painting import painting
 from ...services.walk_data import PersonaData
 from ...services.wall_data import Branding
+from .room_text import draw_room_text, room_font, room_line_font
 from .wall_chrome import draw_header
 from .wall_style import (
-    BACKGROUND, MINIMUM_TEXT, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fit_wrapped_text, fitted_font,
+    BACKGROUND, MINIMUM_TEXT, ROOM_TEXT, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_fitted_text, draw_text,
     logo_image,
 )
 
 WARM = QColor("#FF7A66")  # frustrations and suffering: a warm red that still reads on the dark wall
 WARM_TEXT = QColor("#FFD6CF")
+NAME_UNITS = 108  # the persona's name, the biggest type on the wall; never below the room tier
+QUOTE_UNITS = 64  # the customer's own words, read from the seats
+QUOTE_LINES = 3
 TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 WRAP = int(TOP_LEFT) | int(Qt.TextFlag.TextWordWrap)
@@ -71,7 +75,7 @@ def stack_text(painter: QPainter, scale: WallScale, rect: QRectF, items: list[st
         if mark:
             draw_text(painter, QRectF(rect.left(), top, indent, scale(size * 1.3)), mark,
                       scale.font(size, QFont.Weight.Bold), mark_colour)
-        fit_wrapped_text(painter, box, item, scale, size, colour, align=TOP_LEFT)
+        draw_fitted_text(painter, box, item, scale, size, colour)
         boxes.append(box)
         top += height + gap
     return boxes
@@ -126,28 +130,18 @@ class PersonaWall(QWidget):
                               f"{data.complaints:,} complaints and {calls} recorded "
                               f"call{'' if calls == 1 else 's'} from customers like {first}")
             bottom = self.height() - scale(40)
-            photo_w = min(self.width() * 0.29, (bottom - top) * 0.8)
+            photo_w = min(self.width() * 0.26, (bottom - top) * 0.8)
             situation_h = min(wrapped_height(painter, scale.font(30), photo_w, data.situation), scale(180))
             photo_h = min(photo_w * 1.3, bottom - top - situation_h - scale(20))
             self.photo_box = QRectF(margin, top, photo_w, photo_h)
-            self._paint_photo(painter, scale, self.photo_box)
-            fit_wrapped_text(painter, QRectF(margin, self.photo_box.bottom() + scale(18), photo_w,
+            self._paint_photo(painter, scale, self.photo_box, data.name)
+            draw_fitted_text(painter, QRectF(margin, self.photo_box.bottom() + scale(18), photo_w,
                                              bottom - self.photo_box.bottom() - scale(18)),
-                             data.situation, scale, 30, TEXT_SOFT, align=TOP_LEFT)
+                             data.situation, scale, 30, TEXT_SOFT)
             left = self.photo_box.right() + scale(56)
             width = self.width() - margin - left
-            self.name_box = QRectF(left, top - scale(20), width, scale(124))
-            draw_text(painter, self.name_box, data.name, fitted_font(scale, data.name, width, 108, QFont.Weight.Black),
-                      TEXT, LEFT)
-            quote = f"{data.quote}”"
-            quote_w = width - scale(70)
-            quote_h = min(wrapped_height(painter, scale.font(44, italic=True), quote_w, quote), scale(160))
-            self.quote_box = QRectF(left + scale(70), self.name_box.bottom() + scale(4), quote_w, quote_h)
-            draw_text(painter, QRectF(left, self.quote_box.top() - scale(20), scale(70), scale(120)), "“",
-                      scale.font(110, QFont.Weight.Bold), brand)
-            fit_wrapped_text(painter, self.quote_box, quote, scale, 44, TEXT, italic=True, align=TOP_LEFT)
-            lower = self.quote_box.bottom() + scale(34)
-            column = (width - scale(56)) * 0.45
+            lower = self._paint_identity(painter, scale, data, QRectF(left, top - scale(20), width, 0), brand)
+            column = (width - scale(56)) * 0.42
             goals = QRectF(left, lower, column, (bottom - lower) * 0.5 - scale(12))
             goals_top = kicker(painter, scale, goals, "Goals", brand)
             self.goal_boxes = stack_text(painter, scale, QRectF(left, goals_top, column, goals.bottom() - goals_top),
@@ -160,11 +154,29 @@ class PersonaWall(QWidget):
             right = QRectF(left + column + scale(56), lower, width - column - scale(56), bottom - lower)
             split = right.top() + min(scale(42) + scale(68) * max(1, len(data.suffering)), right.height() * 0.5)
             self._paint_suffering(painter, scale, QRectF(right.left(), right.top(), right.width(), split - right.top()),
-                                  first)
+                                  data.suffering, first)
             self._paint_calls(painter, scale, QRectF(right.left(), split + scale(24), right.width(),
-                                                     right.bottom() - split - scale(24)), first)
+                                                     right.bottom() - split - scale(24)), list(data.calls), first)
 
-    def _paint_photo(self, painter: QPainter, scale: WallScale, box: QRectF) -> None:
+    def _paint_identity(self, painter: QPainter, scale: WallScale, data: PersonaData, at: QRectF, brand: QColor
+                        ) -> float:
+        """The name in the wall's biggest type and the customer's own words under it, both read from the
+        seats (the words shortened at a sentence or word past three lines); returns where the rest starts."""
+        width = at.width()
+        self.name_box = QRectF(at.left(), at.top(), width, scale(124))
+        draw_text(painter, self.name_box, data.name, room_line_font(scale, data.name, width, NAME_UNITS,
+                                                                    QFont.Weight.Black), TEXT, LEFT)
+        mark_font = room_font(scale, 110, QFont.Weight.Bold)
+        mark_w = QFontMetricsF(mark_font).horizontalAdvance("“") + scale(20)
+        lines = QFontMetricsF(room_font(scale, ROOM_TEXT, italic=True)).lineSpacing() * QUOTE_LINES
+        words = QRectF(at.left() + mark_w, self.name_box.bottom() + scale(4), width - mark_w, lines)
+        self.quote_box = draw_room_text(painter, scale, words, data.quote, QUOTE_UNITS, TEXT, italic=True,
+                                        closing="”")
+        draw_text(painter, QRectF(at.left(), words.top() - scale(14), mark_w, QFontMetricsF(mark_font).height()), "“",
+                  mark_font, brand)
+        return max(self.quote_box.bottom(), words.top()) + scale(34)
+
+    def _paint_photo(self, painter: QPainter, scale: WallScale, box: QRectF, name: str) -> None:
         """The photo cropped to fill a rounded frame; without one, the initials on a brand disc."""
         path = QPainterPath()
         path.addRoundedRect(box, scale(28), scale(28))
@@ -185,13 +197,13 @@ class PersonaWall(QWidget):
         painter.setBrush(QColor(self.branding.brand_colour))
         painter.drawEllipse(circle)
         letters = scale.font(diameter / scale.factor * 0.4, QFont.Weight.Bold)
-        draw_text(painter, circle, initials(self.data.name), letters, BACKGROUND, Qt.AlignmentFlag.AlignCenter)
+        draw_text(painter, circle, initials(name), letters, BACKGROUND, Qt.AlignmentFlag.AlignCenter)
 
-    def _paint_suffering(self, painter: QPainter, scale: WallScale, rect: QRectF, first: str) -> None:
+    def _paint_suffering(self, painter: QPainter, scale: WallScale, rect: QRectF,
+                         rows: tuple[tuple[str, int, int], ...], first: str) -> None:
         """One row per stage: its name and calls, a bar as long as its complaints, the count in big figures."""
         self.suffering_bars = []
         top = kicker(painter, scale, rect, f"Where {first} suffers most", WARM)
-        rows = self.data.suffering
         if not rows:
             draw_text(painter, QRectF(rect.left(), top, rect.width(), scale(40)), "No complaints or calls linked yet",
                       scale.font(28), TEXT_SOFT)
@@ -216,21 +228,20 @@ class PersonaWall(QWidget):
             draw_text(painter, QRectF(bar.right() + scale(12), bar.center().y() - scale(24), number_w, scale(48)),
                       f"{complaints:,}", number_font, TEXT, LEFT)
 
-    def _paint_calls(self, painter: QPainter, scale: WallScale, rect: QRectF, first: str) -> None:
-        """Each call with a play mark, its title (up to two lines), length and stage; calls that do
-        not fit are counted on the last line."""
+    def _paint_calls(self, painter: QPainter, scale: WallScale, rect: QRectF,
+                     calls: list[tuple[str, str, int, str]], first: str) -> None:
+        """Each call with a play mark, its title (on one line, shortened at a word), length and stage;
+        calls that do not fit are counted on the last line."""
         self.call_boxes = []
         top = kicker(painter, scale, rect, f"{first}'s calls", QColor(self.branding.brand_colour))
-        calls = list(self.data.calls)
         if not calls:
             draw_text(painter, QRectF(rect.left(), top, rect.width(), scale(40)), "No recorded calls yet",
                       scale.font(28), TEXT_SOFT)
             return
         text_left = rect.left() + scale(66)
-        title_font = scale.font(24, QFont.Weight.Bold)
-        two_lines = QFontMetricsF(title_font).lineSpacing() * 2 + 1
+        title_font = scale.font(25, QFont.Weight.Bold)
+        title_h = QFontMetricsF(title_font).lineSpacing()
         for index, (_, title, duration_ms, stage) in enumerate(calls):
-            title_h = min(wrapped_height(painter, title_font, rect.right() - text_left, title), two_lines)
             box = QRectF(rect.left(), top, rect.width(), title_h + scale(34))
             room_after = rect.bottom() - box.bottom() - scale(12)
             if room_after < 0 or (index < len(calls) - 1 and room_after < scale(40)):
@@ -244,8 +255,7 @@ class PersonaWall(QWidget):
             painter.drawEllipse(disc)
             draw_text(painter, disc.adjusted(scale(4), 0, 0, 0), "▶", scale.font(24, QFont.Weight.Bold), BACKGROUND,
                       Qt.AlignmentFlag.AlignCenter)
-            fit_wrapped_text(painter, QRectF(text_left, box.top(), rect.right() - text_left, title_h), title, scale, 24,
-                             TEXT, QFont.Weight.Bold, align=TOP_LEFT)
+            draw_text(painter, QRectF(text_left, box.top(), rect.right() - text_left, title_h), title, title_font, TEXT)
             draw_text(painter, QRectF(text_left, box.top() + title_h + scale(2), rect.right() - text_left, scale(32)),
                       f"{clock_text(round(duration_ms / 1000))} · {stage}", scale.font(22), TEXT_SOFT)
             top = box.bottom() + scale(14)

@@ -18,13 +18,13 @@ from ...services.wall_data import Branding
 from .wall_chrome import draw_header
 from .data_wall import DataWall
 from .wall_style import (
-    RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded, fit_wrapped_text,
-    fitted_font,
+    RELIABILITY_COLOURS, SURFACE, SURFACE_HIGH, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
+    fit_wrapped_text, fitted_font,
 )
 
 STATUS_COLOURS = {
     "reported": RELIABILITY_COLOURS["reliable"],
-    "planned": RELIABILITY_COLOURS["unknown"],
+    "planned": TEXT_FAINT,  # not yet due: quiet, and not the slate of a reliability "unknown"
     "late": RELIABILITY_COLOURS["unreliable"],
 }
 LATE_SURFACE = QColor("#3A1D22")  # a late step's cell: tinted red so it is seen before it is read

@@ -15,6 +15,10 @@ from customer_room_desktop.services.walk_data import persona_data
 CALL_SECONDS = 30
 
 
+class Exact(str):
+    """A room-tier text matched only whole (a one-line headline): its words may appear smaller elsewhere."""
+
+
 def normalised(text: str) -> str:
     """Compared without quotes, ellipses or runs of spaces."""
     return re.sub(r"\s+", " ", re.sub(r"[“”\"'‘’…]", "", text)).strip().casefold()
@@ -27,7 +31,7 @@ def is_part_of(run: str, room_strings: list[str]) -> bool:
         return False
     for whole in room_strings:
         target = normalised(whole)
-        if shown == target or (len(shown) >= 4 and shown in target):
+        if shown == target or (not isinstance(whole, Exact) and len(shown) >= 4 and shown in target):
             return True
     return False
 
@@ -45,7 +49,7 @@ def _complaints(factory: WallFactory, argument: str) -> list[str]:
 
 def _journey(factory: WallFactory, argument: str) -> list[str]:
     data = factory.journey_data()
-    return [factory.branding.room_name, *(s.name for s in data.stages)]
+    return [factory.branding.room_name, *(s.name for s in data.stages), *(f"{s.complaints:,}" for s in data.stages)]
 
 
 def _call_keys(factory: WallFactory) -> list[str]:
@@ -64,20 +68,27 @@ def _persona(factory: WallFactory, argument: str) -> list[str]:
 
 def _warnings(factory: WallFactory, argument: str) -> list[str]:
     data = factory.board("warnings")
-    return ["Moments of truth at risk", *(row.moment for row in data.rows),
+    return [Exact("Moments of truth at risk"), *(row.moment for row in data.rows),
             *(format_value(kpi.latest, kpi.unit) for row in data.rows for kpi in row.kpis)]
 
 
 def _asset(factory: WallFactory, argument: str) -> list[str]:
-    return [f"The customer asset · {factory.board('asset').period.label}"]
+    period = factory.board("asset").period
+    return [Exact(f"The customer asset · {period.label}"), f"{period.customers_start:,}", f"{period.customers_end:,}",
+            f"+{period.gained_count:,}", f"−{period.lost_count:,}", f"{period.net_change:+,}".replace("-", "−")]
+
+
+def _listening(factory: WallFactory, argument: str) -> list[str]:
+    data = factory.board("listening")
+    return [*data.stages, *(f"{total:,}" for total in data.stage_totals)]
 
 
 def _teams(factory: WallFactory, argument: str) -> list[str]:
-    return [board_data(factory.source.room).title]
+    return [Exact(board_data(factory.source.room).title)]
 
 
 def _tally(factory: WallFactory, argument: str) -> list[str]:
-    return ["Where leaders put their dots"]
+    return [Exact("Where leaders put their dots")]
 
 
 def _nothing(factory: WallFactory, argument: str) -> list[str]:
@@ -91,7 +102,7 @@ VIEW_KINDS: dict[str, tuple[Callable[[WallFactory], list[str]], Callable[[WallFa
     "call": (lambda f: [f"call:{key}@{CALL_SECONDS}" for key in _call_keys(f)], _call),
     "asset": (lambda f: ["asset"], _asset),
     "warnings": (lambda f: ["warnings"], _warnings),
-    "listening": (lambda f: ["listening"], _nothing),
+    "listening": (lambda f: ["listening"], _listening),
     "persona": (lambda f: [f"persona:{n}" for n in (1, 2, 3)], _persona),
     "exercise": (lambda f: ["exercise:home-claim-form"], _nothing),
     "tally": (lambda f: ["tally"], _tally),

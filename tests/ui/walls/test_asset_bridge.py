@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.services.board_data import asset_board
 from customer_room_desktop.services.wall_data import Branding
-from customer_room_desktop.ui.walls.asset_bridge import (
-    GAINED_COLOUR, LOST_COLOUR, START_COLOUR, WARNING_COLOUR, AssetBridgeWall, axis_floor,
-)
+from customer_room_desktop.ui.walls.asset_bridge import START_COLOUR, AssetBridgeWall, axis_floor
+from customer_room_desktop.ui.walls.asset_panels import GAINED_COLOUR, LOST_COLOUR, WARNING_COLOUR
 from customer_room_desktop.ui.walls.wall_style import SURFACE_HIGH
 from tests.ui.wall_pixels import is_colour
 
@@ -166,12 +165,10 @@ def test_a_missing_comparison_period_is_said_not_drawn_as_zero(qtbot, room, labe
     data = asset_board(room, label)
     assert (data.previous is not None, data.year_before is not None) == (previous, year_before)
     view, pixels = _render(qtbot, data, SIZES[0])
-    box = view.comparison_box
-    inner = box.adjusted(24, 80, -24, -40)
-    width = inner.width()
-    for share, present in ((slice(0.44, 0.72), previous), (slice(0.72, 1.0), year_before)):
-        column = pixels[int(inner.top()):int(inner.bottom()),
-                        int(inner.left() + width * share.start):int(inner.left() + width * share.stop)]
+    assert len(view.comparison_columns) == 2
+    for box, present in zip(view.comparison_columns, (previous, year_before)):
+        assert view.comparison_box.contains(box)
+        column = _crop(pixels, box.adjusted(0, 40, 0, 0))  # under the period's name and role
         deltas = _is(column, GAINED_COLOUR, 8).sum() + _is(column, LOST_COLOUR, 8).sum()
         note_box = _is(column, SURFACE_HIGH).mean()
         if present:

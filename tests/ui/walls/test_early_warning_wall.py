@@ -14,9 +14,8 @@ from customer_room_desktop.services.board_data import early_warning
 from customer_room_desktop.services.wall_data import Branding
 from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.domain.figures import format_value
-from customer_room_desktop.ui.walls.early_warning_wall import (
-    COMPLAINT_COLOUR, TREND_COLOUR, EarlyWarningWall, summary_line,
-)
+from customer_room_desktop.ui.walls.early_warning_wall import EarlyWarningWall, left_off_line, summary_line
+from customer_room_desktop.ui.walls.warning_charts import COMPLAINT_COLOUR, TREND_COLOUR
 from customer_room_desktop.ui.walls.wall_style import RELIABILITY_COLOURS
 from tests.ui.wall_pixels import is_colour, render_rgb
 
@@ -53,11 +52,15 @@ def test_figures_read_the_way_the_room_says_them(data):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_each_moment_gets_a_row_worst_first_in_its_reliability_colour(qtbot, branding, data, size):
+def test_the_worst_moments_get_a_row_each_in_their_reliability_colour(qtbot, branding, data, size):
     assert [row.reliability for row in data.rows] == ["unreliable"] * 4 + ["at risk"] * 4
     view, pixels = _wall(branding, data, qtbot, size)
     scale = size[1] / 1080
-    assert len(view.row_boxes) == 8 and view.hidden == 0
+    # Names and values are read from the seats, so five rows fit: every unreliable moment and the worst
+    # at-risk one. The moments left off are named on the "+N more" line.
+    assert len(view.row_boxes) == 5 and view.hidden == 3
+    assert left_off_line(data.rows[5:]) == ("+3 more moments need attention: I change my car · "
+                                           "I look for the answer online · My renewal notice arrives")
     assert [box.top() for box in view.row_boxes] == sorted(box.top() for box in view.row_boxes)
     assert view.row_boxes[-1].bottom() <= size[1] - 20 * scale
     for row, box in zip(data.rows, view.row_boxes):
@@ -73,7 +76,7 @@ def test_each_moment_gets_a_row_worst_first_in_its_reliability_colour(qtbot, bra
 def test_more_moments_than_fit_are_counted_not_squeezed(qtbot, branding, data, size):
     crowded = replace(data, rows=data.rows * 3)
     view, _ = _wall(branding, crowded, qtbot, size)
-    assert len(view.row_boxes) >= 6
+    assert len(view.row_boxes) >= 5
     assert view.hidden == len(crowded.rows) - len(view.row_boxes) > 0
     assert view.row_boxes[-1].bottom() <= size[1] - 60 * size[1] / 1080  # room left for the "+N more" line
 
@@ -88,7 +91,7 @@ def _bar_heights(pixels: np.ndarray, box) -> list[int]:
 
 def test_complaint_bars_peak_in_the_month_with_most_complaints(qtbot, branding, data):
     view, pixels = _wall(branding, data, qtbot, (1920, 1080))
-    assert len(view.complaint_boxes) == len(data.rows)
+    assert len(view.complaint_boxes) == len(view.row_boxes)
     renewal = data.rows[1].kpis[0]
     assert len(renewal.predicts) == 2  # two categories, summed on a crowded wall
     assert view.complaint_boxes[1].counts == tuple(a + b for a, b in zip(*(c for _, c in renewal.predicts)))
@@ -168,7 +171,7 @@ def test_extra_kpis_get_their_own_lines_when_the_wall_has_room(qtbot, branding, 
     assert inside[0].top() < inside[1].top() < inside[2].top()
     assert view.row_boxes[1].contains(view.trend_boxes[3].rect)
     crowded, _ = _wall(branding, replace(data, rows=(first,) + data.rows[1:]), qtbot, (1920, 1080))
-    assert len(crowded.trend_boxes) == len(data.rows)  # a full wall keeps each moment's worst KPI only
+    assert len(crowded.trend_boxes) == len(crowded.row_boxes)  # a full wall keeps each moment's worst KPI only
 
 
 def test_a_4k_wall_is_the_same_layout_sharper(qtbot, branding, data):

@@ -9,14 +9,14 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from customer_room_desktop.services.board_data import ListeningPathData, listening_path
 from customer_room_desktop.services.wall_data import Branding
-from customer_room_desktop.ui.walls.listening_path import (
-    OTHER_COLOUR, OTHER_SOURCES, SOURCE_COLOURS, ZERO_COLOUR, ListeningPathWall, heat_colour, heat_ramp, month_label,
-)
-from customer_room_desktop.ui.walls.wall_style import BACKGROUND
+from customer_room_desktop.ui.walls.heat_colours import ZERO_COLOUR, heat_colour, heat_ramp
+from customer_room_desktop.ui.walls.listening_fit import month_label
+from customer_room_desktop.ui.walls.listening_path import OTHER_COLOUR, OTHER_SOURCES, SOURCE_COLOURS, ListeningPathWall
+from customer_room_desktop.ui.walls.wall_style import BACKGROUND, MINIMUM_TEXT, WallScale
 from tests.ui.wall_pixels import render_rgb as _render, is_colour as _is
 
 SIZES = [(1920, 1080), (3840, 2160)]
@@ -131,14 +131,23 @@ def test_every_source_shows_in_the_stacked_bars_and_the_busiest_month_is_tallest
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_twenty_four_months_keep_their_labels_apart(qtbot, room, branding, size):
+def test_twenty_four_months_keep_the_latest_that_carry_their_numbers_and_say_what_left(qtbot, room, branding, size):
     data = listening_path(room, "2024-11", "2026-10")
     assert len(data.months) == 24
     view, _ = _show(qtbot, branding, data, size)
-    assert view.header[1] == f"{data.total:,} complaints, Nov 2024 to Oct 2026"
-    assert all(len(row) == 24 for row in view.cell_boxes) and len(view.bar_boxes) == 24
+    shown = view.shown
+    assert 12 <= len(shown.months) < 24 and shown.months == data.months[-len(shown.months):]  # the latest months
+    first = month_label(shown.months[0])
+    assert view.header[1] == f"{shown.total:,} complaints, {first} to Oct 2026"
+    assert shown.total == sum(map(sum, shown.by_stage)) < data.total
+    last_left_off = month_label(data.months[-len(shown.months) - 1]).upper()
+    assert view.header[0] == f"THE LISTENING PATH · NOV 2024 TO {last_left_off} LEFT OFF"
+    assert all(len(row) == len(shown.months) for row in view.cell_boxes) and len(view.bar_boxes) == len(shown.months)
+    most = max(c for row in shown.by_stage for c in row)
+    number = QFontMetricsF(WallScale(size[1]).font(MINIMUM_TEXT, QFont.Weight.Bold)).horizontalAdvance(f"{most:,}")
+    assert all(box.width() >= number for row in view.cell_boxes for box in row), "every cell carries its count"
     labels = view.label_boxes
-    assert len(labels) >= 24 + 2  # every month, and at least the marks for 2025 and 2026
+    assert len(labels) >= len(shown.months) + 2  # every month, and at least the marks for 2025 and 2026
     for index, box in enumerate(labels):
         assert box.left() >= 0 and box.right() <= size[0] and box.bottom() <= size[1]
         for other in labels[index + 1:]:

@@ -47,11 +47,11 @@ def test_the_stage_panel_quotes_the_opening_of_a_25000_character_narrative(qtbot
     _opening_of_a_narrative(widget.quote_text, whole)
 
 
-def test_the_complaints_wall_quotes_four_openings_each_with_an_ellipsis(qtbot, factory):
+def test_the_complaints_wall_quotes_two_openings_each_with_an_ellipsis(qtbot, factory):
     widget = factory.build(f"complaints:{STAGE}", SIZE)
     qtbot.addWidget(widget)
     grab_widget(widget, SIZE)
-    assert len(widget.quote_texts) == 4 and all(len(text) <= WALL_QUOTE_LIMIT + 2 for text in widget.quote_texts)
+    assert len(widget.quote_texts) == 2 and all(len(text) <= WALL_QUOTE_LIMIT + 2 for text in widget.quote_texts)
     for shown in widget.quote_texts:
         _opening_of_a_narrative(shown, factory.console_verbatims(STAGE))
 

@@ -16,7 +16,9 @@ from customer_room_desktop.services.wall_data import WallDataSource
 from customer_room_desktop.storage.journey_queries import list_artifacts
 from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.domain.legibility import Tier
-from customer_room_desktop.ui.walls.wall_style import WallScale
+from customer_room_desktop.ui.walls.stage_panel import thumbnails_shown
+from tests.ui.walls.text_recorder import texts_drawn
+from customer_room_desktop.ui.walls.wall_style import ROOM_TEXT, WallScale
 
 SIZE = (1920, 1080)
 
@@ -41,12 +43,35 @@ def test_every_stage_panel_renders_with_its_own_stage(qtbot, factory, position, 
     widget = factory.build(f"stage:{position}", SIZE)
     assert widget.data.position == position
     assert widget.data.name == factory.source.stages[position - 1].name
-    # one decoded picture for every artifact of the stage (every stage of the sample room has some)
-    assert widget.data.artifacts and set(widget.thumbnails) == {a.media_sha256 for a in widget.data.artifacts}
+    # one decoded picture for every artifact the wall shows (every stage of the sample room has some), and
+    # none decoded for those it leaves to the artifact view
+    assert widget.data.artifacts
+    assert set(widget.thumbnails) == {a.media_sha256 for a in thumbnails_shown(widget.data.artifacts)}
     assert all(isinstance(image, QImage) for image in widget.thumbnails.values())
     image = grab_widget(widget, SIZE)
     _looks_drawn(image)
     image.save(str(tmp_path / f"stage-{position}.png"))
+
+
+def test_the_stage_wall_shows_the_few_things_the_room_reads_and_the_verbatim_rotates(qtbot, factory):
+    """From 5 m: at most three KPIs (the least reliable), the top three complaint categories, two
+    thumbnails (those with a task first) and one customer's words at the room tier, rotating."""
+    from customer_room_desktop.services.wall_data import KpiTile
+    from customer_room_desktop.ui.walls.stage_panel import thumbnails_shown
+    from customer_room_desktop.ui.walls.stage_tiles import tiles_shown
+    from customer_room_desktop.ui.walls.wall_style import ROOM_TEXT
+
+    kpis = tuple(KpiTile(f"moment {n}", "name", "%", 50.0, 60.0, level, ())
+                 for n, level in enumerate(("reliable", "unreliable", "at risk", "reliable", "unreliable")))
+    assert [k.moment for k in tiles_shown(kpis)] == ["moment 1", "moment 2", "moment 4"]  # in journey order
+    widget = factory.build("stage:5", SIZE)
+    assert [a.has_task for a in thumbnails_shown(widget.data.artifacts)] == [True, True]
+    grab_widget(widget, SIZE)
+    first = widget.quote_text
+    assert first.startswith("“") and first.endswith("”") and widget.quote_box.height() > 2 * ROOM_TEXT
+    widget.next_verbatim()
+    grab_widget(widget, SIZE)
+    assert widget.verbatim_index == 1 and widget.quote_text and widget.quote_text != first
 
 
 @pytest.mark.parametrize("view", [f"complaints:{n}" for n in range(1, 8)] + ["journey", "journey:1-3", "journey:4-7"])
@@ -138,10 +163,13 @@ def test_exif_orientation_is_applied(qtbot):
 
 
 def test_a_corrupt_artifact_shows_a_placeholder_and_the_rest_of_the_wall(qtbot, sample_room_copy, tmp_path):
+    with RoomFile.open(sample_room_copy, read_only=True) as room:
+        shown = thumbnails_shown(WallFactory(room).stage_data(5).artifacts)
+    broken_key = shown[0].key  # one of the thumbnails the stage wall shows
     conn = sqlite3.connect(sample_room_copy)
     conn.execute("UPDATE media_chunks SET data = X'89504E470D0A1A0A0000' WHERE media_id = "
-                 "(SELECT m.id FROM media m JOIN artifacts a ON a.media_sha256 = m.sha256 "
-                 "WHERE a.key = 'claim-upload-timeout')")
+                 "(SELECT m.id FROM media m JOIN artifacts a ON a.media_sha256 = m.sha256 WHERE a.key = ?)",
+                 (broken_key,))
     conn.commit()
     conn.close()
     with RoomFile.open(sample_room_copy, read_only=True) as room:
@@ -149,11 +177,12 @@ def test_a_corrupt_artifact_shows_a_placeholder_and_the_rest_of_the_wall(qtbot, 
         panel = factory.build("stage:5", SIZE)
         broken = [v for v in panel.thumbnails.values() if isinstance(v, ImageUnavailable)]
         assert len(broken) == 1 and str(broken[0]) == "the picture is damaged or cut short"
-        assert sum(isinstance(v, QImage) for v in panel.thumbnails.values()) == 5
+        assert sum(isinstance(v, QImage) for v in panel.thumbnails.values()) == len(shown) - 1
         _looks_drawn(grab_widget(panel, SIZE))
-        focus = factory.build("artifact:claim-upload-timeout", SIZE)
+        focus = factory.build(f"artifact:{broken_key}", SIZE)
         assert isinstance(focus.image, ImageUnavailable)
-        _looks_drawn(grab_widget(focus, SIZE))
+        said = " ".join(text.text for text in texts_drawn(focus, SIZE))
+        assert "damaged or cut short" in said  # the artifact wall says why, in words
 
 
 def test_render_command_writes_the_png_and_refuses_unknown_views(qtbot, sample_room, tmp_path, capsys):
@@ -189,3 +218,16 @@ def test_call_view_shows_the_line_being_said_and_the_one_before(qtbot, factory):
 
     with pytest.raises(ViewSpecError, match="no call 'nobody'"):
         factory.build("call:nobody", SIZE)
+
+
+def test_call_captions_are_read_from_the_seats_at_one_size_for_the_whole_call(qtbot, factory):
+    """Every line of a call at the room tier and the same size (the words do not jump as it plays); the
+    line before runs on one line above the box, ending with the words just said."""
+    sizes, boxes = set(), set()
+    for seconds in (5, 24, 45, 60, 80):
+        view = factory.build(f"call:burst-pipe@{seconds}", SIZE)
+        grab_widget(view, SIZE)
+        sizes.add(view.caption_units)
+        boxes.add((round(view.caption_box.top()), round(view.caption_box.height())))
+    assert len(sizes) == 1 and sizes.pop() >= ROOM_TEXT
+    assert len(boxes) == 1  # the box stays put from line to line
