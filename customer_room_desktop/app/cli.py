@@ -20,6 +20,7 @@ from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failure
 from ..storage.schema_verify import remember_rooms_in
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
+from .cli_kiosk import add_kiosk_parser
 from .paths import demo_room_path, sample_room_source, user_data_dir
 
 EXIT_BAD_INPUT = 2
@@ -343,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--paper", default="a4", help="a4 (the default) or letter")
     handout.add_argument("-o", "--output", required=True, help="the PDF to write")
     handout.set_defaults(run=cmd_handout)
+    add_kiosk_parser(commands)
     return parser
 
 

@@ -140,9 +140,21 @@ def _add_commitment_reviews_and_lone_reactions(db: Sql) -> None:
     db.execute("ALTER TABLE exercise_results_9 RENAME TO exercise_results")
 
 
+def _add_kiosk(db: Sql) -> None:
+    """Version 10: the kiosk's programme (its TOML text, steps and schedule) and the salted hash of the PIN
+    that leaves it; one row, absent until a programme or a PIN is set."""
+    db.execute("""
+        CREATE TABLE kiosk (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            programme TEXT NOT NULL DEFAULT '',
+            pin_hash TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )""")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
                                 _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles,
-                                _add_commitment_reviews_and_lone_reactions]
+                                _add_commitment_reviews_and_lone_reactions, _add_kiosk]
 LATEST_VERSION = len(MIGRATIONS)
