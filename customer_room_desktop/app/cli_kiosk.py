@@ -1,4 +1,6 @@
-"""`customer-room kiosk ROOM`: the kiosk's programme and exit PIN, kept in the room.
+"""`customer-room kiosk ROOM`: the room loops its programme unattended, full screen on every screen, under a
+supervisor that brings it back (app/kiosk_supervisor.py); and the kiosk's programme and exit PIN, kept in the
+room.
 
 --edit-programme FILE.toml writes the room's programme to FILE when FILE does not exist (edit it), and
 loads FILE into the room when it does (checked first: a bad file changes nothing). --set-pin asks for a
@@ -19,6 +21,8 @@ from ..domain.refusal import Refusal
 from ..storage.kiosk_store import save_pin_hash, save_programme, stored_programme
 from ..storage.room_file import RoomFile
 from ..storage.room_reading import room_failures
+from .kiosk_supervisor import Supervisor
+from .paths import user_state_dir
 
 EDIT_HEADING = ("The kiosk's programme: a loop of steps, each giving the view of every wall (wall 1, wall 2...)\n"
                 "and its seconds; an optional call plays muted with captions unless sound = true.\n"
@@ -69,8 +73,7 @@ def _ask_pin() -> str:
 def cmd_kiosk(args: argparse.Namespace) -> int:
     room_path = Path(args.room)
     if not args.edit_programme and not args.set_pin:
-        raise KioskUsageError("Running the kiosk is not in this version yet; it can edit the kiosk's programme "
-                              "(--edit-programme FILE.toml) and set its exit PIN (--set-pin).")
+        return _run_kiosk(room_path)
     with room_failures(args.room):
         if args.edit_programme:
             print(_edit_programme(room_path, Path(args.edit_programme)))
@@ -80,6 +83,18 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
                 save_pin_hash(room, hashed)
             print("The kiosk's exit PIN is set (the room keeps only a salted hash of it).")
     return 0
+
+
+def _run_kiosk(room_path: Path) -> int:
+    """Check the room and its programme now (a bad one is named before any window), then supervise."""
+    with room_failures(str(room_path)), RoomFile.open(room_path, read_only=True) as room:
+        room_programme(room)
+    state_dir = user_state_dir() / "kiosk" / room_path.stem
+    player = [sys.executable, "-m", "customer_room_desktop.app.kiosk_player", str(room_path.resolve()),
+              str(state_dir)]
+    supervisor = Supervisor(player, [*player, "--safe-screen"], state_dir)
+    print(f"customer-room: the kiosk runs {room_path.name}; its log is {state_dir / 'kiosk.log'}.", flush=True)
+    return supervisor.run()
 
 
 def add_kiosk_parser(commands) -> None:  # noqa: ANN001 - argparse's private subparsers type

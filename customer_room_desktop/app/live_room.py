@@ -45,8 +45,10 @@ REDRAWN = {Changed.STAGE, Changed.WALLS, Changed.SESSION, Changed.SESSION_DATA, 
 class LiveRoom(QObject):
     """Owns the walls and the console; sends every action to the engine and shows what it changed."""
 
-    def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = ""):
+    def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = "", kiosk: bool = False):
+        """``kiosk``: no console on screen and a wall on every screen, none of which can be closed."""
         super().__init__()
+        self.kiosk = kiosk
         self.factory = factory
         self.store = store
         self.engine = RoomEngine(factory.source.room)
@@ -85,20 +87,22 @@ class LiveRoom(QObject):
         self.console.show_asset_periods(factory.asset_labels())
         self.presenter = WallPresenter(factory, self.prefetcher)
         self.screens = WallScreens(factory.branding, lambda walls: self.send(
-            cmd.ScreensChanged(walls, self.store.load())))
-        self.keys = RoomKeys(self.console, {
-            (lambda: self.send(cmd.Next())): ("PgDown", "Right", "Space"),
-            (lambda: self.send(cmd.Previous())): ("PgUp", "Left"),
-            (lambda: self.send(cmd.Blackout())): ("B", "."),
-            (lambda: self.send(cmd.White())): ("W",),
-            (lambda: self.send(cmd.Go(1))): ("Home",),
-            (lambda: self.send(cmd.Go(self.state.stage_count))): ("End",),
-            (lambda: self.send(cmd.LayOut())): ("F5",),
-            self.screens.leave_full_screen: ("Esc",),
-            (lambda: self.send(cmd.PlayPause())): ("P",),
-            (lambda: self.send(cmd.Withdraw())): ("Ctrl+Z",),
-            (lambda: self.send(cmd.Quit())): ("Ctrl+Q",),
-        }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
+            cmd.ScreensChanged(walls, self.store.load())), kiosk=kiosk)
+        self.keys: RoomKeys | None = None  # a kiosk takes no room keys: nobody drives it
+        if not kiosk:
+            self.keys = RoomKeys(self.console, {
+                (lambda: self.send(cmd.Next())): ("PgDown", "Right", "Space"),
+                (lambda: self.send(cmd.Previous())): ("PgUp", "Left"),
+                (lambda: self.send(cmd.Blackout())): ("B", "."),
+                (lambda: self.send(cmd.White())): ("W",),
+                (lambda: self.send(cmd.Go(1))): ("Home",),
+                (lambda: self.send(cmd.Go(self.state.stage_count))): ("End",),
+                (lambda: self.send(cmd.LayOut())): ("F5",),
+                self.screens.leave_full_screen: ("Esc",),
+                (lambda: self.send(cmd.PlayPause())): ("P",),
+                (lambda: self.send(cmd.Withdraw())): ("Ctrl+Z",),
+                (lambda: self.send(cmd.Quit())): ("Ctrl+Q",),
+            }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
         self.wheel_guard = guard_wheel()  # the wheel turns no drop-down or number box that was not clicked
         self.presenter.quiet = self._filters_lifted
         self.presenter.on_screen = self.on_screen
@@ -155,7 +159,7 @@ class LiveRoom(QObject):
         """While the walls draw, no key or wheel can arrive; the two application-wide filters are lifted so
         the thousands of events drawing sends do not each call into Python."""
         app = QApplication.instance()
-        filters = [] if self._closing else [self.keys, self.wheel_guard]
+        filters = [] if self._closing else [f for f in (self.keys, self.wheel_guard) if f is not None]
         for event_filter in filters:
             app.removeEventFilter(event_filter)
         try:
@@ -188,10 +192,11 @@ class LiveRoom(QObject):
     def start(self) -> None:
         """Show the console and the walls; the first stage's thumbnails are ready before anything shows."""
         self.prefetcher.wait()
-        primary = QGuiApplication.primaryScreen()
-        self.console.setScreen(primary)
-        self.console.move(primary.geometry().topLeft())
-        self.console.showMaximized()
+        if not self.kiosk:
+            primary = QGuiApplication.primaryScreen()
+            self.console.setScreen(primary)
+            self.console.move(primary.geometry().topLeft())
+            self.console.showMaximized()
         self.screens.arrange()
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
@@ -232,8 +237,8 @@ class LiveRoom(QObject):
 
     def _update_console_pictures(self) -> None:
         """The console's small pictures of every wall and of what Next shows; after the switch, not in it,
-        and at start-up once the room is on screen."""
-        if self._closing:
+        and at start-up once the room is on screen. A kiosk has no console to show them."""
+        if self._closing or self.kiosk:
             return
         if not self._pictures_waited_for_screen:
             self._pictures_waited_for_screen = True
@@ -321,7 +326,8 @@ class LiveRoom(QObject):
 
     def on_screen(self) -> bool:
         """The console and every wall are mapped and exposed, so painting them reaches the screen."""
-        windows = [self.console, *(self.screens.walls[identity] for identity in self.screens.present)]
+        windows = [*([] if self.kiosk else [self.console]),
+                   *(self.screens.walls[identity] for identity in self.screens.present)]
         return all(window.windowHandle() is not None and window.windowHandle().isExposed() for window in windows)
 
     def shut_down(self) -> None:
@@ -329,7 +335,8 @@ class LiveRoom(QObject):
         self._closing = True
         for timer in (self._clock_timer, self._console_pictures, *self._cycle_timers.values()):
             timer.stop()
-        self.keys.detach()
+        if self.keys is not None:
+            self.keys.detach()
         self.wheel_guard.remove()
         self.presenter.stop()
         self.prefetcher.wait()

@@ -24,6 +24,14 @@ def user_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "customer-room"
 
 
+def user_state_dir() -> Path:
+    """Where a kiosk keeps its state (the step it is on, its log): XDG_STATE_HOME on Linux, else beside the
+    data folder; CUSTOMER_ROOM_DATA_DIR (a portable install, or tests) keeps it there too."""
+    if os.environ.get("CUSTOMER_ROOM_DATA_DIR") or sys.platform in ("win32", "darwin"):
+        return user_data_dir() / "state"
+    return Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "customer-room"
+
+
 def bundled_folder(name: str) -> Path:
     """``rooms`` or ``resources``: installed inside the package, or at the top of a source checkout."""
     package = Path(__file__).resolve().parents[1]

@@ -24,9 +24,10 @@ REHEARSAL_SIZE = (1280, 720)
 
 
 class WallScreens(QObject):
-    def __init__(self, branding: Branding, changed: Callable[[tuple[ScreenWall, ...]], None]):
+    def __init__(self, branding: Branding, changed: Callable[[tuple[ScreenWall, ...]], None], kiosk: bool = False):
         super().__init__()
         self.branding = branding
+        self.kiosk = kiosk  # a wall on every screen, none closable
         self._changed = changed
         self.walls: dict[str, WallWindow] = {}
         self.present: dict[str, QScreen] = {}
@@ -53,7 +54,7 @@ class WallScreens(QObject):
         """Place a wall on every screen but the console's; tell the room which walls are present."""
         primary = QGuiApplication.primaryScreen()
         screens = {screen_info(s, primary): s for s in QGuiApplication.screens()}
-        infos = walls_of(list(screens))
+        infos = walls_of(list(screens), every_screen=self.kiosk)
         walls_known = any(identity != REHEARSAL for identity in self.walls)
         self.present = {}
         if not infos and not walls_known:
@@ -67,6 +68,7 @@ class WallScreens(QObject):
                 wall = self.walls.get(info.identity)
                 if wall is None:
                     wall = WallWindow(self.branding, info.identity)
+                    wall.locked = self.kiosk
                     self.walls[info.identity] = wall
                 self.present[info.identity] = screens[info]
                 wall.place_on(screens[info])
@@ -115,6 +117,7 @@ class WallScreens(QObject):
         self._settle.stop()
         self.numbers.hide()
         for window in self.walls.values():
+            window.locked = False
             window.close()
             window.deleteLater()
         self.walls, self.present = {}, {}

@@ -33,9 +33,10 @@ class ScreenInfo:
         return f"name:{self.name}:{self.manufacturer}:{self.model}"
 
 
-def walls_of(screens: list[ScreenInfo]) -> list[ScreenInfo]:
-    """Every screen but the console's (the primary), left to right, top to bottom."""
-    return sorted((s for s in screens if not s.primary), key=lambda s: (s.x, s.y, s.name))
+def walls_of(screens: list[ScreenInfo], every_screen: bool = False) -> list[ScreenInfo]:
+    """Every screen but the console's (the primary), left to right, top to bottom; a kiosk has no console,
+    so with ``every_screen`` the primary screen is a wall too."""
+    return sorted((s for s in screens if every_screen or not s.primary), key=lambda s: (s.x, s.y, s.name))
 
 
 def journey_slice(wall_index: int, wall_count: int, stage_count: int) -> tuple[int, int]:

@@ -67,8 +67,3 @@ def test_a_file_that_cannot_be_used_is_named_in_one_sentence(sample_room_copy, t
     assert main(["kiosk", str(sample_room_copy), "--edit-programme", str(file)]) == 2
     error = capsys.readouterr().err.strip()
     assert error.startswith("customer-room: ") and error.count("\n") == 0 and "Error" not in error
-
-
-def test_running_the_kiosk_says_plainly_what_this_version_can_do(sample_room_copy, capsys):
-    assert main(["kiosk", str(sample_room_copy)]) == 2
-    assert "--edit-programme" in capsys.readouterr().err

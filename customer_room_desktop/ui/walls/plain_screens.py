@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ...domain.legibility import Tier
 from ...services.painting import painting
 from ...services.wall_data import Branding
 from .wall_style import BACKGROUND, TEXT, WallScale, draw_text, logo_image
 
 
 class PlainScreen(QWidget):
-    """``kind`` is "blackout", "white" or "logo"."""
+    """``kind`` is "blackout", "white", "logo", or "safe" (the kiosk's: the logo, "The room will be back
+    shortly." and the time)."""
 
     def __init__(self, branding: Branding, kind: str = "blackout", parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,7 +34,7 @@ class PlainScreen(QWidget):
                 painter.fillRect(self.rect(), QColor("white"))
                 return
             painter.fillRect(self.rect(), QColor("black") if self.kind == "blackout" else BACKGROUND)
-            if self.kind != "logo":
+            if self.kind not in ("logo", "safe"):
                 return
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             scale = WallScale(self.height())
@@ -45,3 +49,9 @@ class PlainScreen(QWidget):
             draw_text(painter, QRectF(0, top, self.width(), scale(80)), self.branding.room_name,
                       scale.font(48, QFont.Weight.Bold), TEXT,
                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            if self.kind == "safe":  # the kiosk's safe screen, after repeated crashes
+                centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                draw_text(painter, QRectF(0, top + scale(100), self.width(), scale(90)),
+                          "The room will be back shortly.", scale.font(61, tier=Tier.ROOM), TEXT, centre)
+                draw_text(painter, QRectF(0, top + scale(200), self.width(), scale(90)),
+                          datetime.now().strftime("%H:%M"), scale.font(61, tier=Tier.ROOM), TEXT, centre)

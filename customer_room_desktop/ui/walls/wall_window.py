@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QScreen
+from PySide6.QtGui import QCloseEvent, QImage, QScreen
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ...domain.wall_views import WallView, view_named
@@ -32,10 +32,17 @@ class WallWindow(QStackedWidget):
         self.branding = branding
         self._views: dict[type, QWidget] = {}
         self.shown_signature: tuple | None = None  # what the wall shows now, to skip repainting the same
+        self.locked = False  # a kiosk wall: closing it (Alt+F4, the window manager) is refused
         self.setWindowTitle("Customer Room wall (rehearsal)" if rehearsal else "Customer Room wall")
         if not rehearsal:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
         self.setCursor(Qt.CursorShape.BlankCursor if not rehearsal else Qt.CursorShape.ArrowCursor)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.locked:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def place_on(self, screen: QScreen) -> None:
         """Full screen on ``screen``: setScreen alone leaves the window on the primary screen."""

@@ -1,0 +1,192 @@
+"""The kiosk player: the live room with no console, a wall on every screen, looping the room's programme.
+
+It drives the room only through the live room's commands (a step is Go to its stage, then a view for each
+wall), writes "heartbeat" to its standard output every few seconds for the supervisor, keeps the step it
+is on in the state folder (never in the room) so a restart resumes there, darkens the walls outside the
+schedule's hours and brings them back at opening time, and takes no key: Esc, Alt+F4 and Ctrl+Q do nothing.
+
+    python -m customer_room_desktop.app.kiosk_player ROOM STATE_FOLDER [--safe-screen]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..domain import room_commands as cmd
+from ..domain.kiosk_programme import KioskProgramme, KioskStep
+from ..domain.wall_views import split_view
+from ..services.screen_assignment import AssignmentStore
+from ..storage.room_file import RoomFile
+from .cli_kiosk import room_programme
+from .live_room import LiveRoom
+from .wall_factory import WallFactory
+
+HEARTBEAT_MS = 5000
+SCHEDULE_CHECK_MS = 20_000
+_STAGE_VIEWS = ("stage", "complaints")
+_KEY_AND_CLOSE_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
+                         QEvent.Type.Shortcut)
+
+
+class NoKeys(QObject):
+    """Nobody drives a kiosk from its keyboard: every key is swallowed before any window sees it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        return event.type() in _KEY_AND_CLOSE_EVENTS
+
+
+def step_commands(step: KioskStep, walls: int) -> list[object]:
+    """The room's commands for one step on ``walls`` walls: its stage first, then each wall's view."""
+    stages = [int(argument) for view in step.walls for name, _, argument in [view.partition(":")]
+              if name in _STAGE_VIEWS and argument.isdigit()]
+    commands: list[object] = [cmd.Go(stages[0] if stages else 1)]
+    for number in range(1, walls + 1):
+        view = step.view_for(number)
+        spec, argument = split_view(view)
+        if spec.name == "celebration":
+            continue
+        commands.append(cmd.Assign(number, view if spec.live_argument and argument else spec.name))
+    return commands
+
+
+class KioskPlayer(QObject):
+    def __init__(self, live: LiveRoom, programme: KioskProgramme, state_dir: Path,
+                 now: Callable[[], datetime] = datetime.now, celebrate: cmd.Celebrate | None = None):
+        super().__init__()
+        self.live, self.programme, self.now = live, programme, now
+        self.state_file = state_dir / "kiosk-state.json"
+        self.celebrate = celebrate
+        self.index = self._resumed_index()
+        self.open = True
+        self._step_timer = QTimer(self, singleShot=True)
+        self._step_timer.timeout.connect(self.next_step)
+        self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.beat)
+        self._schedule = QTimer(self, interval=SCHEDULE_CHECK_MS)
+        self._schedule.timeout.connect(self.follow_schedule)
+
+    def _resumed_index(self) -> int:
+        try:
+            index = int(json.loads(self.state_file.read_text(encoding="utf-8"))["step"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0
+        return index if 0 <= index < len(self.programme.steps) else 0
+
+    def start(self) -> None:
+        self.beat()
+        self._heartbeat.start()
+        self._schedule.start()
+        self.follow_schedule()
+        if self.open:
+            self.show_step()
+
+    def beat(self) -> None:
+        print("heartbeat", flush=True)
+
+    def show_step(self) -> None:
+        step = self.programme.steps[self.index]
+        for command in step_commands(step, len(self.live.state.walls)):
+            self.live.send(command)
+        if "celebration" in step.walls and self.celebrate is not None:
+            self.live.send(self.celebrate)
+        self._remember()
+        self._step_timer.start(step.seconds * 1000)
+
+    def next_step(self) -> None:
+        if not self.open:
+            return
+        self.index = self.programme.step_after(self.index)
+        self.show_step()
+
+    def follow_schedule(self) -> None:
+        """Dark outside the opening hours, back at opening time on the step it left."""
+        now_open = self.programme.schedule.is_open(self.now())
+        if now_open == self.open:
+            return
+        self.open = now_open
+        if not now_open:
+            self._step_timer.stop()
+            if self.live.state.cover != "blackout":
+                self.live.send(cmd.Blackout())
+        else:
+            self.show_step()  # its Go lifts the blackout
+
+    def _remember(self) -> None:
+        """The step, in the state folder (written whole, then renamed: a power cut leaves the old one)."""
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.state_file.with_suffix(".tmp")
+        partial.write_text(json.dumps({"step": self.index}), encoding="utf-8")
+        os.replace(partial, self.state_file)
+
+    def stop(self) -> None:
+        for timer in (self._step_timer, self._heartbeat, self._schedule):
+            timer.stop()
+
+
+def latest_celebration(room: RoomFile) -> cmd.Celebrate | None:
+    row = room.db.execute("SELECT coalesce(t.name, p.title), p.title, r.citation FROM recognitions r "
+                          "JOIN priorities p ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id "
+                          "ORDER BY r.id DESC LIMIT 1").fetchone()
+    return cmd.Celebrate(*row) if row else None
+
+
+def run_player(room_path: Path, state_dir: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Customer Room kiosk")
+    with RoomFile.open(room_path, read_only=True) as room:
+        programme = room_programme(room)
+        factory = WallFactory(room)
+        store = AssignmentStore(state_dir / "kiosk-walls.json", f"kiosk|{room_path.name}")
+        live = LiveRoom(factory, store, kiosk=True)
+        keys = NoKeys(app)
+        app.installEventFilter(keys)
+        live.start()
+        player = KioskPlayer(live, programme, state_dir, celebrate=latest_celebration(room))
+        player.start()
+        try:
+            return app.exec()
+        finally:
+            player.stop()
+            app.removeEventFilter(keys)
+            live.shut_down()
+
+
+def run_safe_screen(room_path: Path) -> int:
+    """The safe screen on every screen: the logo, "The room will be back shortly." and the time, until the
+    supervisor tries the room again (it ends this process). Nothing here can fail the way the room did."""
+    from ..services.wall_data import room_branding
+    from ..ui.walls.plain_screens import PlainScreen
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with RoomFile.open(room_path, read_only=True) as room:
+        branding = room_branding(room)
+    screens = []
+    for screen in QApplication.screens():
+        window = PlainScreen(branding, "safe")
+        window.setScreen(screen)
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+        screens.append(window)
+    keys = NoKeys(app)
+    app.installEventFilter(keys)
+    clock = QTimer(app, interval=30_000)
+    clock.timeout.connect(lambda: [window.update() for window in screens])
+    clock.start()
+    heartbeat = QTimer(app, interval=HEARTBEAT_MS)
+    heartbeat.timeout.connect(lambda: print("heartbeat", flush=True))
+    heartbeat.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    if "--safe-screen" in sys.argv:
+        sys.exit(run_safe_screen(Path(sys.argv[1])))
+    sys.exit(run_player(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -1,0 +1,107 @@
+"""The kiosk player on the sample room: it loops its programme through the room's commands, takes no key and
+cannot be closed, resumes on its step, and follows its schedule (with an injected clock)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from customer_room_desktop.app.kiosk_player import KioskPlayer, NoKeys, step_commands
+from customer_room_desktop.app.live_room import LiveRoom
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.domain import room_commands as cmd
+from customer_room_desktop.domain.kiosk_programme import KioskProgramme, KioskStep
+from customer_room_desktop.domain.kiosk_schedule import schedule_from
+from customer_room_desktop.services.screen_assignment import AssignmentStore
+from customer_room_desktop.storage.room_file import RoomFile
+
+LOOP = KioskProgramme((KioskStep(1, ("stage:2", "complaints:2")), KioskStep(1, ("journey",)),
+                       KioskStep(1, ("stage:5", "asset"))))
+
+
+@pytest.fixture
+def kiosk(sample_room, tmp_path, qtbot):
+    room = RoomFile.open(sample_room, read_only=True)
+    live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "kiosk", "test"), kiosk=True)
+    keys = NoKeys()
+    QApplication.instance().installEventFilter(keys)
+    live.start()
+    qtbot.waitUntil(live.on_screen)
+    yield live
+    QApplication.instance().removeEventFilter(keys)
+    live.shut_down()
+    room.close()
+
+
+def test_a_step_is_its_stage_then_a_view_for_each_wall():
+    step = KioskStep(10, ("stage:5", "complaints:5", "persona:2", "celebration"))
+    assert step_commands(step, 5) == [cmd.Go(5), cmd.Assign(1, "stage"), cmd.Assign(2, "complaints"),
+                                      cmd.Assign(3, "persona:2"), cmd.Assign(5, "logo")]
+
+
+def test_the_kiosk_shows_no_console_and_a_wall_on_every_screen(kiosk):
+    assert not kiosk.console.isVisible()
+    assert len(kiosk.present) == len(QApplication.screens())
+    assert all(wall.isFullScreen() for wall in kiosk.walls.values())
+
+
+@pytest.mark.slow
+def test_the_programme_loops_and_says_where_it_is(kiosk, tmp_path, qtbot, capsys):
+    player = KioskPlayer(kiosk, LOOP, tmp_path / "state")
+    player.start()
+    try:
+        assert kiosk.state.position == 2 and kiosk.state.walls[0].assigned == "stage"
+        qtbot.waitUntil(lambda: player.index == 1, timeout=3000)
+        assert kiosk.state.walls[0].assigned == "journey"
+        qtbot.waitUntil(lambda: player.index == 2, timeout=3000)
+        assert kiosk.state.position == 5
+        qtbot.waitUntil(lambda: player.index == 0, timeout=3000)  # round again
+        assert json.loads((tmp_path / "state" / "kiosk-state.json").read_text())["step"] == 0
+        assert "heartbeat" in capsys.readouterr().out
+    finally:
+        player.stop()
+
+
+def test_a_restarted_player_resumes_on_the_step_it_was_on(kiosk, tmp_path):
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "kiosk-state.json").write_text('{"step": 2}')
+    player = KioskPlayer(kiosk, LOOP, tmp_path / "state")
+    player.start()
+    try:
+        assert player.index == 2 and kiosk.state.position == 5
+    finally:
+        player.stop()
+
+
+def test_exit_keys_and_closing_a_wall_do_nothing(kiosk, qtbot):
+    wall = next(iter(kiosk.walls.values()))
+    position = kiosk.state.position
+    for key, modifier in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+                          (Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)):
+        QTest.keyClick(wall, key, modifier)
+    assert wall.close() is False  # Alt+F4 or the window manager asking: refused
+    qtbot.wait(50)
+    assert wall.isVisible() and wall.isFullScreen() and kiosk.state.position == position
+
+
+def test_outside_opening_hours_the_walls_go_dark_and_come_back_by_themselves(kiosk, tmp_path):
+    clock = {"now": datetime(2026, 12, 6, 12, 0)}  # a Sunday: closed
+    programme = KioskProgramme(LOOP.steps, schedule_from({"sunday": "closed", "monday": "08:00-18:00"}))
+    player = KioskPlayer(kiosk, programme, tmp_path / "state", now=lambda: clock["now"])
+    player.start()
+    try:
+        assert kiosk.state.cover == "blackout" and not player.open
+        player.next_step()  # a step timer that fires late changes nothing while closed
+        assert kiosk.state.cover == "blackout" and player.index == 0
+        clock["now"] = datetime(2026, 12, 7, 8, 0)  # Monday, opening time
+        player.follow_schedule()
+        assert kiosk.state.cover is None and player.open and kiosk.state.position == 2
+    finally:
+        player.stop()
