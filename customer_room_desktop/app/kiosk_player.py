@@ -3,7 +3,8 @@
 It drives the room only through the live room's commands (a step is Go to its stage, then a view for each
 wall), writes "heartbeat" to its standard output every few seconds for the supervisor, keeps the step it
 is on in the state folder (never in the room) so a restart resumes there, darkens the walls outside the
-schedule's hours and brings them back at opening time, and takes no key: Esc, Alt+F4 and Ctrl+Q do nothing.
+schedule's hours and brings them back at opening time, and takes no key: Esc, Alt+F4 and Ctrl+Q do nothing;
+Ctrl+Alt+P asks for the exit PIN (kiosk_exit.py).
 
     python -m customer_room_desktop.app.kiosk_player ROOM STATE_FOLDER [--safe-screen]
 """
@@ -17,30 +18,23 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain import room_commands as cmd
 from ..domain.kiosk_programme import KioskProgramme, KioskStep
 from ..domain.wall_views import split_view
 from ..services.screen_assignment import AssignmentStore
+from ..storage.kiosk_store import pin_hash
 from ..storage.room_file import RoomFile
 from .cli_kiosk import room_programme
+from .kiosk_exit import EXIT_LEFT_WITH_PIN, KioskKeys
 from .live_room import LiveRoom
 from .wall_factory import WallFactory
 
 HEARTBEAT_MS = 5000
 SCHEDULE_CHECK_MS = 20_000
 _STAGE_VIEWS = ("stage", "complaints")
-_KEY_AND_CLOSE_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
-                         QEvent.Type.Shortcut)
-
-
-class NoKeys(QObject):
-    """Nobody drives a kiosk from its keyboard: every key is swallowed before any window sees it."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        return event.type() in _KEY_AND_CLOSE_EVENTS
 
 
 def step_commands(step: KioskStep, walls: int) -> list[object]:
@@ -138,6 +132,11 @@ def latest_celebration(room: RoomFile) -> cmd.Celebrate | None:
     return cmd.Celebrate(*row) if row else None
 
 
+def _first_wall(live: LiveRoom) -> QWidget | None:
+    present = list(live.present)
+    return live.walls[present[0]] if present else None
+
+
 def run_player(room_path: Path, state_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Customer Room kiosk")
@@ -146,7 +145,8 @@ def run_player(room_path: Path, state_dir: Path) -> int:
         factory = WallFactory(room)
         store = AssignmentStore(state_dir / "kiosk-walls.json", f"kiosk|{room_path.name}")
         live = LiveRoom(factory, store, kiosk=True)
-        keys = NoKeys(app)
+        keys = KioskKeys(pin_hash(room), lambda: _first_wall(live))
+        keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
         app.installEventFilter(keys)
         live.start()
         player = KioskPlayer(live, programme, state_dir, celebrate=latest_celebration(room))
@@ -168,14 +168,16 @@ def run_safe_screen(room_path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with RoomFile.open(room_path, read_only=True) as room:
         branding = room_branding(room)
-    screens = []
+        stored = pin_hash(room)
+    screens: list[QWidget] = []
     for screen in QApplication.screens():
         window = PlainScreen(branding, "safe")
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         window.showFullScreen()
         screens.append(window)
-    keys = NoKeys(app)
+    keys = KioskKeys(stored, lambda: screens[0] if screens else None)
+    keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
     app.installEventFilter(keys)
     clock = QTimer(app, interval=30_000)
     clock.timeout.connect(lambda: [window.update() for window in screens])

@@ -29,6 +29,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 HEARTBEAT = "heartbeat"
+EXIT_LEFT_WITH_PIN = 3  # the player's exit status when someone typed the exit PIN: stop, do not restart
 LOG_BYTES, LOG_FILES = 512 * 1024, 3  # at most 2 MB of log, whatever happens
 
 
@@ -88,6 +89,7 @@ class Supervisor:
         self.log = capped_log(state_dir)
         self.restarts: deque[float] = deque()
         self.starts = 0
+        self.last_exit: int | None = None
         self._stopping = False
         self._systemd = SystemdNotifier()
 
@@ -105,6 +107,9 @@ class Supervisor:
                 continue
             reason = self._run_once(self.player)
             self.log.info("player stopped: %s", reason)
+            if self.last_exit == EXIT_LEFT_WITH_PIN:
+                self.log.info("someone left the kiosk with its PIN")
+                break
             if reason != "stopped":
                 self.restarts.append(self.clock())
         self._systemd.notify("STOPPING=1")
@@ -131,6 +136,7 @@ class Supervisor:
         assert child.stdout is not None
         started = last_beat = self.clock()
         reason = "stopped"
+        self.last_exit = None
         with selectors.DefaultSelector() as selector:
             selector.register(child.stdout, selectors.EVENT_READ)
             while True:
@@ -140,7 +146,8 @@ class Supervisor:
                 if selector.select(self.settings.poll):
                     line = child.stdout.readline()
                     if not line:
-                        reason = f"it exited with code {child.wait()}"
+                        self.last_exit = child.wait()
+                        reason = f"it exited with code {self.last_exit}"
                         break
                     if line.strip() == HEARTBEAT:
                         last_beat = self.clock()

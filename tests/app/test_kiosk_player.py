@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from customer_room_desktop.app.kiosk_player import KioskPlayer, NoKeys, step_commands
+from customer_room_desktop.app.kiosk_exit import KioskKeys
+from customer_room_desktop.app.kiosk_player import KioskPlayer, step_commands
+from customer_room_desktop.domain.kiosk_pin import hash_pin
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.domain import room_commands as cmd
@@ -20,6 +22,7 @@ from customer_room_desktop.domain.kiosk_schedule import schedule_from
 from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
+clock = {"now": 1000.0}  # the PIN gate's monotonic seconds, moved by the tests
 LOOP = KioskProgramme((KioskStep(1, ("stage:2", "complaints:2")), KioskStep(1, ("journey",)),
                        KioskStep(1, ("stage:5", "asset"))))
 
@@ -28,10 +31,11 @@ LOOP = KioskProgramme((KioskStep(1, ("stage:2", "complaints:2")), KioskStep(1, (
 def kiosk(sample_room, tmp_path, qtbot):
     room = RoomFile.open(sample_room, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "kiosk", "test"), kiosk=True)
-    keys = NoKeys()
+    keys = KioskKeys(hash_pin("4821"), lambda: next(iter(live.walls.values()), None), clock=lambda: clock["now"])
     QApplication.instance().installEventFilter(keys)
     live.start()
     qtbot.waitUntil(live.on_screen)
+    live.kiosk_keys = keys
     yield live
     QApplication.instance().removeEventFilter(keys)
     live.shut_down()
@@ -105,3 +109,36 @@ def test_outside_opening_hours_the_walls_go_dark_and_come_back_by_themselves(kio
         assert kiosk.state.cover is None and player.open and kiosk.state.position == 2
     finally:
         player.stop()
+
+
+def _type(wall, text: str) -> None:
+    for character in text:
+        QTest.keyClicks(wall, character)
+    QTest.keyClick(wall, Qt.Key.Key_Return)
+
+
+def test_the_right_pin_leaves_and_five_wrong_ones_lock_entry_for_a_minute(kiosk, qtbot):
+    keys, wall = kiosk.kiosk_keys, next(iter(kiosk.walls.values()))
+    QTest.keyClick(wall, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert keys.asking
+    for _ in range(5):
+        _type(wall, "1111")
+    assert keys._prompt.message == "Wrong PIN: locked for 60 s"
+    with qtbot.assertNotEmitted(keys.left):
+        _type(wall, "4821")  # the right PIN, but entry is locked
+    assert keys._prompt.message.startswith("Locked for")
+    clock["now"] += 61
+    with qtbot.waitSignal(keys.left, timeout=1000):
+        _type(wall, "4821")
+    assert not keys.asking
+
+
+def test_esc_gives_up_the_pin_and_a_room_without_one_cannot_be_left(kiosk, qtbot):
+    keys, wall = kiosk.kiosk_keys, next(iter(kiosk.walls.values()))
+    QTest.keyClick(wall, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    QTest.keyClicks(wall, "48")
+    QTest.keyClick(wall, Qt.Key.Key_Escape)
+    assert not keys.asking
+    nobody = KioskKeys("", lambda: wall)
+    nobody.ask()
+    assert not nobody.asking

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from customer_room_desktop.app.kiosk_supervisor import LOG_BYTES, Supervisor, SupervisorSettings, capped_log
+from customer_room_desktop.app.kiosk_supervisor import (
+    EXIT_LEFT_WITH_PIN, LOG_BYTES, Supervisor, SupervisorSettings, capped_log,
+)
 
 QUICK = SupervisorSettings(heartbeat_timeout=1.5, memory_cap_mb=400, max_restarts=3, restart_window=60,
                            retry_after=1.0, poll=0.1)
@@ -26,10 +28,10 @@ def counting(marks: Path, then: str) -> list[str]:
 
 def test_a_player_that_crashes_is_started_again(tmp_path):
     marks = tmp_path / "starts"
-    supervisor = Supervisor(counting(marks, "sys.exit(3)"), python("pass"), tmp_path / "state", QUICK)
+    supervisor = Supervisor(counting(marks, "sys.exit(2)"), python("pass"), tmp_path / "state", QUICK)
     supervisor.run(rounds=3)
     assert marks.read_text().count("started") == 3
-    assert "it exited with code 3" in (tmp_path / "state" / "kiosk.log").read_text()
+    assert "it exited with code 2" in (tmp_path / "state" / "kiosk.log").read_text()
 
 
 @pytest.mark.slow
@@ -59,6 +61,15 @@ def test_after_repeated_crashes_the_safe_screen_shows_then_the_room_is_tried_aga
     assert marks.read_text().count("started") == QUICK.max_restarts + 1
     log = (tmp_path / "state" / "kiosk.log").read_text()
     assert "3 restarts within 1 min: the safe screen" in log
+
+
+def test_a_player_left_with_the_pin_is_not_started_again(tmp_path):
+    marks = tmp_path / "starts"
+    supervisor = Supervisor(counting(marks, f"sys.exit({EXIT_LEFT_WITH_PIN})"), python("pass"), tmp_path / "state",
+                            QUICK)
+    supervisor.run(rounds=3)
+    assert marks.read_text().count("started") == 1
+    assert "left the kiosk with its PIN" in (tmp_path / "state" / "kiosk.log").read_text()
 
 
 def test_the_log_never_grows_past_its_cap(tmp_path):
