@@ -43,6 +43,9 @@ class SupervisorSettings:
     poll: float = 1.0
 
 
+DEFAULT_SETTINGS = SupervisorSettings()
+
+
 def resident_mb(pid: int) -> float | None:
     """Resident memory of a process, from /proc (None where there is no /proc, or it has gone)."""
     try:
@@ -83,7 +86,7 @@ class Supervisor:
     """``player`` is the command that runs the room; ``safe_screen`` the one that shows the safe screen."""
 
     def __init__(self, player: list[str], safe_screen: list[str], state_dir: Path,
-                 settings: SupervisorSettings = SupervisorSettings(),
+                 settings: SupervisorSettings = DEFAULT_SETTINGS,
                  clock: Callable[[], float] = time.monotonic):
         self.player, self.safe_screen, self.settings, self.clock = player, safe_screen, settings, clock
         self.log = capped_log(state_dir)
