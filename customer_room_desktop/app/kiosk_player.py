@@ -28,6 +28,7 @@ from ..services.screen_assignment import AssignmentStore
 from ..storage.kiosk_store import pin_hash
 from ..storage.room_file import RoomFile
 from .cli_kiosk import room_programme
+from .kiosk_awake import KeepAwake
 from .kiosk_exit import EXIT_LEFT_WITH_PIN, KioskKeys
 from .live_room import LiveRoom
 from .wall_factory import WallFactory
@@ -53,8 +54,10 @@ def step_commands(step: KioskStep, walls: int) -> list[object]:
 
 class KioskPlayer(QObject):
     def __init__(self, live: LiveRoom, programme: KioskProgramme, state_dir: Path,
-                 now: Callable[[], datetime] = datetime.now, celebrate: cmd.Celebrate | None = None):
+                 now: Callable[[], datetime] = datetime.now, celebrate: cmd.Celebrate | None = None,
+                 awake: KeepAwake | None = None):
         super().__init__()
+        self.awake = awake  # holds the screensaver off during opening hours
         self.live, self.programme, self.now = live, programme, now
         self.state_file = state_dir / "kiosk-state.json"
         self.celebrate = celebrate
@@ -80,6 +83,7 @@ class KioskPlayer(QObject):
         self._schedule.start()
         self.follow_schedule()
         if self.open:
+            self._keep_awake(True)
             self.show_step()
 
     def beat(self) -> None:
@@ -106,6 +110,7 @@ class KioskPlayer(QObject):
         if now_open == self.open:
             return
         self.open = now_open
+        self._keep_awake(now_open)
         if not now_open:
             self._step_timer.stop()
             if self.live.state.cover != "blackout":
@@ -120,9 +125,21 @@ class KioskPlayer(QObject):
         partial.write_text(json.dumps({"step": self.index}), encoding="utf-8")
         os.replace(partial, self.state_file)
 
+    def _keep_awake(self, awake: bool) -> None:
+        """Screens awake in opening hours; outside them they may sleep (the display's own power saving)."""
+        if self.awake is None:
+            return
+        if not awake:
+            self.awake.release()
+            return
+        problem = self.awake.hold()
+        if problem:
+            print(f"customer-room kiosk: {problem}", file=sys.stderr, flush=True)
+
     def stop(self) -> None:
         for timer in (self._step_timer, self._heartbeat, self._schedule):
             timer.stop()
+        self._keep_awake(False)
 
 
 def latest_celebration(room: RoomFile) -> cmd.Celebrate | None:
@@ -149,7 +166,7 @@ def run_player(room_path: Path, state_dir: Path) -> int:
         keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
         app.installEventFilter(keys)
         live.start()
-        player = KioskPlayer(live, programme, state_dir, celebrate=latest_celebration(room))
+        player = KioskPlayer(live, programme, state_dir, celebrate=latest_celebration(room), awake=KeepAwake())
         player.start()
         try:
             return app.exec()

@@ -95,18 +95,34 @@ def test_exit_keys_and_closing_a_wall_do_nothing(kiosk, qtbot):
     assert wall.isVisible() and wall.isFullScreen() and kiosk.state.position == position
 
 
+class ScreensAwake:
+    """Stands in for the operating system's screensaver switch (the process edge): records what was asked."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def hold(self) -> str:
+        self.held = True
+        return ""
+
+    def release(self) -> None:
+        self.held = False
+
+
 def test_outside_opening_hours_the_walls_go_dark_and_come_back_by_themselves(kiosk, tmp_path):
     clock = {"now": datetime(2026, 12, 6, 12, 0)}  # a Sunday: closed
     programme = KioskProgramme(LOOP.steps, schedule_from({"sunday": "closed", "monday": "08:00-18:00"}))
-    player = KioskPlayer(kiosk, programme, tmp_path / "state", now=lambda: clock["now"])
+    awake = ScreensAwake()
+    player = KioskPlayer(kiosk, programme, tmp_path / "state", now=lambda: clock["now"], awake=awake)
     player.start()
     try:
-        assert kiosk.state.cover == "blackout" and not player.open
+        assert kiosk.state.cover == "blackout" and not player.open and not awake.held  # screens may sleep
         player.next_step()  # a step timer that fires late changes nothing while closed
         assert kiosk.state.cover == "blackout" and player.index == 0
         clock["now"] = datetime(2026, 12, 7, 8, 0)  # Monday, opening time
         player.follow_schedule()
         assert kiosk.state.cover is None and player.open and kiosk.state.position == 2
+        assert awake.held  # the screensaver held off while the room is open
     finally:
         player.stop()
 
