@@ -88,3 +88,24 @@ def _default_signals():
     yield
     signal.signal(signal.SIGTERM, before[0])
     signal.signal(signal.SIGINT, before[1])
+
+
+def test_systemd_hears_ready_and_the_watchdog_while_the_player_runs(tmp_path, monkeypatch):
+    import socket
+
+    address = str(tmp_path / "notify")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(address)
+    listener.settimeout(5)
+    monkeypatch.setenv("NOTIFY_SOCKET", address)
+    marks = tmp_path / "starts"
+    Supervisor(counting(marks, "time.sleep(0.5)"), python("pass"), tmp_path / "state", QUICK).run(rounds=1)
+    heard = []
+    listener.settimeout(0.2)
+    try:
+        while True:
+            heard.append(listener.recv(100).decode())
+    except TimeoutError:
+        pass
+    listener.close()
+    assert heard[0] == "READY=1" and "WATCHDOG=1" in heard and heard[-1] == "STOPPING=1"
