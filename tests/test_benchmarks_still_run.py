@@ -49,4 +49,6 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     assert long_walls["stage: 25,000-char verbatims, render (ms)"] > 0
     long_minutes = next(r for name, r in results.items() if name.startswith("Minutes PDF holding a 20,000-char"))
     assert len(long_minutes) > 2
+    recovery = next(r for name, r in results.items() if name.startswith("Kiosk recovery: the player killed 2 "))
+    assert recovery["kills after which it came back on the same step"] == "2 of 2"
     assert list(tmp_path.iterdir()) == []

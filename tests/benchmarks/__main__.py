@@ -18,11 +18,12 @@ from .room_benchmarks import sample_copy, bench_import_complaints, bench_media_i
 from .board_benchmarks import bench_kpi_views, bench_listening_path
 from .session_benchmarks import bench_capture, bench_minutes_pdf
 from .import_benchmarks import bench_skip_bad_rows
+from .kiosk_benchmarks import bench_kiosk_recovery
 from .long_text_benchmarks import bench_long_decision_minutes, bench_long_verbatim_render
 
 
 ALL = ["import", "open", "media", "switch", "soak", "start", "calls", "bigcall", "capture", "minutes", "kpis",
-       "listening", "skiprows", "longtext", "longminutes"]
+       "listening", "skiprows", "longtext", "longminutes", "recovery"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_long_verbatim_render(work, runs=2 if args.quick else 7))
         if "longminutes" in chosen:
             results.append(bench_long_decision_minutes(work, runs=1 if args.quick else 3))
+        if "recovery" in chosen:
+            results.append(bench_kiosk_recovery(work, sample_copy(work, "kiosk.croom"), kills=2 if args.quick else 20))
     if args.json:
         print(json.dumps(results, indent=2))
     else:
