@@ -43,6 +43,14 @@ def room_programme(room: RoomFile) -> KioskProgramme:
     return default_programme(stages, recognised)
 
 
+def check_calls(room: RoomFile, programme: KioskProgramme) -> None:
+    """Every call a step names is in the room; refused in one sentence otherwise."""
+    for number, step in enumerate(programme.steps, start=1):
+        if step.call and room.db.execute("SELECT 1 FROM calls WHERE key = ?", (step.call,)).fetchone() is None:
+            raise ProgrammeError(f"Step {number} of the programme names the call '{step.call}', which this room "
+                                 "does not have.")
+
+
 def _edit_programme(room_path: Path, file: Path) -> str:
     if not file.exists():
         with RoomFile.open(room_path, read_only=True) as room:
@@ -56,6 +64,7 @@ def _edit_programme(room_path: Path, file: Path) -> str:
         raise ProgrammeError(f"{file} is not a text file in UTF-8.") from None
     programme = programme_from_toml(text)
     with RoomFile.open(room_path) as room:
+        check_calls(room, programme)
         save_programme(room, programme)
     seconds = programme.loop_seconds
     return f"Loaded {len(programme.steps)} steps into the room: one loop takes {seconds // 60}:{seconds % 60:02d}."
@@ -88,7 +97,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 def _run_kiosk(room_path: Path) -> int:
     """Check the room and its programme now (a bad one is named before any window), then supervise."""
     with room_failures(str(room_path)), RoomFile.open(room_path, read_only=True) as room:
-        room_programme(room)
+        check_calls(room, room_programme(room))
     state_dir = user_state_dir() / "kiosk" / room_path.stem
     player = [sys.executable, "-m", "customer_room_desktop.app.kiosk_player", str(room_path.resolve()),
               str(state_dir)]

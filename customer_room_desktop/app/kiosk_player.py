@@ -34,6 +34,7 @@ from .live_room import LiveRoom
 from .wall_factory import WallFactory
 
 HEARTBEAT_MS = 5000
+SOUND_VOLUME = 80  # a step's call with sound = true; muted otherwise (the captions carry it)
 SCHEDULE_CHECK_MS = 20_000
 _STAGE_VIEWS = ("stage", "complaints")
 
@@ -93,10 +94,24 @@ class KioskPlayer(QObject):
         step = self.programme.steps[self.index]
         for command in step_commands(step, len(self.live.state.walls)):
             self.live.send(command)
+        self._play_call(step)
         if "celebration" in step.walls and self.celebrate is not None:
             self.live.send(self.celebrate)
         self._remember()
         self._step_timer.start(step.seconds * 1000)
+
+    def _play_call(self, step: KioskStep) -> None:
+        """The step's call from its start, muted with captions unless the step asks for sound; a step
+        without a call closes the one before."""
+        if not step.call:
+            if self.live.state.call is not None:
+                self.live.send(cmd.CloseCall())
+            return
+        self.live.console.call_panel.volume.setValue(SOUND_VOLUME if step.sound else 0)
+        if self.live.state.call is not None and self.live.state.call.key != step.call:
+            self.live.send(cmd.CloseCall())
+        self.live.send(cmd.OpenCall(step.call))
+        self.live.send(cmd.Play())
 
     def next_step(self) -> None:
         if not self.open:

@@ -67,3 +67,12 @@ def test_a_file_that_cannot_be_used_is_named_in_one_sentence(sample_room_copy, t
     assert main(["kiosk", str(sample_room_copy), "--edit-programme", str(file)]) == 2
     error = capsys.readouterr().err.strip()
     assert error.startswith("customer-room: ") and error.count("\n") == 0 and "Error" not in error
+
+
+def test_a_programme_naming_a_call_the_room_lacks_is_refused(sample_room_copy, tmp_path, capsys):
+    file = tmp_path / "programme.toml"
+    file.write_text('[[step]]\nseconds = 30\nwalls = ["call"]\ncall = "no-such-call"\n', encoding="utf-8")
+    assert main(["kiosk", str(sample_room_copy), "--edit-programme", str(file)]) == 2
+    assert "names the call 'no-such-call', which this room does not have." in capsys.readouterr().err
+    with RoomFile.open(sample_room_copy, read_only=True) as room:
+        assert stored_programme(room) is None

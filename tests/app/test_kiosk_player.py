@@ -158,3 +158,20 @@ def test_esc_gives_up_the_pin_and_a_room_without_one_cannot_be_left(kiosk, qtbot
     nobody = KioskKeys("", lambda: wall)
     nobody.ask()
     assert not nobody.asking
+
+
+@pytest.mark.vlc  # the call plays through libVLC
+def test_a_step_with_a_call_plays_it_muted_and_the_next_step_closes_it(kiosk, tmp_path, qtbot):
+    programme = KioskProgramme((KioskStep(60, ("call", "stage:6"), call="helpline-wait"),
+                                KioskStep(60, ("journey",))))
+    player = KioskPlayer(kiosk, programme, tmp_path / "state")
+    player.start()
+    try:
+        assert kiosk.state.call is not None and kiosk.state.call.key == "helpline-wait"
+        assert kiosk.console.call_panel.volume.value() == 0  # muted: the captions carry it
+        wall = next(iter(kiosk.walls.values()))
+        qtbot.waitUntil(lambda: type(wall.currentWidget()).__name__ == "CallView", timeout=5000)
+        player.next_step()
+        assert kiosk.state.call is None
+    finally:
+        player.stop()
