@@ -98,13 +98,17 @@ def test_sigkill_at_any_moment_leaves_nothing_or_the_whole_room(tiny_source, tmp
     _enlarge(tiny_source, COMPLAINT_ROWS)
     output = tmp_path / "t.croom"
     partial = output.with_name("t.croom.building")
-    # one build to time: from its file appearing to the process ending
-    process = _start_build(tiny_source, output)
-    seen = _wait_for_new_file(partial, None, process)
-    process.communicate(timeout=60)
-    assert process.returncode == 0
-    span = time.monotonic() - seen
-    output.unlink()
+    # three builds to time, from the file appearing to the process ending; the shortest is used, so that on
+    # a busy machine (a slow first build) the kills still land during builds rather than after them
+    spans = []
+    for _ in range(3):
+        process = _start_build(tiny_source, output)
+        seen = _wait_for_new_file(partial, _identity(partial), process)
+        process.communicate(timeout=60)
+        assert process.returncode == 0
+        spans.append(time.monotonic() - seen)
+        output.unlink()
+    span = min(spans)
 
     rng = random.Random(SEED)
     # stratified: one kill in each twentieth of 1.1 spans, so some land after the build has finished
