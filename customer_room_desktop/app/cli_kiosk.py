@@ -18,6 +18,7 @@ from ..domain.kiosk_defaults import default_programme
 from ..domain.kiosk_pin import check_new_pin, hash_pin
 from ..domain.kiosk_programme import KioskProgramme, ProgrammeError, programme_from_toml, programme_to_toml
 from ..domain.refusal import Refusal
+from ..services.session_wall_data import latest_celebration
 from ..storage.kiosk_store import save_pin_hash, save_programme, stored_programme
 from ..storage.room_file import RoomFile
 from ..storage.room_reading import room_failures
@@ -39,8 +40,7 @@ def room_programme(room: RoomFile) -> KioskProgramme:
     if own is not None:
         return own
     stages = room.db.execute("SELECT count(*) FROM stages").fetchone()[0]
-    recognised = room.db.execute("SELECT count(*) FROM recognitions").fetchone()[0] > 0
-    return default_programme(stages, recognised)
+    return default_programme(stages, latest_celebration(room) is not None)
 
 
 def check_calls(room: RoomFile, programme: KioskProgramme) -> None:

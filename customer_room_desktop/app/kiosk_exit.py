@@ -18,10 +18,7 @@ from PySide6.QtWidgets import QWidget
 from ..domain.kiosk_pin import MAX_DIGITS, PinGate
 from ..domain.legibility import Tier
 from ..services.painting import painting
-from .kiosk_supervisor import EXIT_LEFT_WITH_PIN
 from ..ui.walls.wall_style import BACKGROUND, SURFACE_HIGH, TEXT, WallScale, draw_text, fill_rounded
-
-__all__ = ["EXIT_LEFT_WITH_PIN", "KioskKeys", "PinPrompt"]
 
 PROMPT_IDLE_MS = 20_000
 _SWALLOWED = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut)

@@ -25,11 +25,13 @@ from ..domain import room_commands as cmd
 from ..domain.kiosk_programme import KioskProgramme, KioskStep
 from ..domain.wall_views import split_view
 from ..services.screen_assignment import AssignmentStore
+from ..services.session_wall_data import latest_celebration
 from ..storage.kiosk_store import pin_hash
 from ..storage.room_file import RoomFile
 from .cli_kiosk import room_programme
 from .kiosk_awake import KeepAwake
-from .kiosk_exit import EXIT_LEFT_WITH_PIN, KioskKeys
+from .kiosk_exit import KioskKeys
+from .kiosk_supervisor import EXIT_LEFT_WITH_PIN
 from .live_room import LiveRoom
 from .wall_factory import WallFactory
 
@@ -157,11 +159,10 @@ class KioskPlayer(QObject):
         self._keep_awake(False)
 
 
-def latest_celebration(room: RoomFile) -> cmd.Celebrate | None:
-    row = room.db.execute("SELECT coalesce(t.name, p.title), p.title, r.citation FROM recognitions r "
-                          "JOIN priorities p ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id "
-                          "ORDER BY r.id DESC LIMIT 1").fetchone()
-    return cmd.Celebrate(*row) if row else None
+def _celebrate(room: RoomFile) -> cmd.Celebrate | None:
+    """The room's newest recognition, as the command that celebrates it on every wall."""
+    celebrated = latest_celebration(room)
+    return cmd.Celebrate(celebrated.team, celebrated.priority, celebrated.citation) if celebrated else None
 
 
 def _first_wall(live: LiveRoom) -> QWidget | None:
@@ -181,7 +182,7 @@ def run_player(room_path: Path, state_dir: Path) -> int:
         keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
         app.installEventFilter(keys)
         live.start()
-        player = KioskPlayer(live, programme, state_dir, celebrate=latest_celebration(room), awake=KeepAwake())
+        player = KioskPlayer(live, programme, state_dir, celebrate=_celebrate(room), awake=KeepAwake())
         player.start()
         try:
             return app.exec()

@@ -16,7 +16,7 @@ from ..domain.early_warning import stage_alert
 from ..services.board_data import (
     BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
 )
-from ..services.session_wall_data import CelebrationData, board_data, tally_data
+from ..services.session_wall_data import board_data, latest_celebration, tally_data
 from ..services.walk_data import WalkDataError, latest_exercise, persona_data
 from ..storage.captures import CaptureRefused
 from ..storage.room_file import RoomFile
@@ -246,13 +246,11 @@ class WallFactory:
             view.show_board(board_data(room))
             return view
         if kind == "celebration":
-            row = room.db.execute("SELECT coalesce(t.name, p.title), p.title, r.citation FROM recognitions r "
-                                  "JOIN priorities p ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id "
-                                  "ORDER BY r.id DESC LIMIT 1").fetchone()
-            if row is None:
+            celebrated = latest_celebration(room)
+            if celebrated is None:
                 raise ViewSpecError("This room has recognised no team yet, so there is nothing to celebrate.")
             view = CelebrationWall(self.branding)
-            view.show_celebration(CelebrationData(*row))
+            view.show_celebration(celebrated)
             return view
         row = room.db.execute("SELECT id FROM sessions WHERE id = ? OR key = ?", (argument, argument)).fetchone() \
             if argument else room.db.execute("SELECT max(session_id) FROM votes").fetchone()

@@ -60,6 +60,14 @@ class CelebrationData:
     citation: str
 
 
+def latest_celebration(room: RoomFile) -> CelebrationData | None:
+    """The newest recognition: the team (else its priority), the priority and the citation."""
+    row = room.db.execute("SELECT coalesce(t.name, p.title), p.title, r.citation FROM recognitions r "
+                          "JOIN priorities p ON p.id = r.priority_id LEFT JOIN teams t ON t.priority_id = p.id "
+                          "ORDER BY r.id DESC LIMIT 1").fetchone()
+    return CelebrationData(*row) if row else None
+
+
 def _first_sentence(text: str, limit: int = 140) -> str:
     sentence = text.split(". ")[0].strip()
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

@@ -7,16 +7,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from customer_room_desktop.app.wall_factory import WallFactory
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.frame_view import FRAME_FORMAT, FrameCanvas
-
-
-@pytest.fixture(scope="module")
-def factory(sample_room):
-    room = RoomFile.open(sample_room, read_only=True)
-    yield WallFactory(room)
-    room.close()
 
 
 def pixels(image: QImage) -> np.ndarray:

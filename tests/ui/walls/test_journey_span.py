@@ -7,20 +7,11 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
-from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.services.screen_assignment import journey_slice
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.journey_span import TAG_TEXTS, JourneySpan, column_widths, failing_label
 from tests.ui.walls.text_recorder import texts_drawn
 
 SIZE = (1920, 1080)
-
-
-@pytest.fixture(scope="module")
-def factory(sample_room):
-    room = RoomFile.open(sample_room, read_only=True)
-    yield WallFactory(room)
-    room.close()
 
 
 def _span(qtbot, factory, first=1, last=None, current=None) -> JourneySpan:

@@ -17,17 +17,10 @@ from customer_room_desktop.storage.journey_queries import list_artifacts
 from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.domain.legibility import Tier
 from customer_room_desktop.ui.walls.stage_panel import thumbnails_shown
-from tests.ui.walls.text_recorder import texts_drawn
 from customer_room_desktop.ui.walls.wall_style import ROOM_TEXT, WallScale
+from tests.ui.walls.text_recorder import texts_drawn
 
 SIZE = (1920, 1080)
-
-
-@pytest.fixture(scope="module")
-def factory(sample_room):
-    room = RoomFile.open(sample_room, read_only=True)
-    yield WallFactory(room)
-    room.close()
 
 
 def _looks_drawn(image: QImage, size=SIZE) -> None:
