@@ -20,8 +20,9 @@ _FORMAT_5_RESULTS = """
 
 
 def as_format_6(conn: sqlite3.Connection) -> None:
-    """Format 10 added the kiosk table, 9 commitment reviews and reactions without a result, 8
+    """Format 11 added stages.narration, 10 the kiosk table, 9 commitment reviews and reactions without a result, 8
     room.own_handles, 7 artifacts.pdf_password: undo them, newest first. The caller commits."""
+    conn.execute("ALTER TABLE stages DROP COLUMN narration")
     conn.execute("DROP TABLE kiosk")
     conn.execute("DROP TABLE commitment_reviews")
     conn.execute("ALTER TABLE exercise_results RENAME TO exercise_results_9")

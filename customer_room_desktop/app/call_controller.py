@@ -97,7 +97,7 @@ class CallController(QObject):
         if state is None:
             if self.call is not None:
                 self._journal_play()
-                self.player.stop()
+                self.player.unload()
                 self.call = None
             return
         if self.call is None or self.call.key != state.key:

@@ -62,8 +62,10 @@ class KioskKeys(QObject):
     left = Signal()
 
     def __init__(self, stored_hash: str, prompt_on: Callable[[], QWidget | None],
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, on_key: Callable[[int], bool] | None = None):
+        """``on_key``: where a key goes when no PIN is being typed (the tour guide); it is swallowed anyway."""
         super().__init__()
+        self.on_key = on_key
         self.gate = PinGate(stored_hash) if stored_hash else None
         self._prompt_on = prompt_on
         self._clock = clock
@@ -88,7 +90,8 @@ class KioskKeys(QObject):
         if (key, modifiers) == _ASK:
             self.ask()
         elif not self.asking:
-            return
+            if self.on_key is not None:
+                self.on_key(key)
         elif key == Qt.Key.Key_Escape:
             self.cancel()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

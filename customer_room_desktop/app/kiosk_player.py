@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ..domain import room_commands as cmd
 from ..domain.kiosk_programme import KioskProgramme, KioskStep
 from ..domain.wall_views import split_view
-from ..services.screen_assignment import AssignmentStore
+from ..services.screen_assignment import ProgrammedAssignments
 from ..services.session_wall_data import latest_celebration
 from ..storage.kiosk_store import pin_hash
 from ..storage.room_file import RoomFile
@@ -32,6 +32,7 @@ from .cli_kiosk import room_programme
 from .kiosk_awake import KeepAwake
 from .kiosk_exit import KioskKeys
 from .kiosk_supervisor import EXIT_LEFT_WITH_PIN
+from .kiosk_tour import KioskInput, KioskTourGuide
 from .live_room import LiveRoom
 from .wall_factory import WallFactory
 
@@ -72,6 +73,8 @@ class KioskPlayer(QObject):
         self._heartbeat.timeout.connect(self.beat)
         self._schedule = QTimer(self, interval=SCHEDULE_CHECK_MS)
         self._schedule.timeout.connect(self.follow_schedule)
+        self.tour = KioskTourGuide(live, programme.tour, self._step_timer.stop, self.show_step,
+                                   lambda: self.open, self._set_sound)
 
     def _resumed_index(self) -> int:
         try:
@@ -109,14 +112,17 @@ class KioskPlayer(QObject):
             if self.live.state.call is not None:
                 self.live.send(cmd.CloseCall())
             return
-        self.live.console.call_panel.volume.setValue(SOUND_VOLUME if step.sound else 0)
+        self._set_sound(step.sound)
         if self.live.state.call is not None and self.live.state.call.key != step.call:
             self.live.send(cmd.CloseCall())
         self.live.send(cmd.OpenCall(step.call))
         self.live.send(cmd.Play())
 
+    def _set_sound(self, sound: bool) -> None:
+        self.live.console.call_panel.volume.setValue(SOUND_VOLUME if sound else 0)
+
     def next_step(self) -> None:
-        if not self.open:
+        if not self.open or self.tour.active:
             return
         self.index = self.programme.step_after(self.index)
         self.show_step()
@@ -129,6 +135,7 @@ class KioskPlayer(QObject):
         self.open = now_open
         self._keep_awake(now_open)
         if not now_open:
+            self.tour.end(resume=False)
             self._step_timer.stop()
             if self.live.state.cover != "blackout":
                 self.live.send(cmd.Blackout())
@@ -156,6 +163,7 @@ class KioskPlayer(QObject):
     def stop(self) -> None:
         for timer in (self._step_timer, self._heartbeat, self._schedule):
             timer.stop()
+        self.tour.end(resume=False)
         self._keep_awake(False)
 
 
@@ -176,19 +184,21 @@ def run_player(room_path: Path, state_dir: Path) -> int:
     with RoomFile.open(room_path, read_only=True) as room:
         programme = room_programme(room)
         factory = WallFactory(room)
-        store = AssignmentStore(state_dir / "kiosk-walls.json", f"kiosk|{room_path.name}")
-        live = LiveRoom(factory, store, kiosk=True)
-        keys = KioskKeys(pin_hash(room), lambda: _first_wall(live))
-        keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
-        app.installEventFilter(keys)
+        live = LiveRoom(factory, ProgrammedAssignments(), kiosk=True)
         live.start()
         player = KioskPlayer(live, programme, state_dir, celebrate=_celebrate(room), awake=KeepAwake())
+        keys = KioskKeys(pin_hash(room), lambda: _first_wall(live), on_key=player.tour.key)
+        keys.left.connect(lambda: app.exit(EXIT_LEFT_WITH_PIN))
+        touches = KioskInput(live, player.tour)
+        for event_filter in (keys, touches):
+            app.installEventFilter(event_filter)
         player.start()
         try:
             return app.exec()
         finally:
             player.stop()
-            app.removeEventFilter(keys)
+            for event_filter in (keys, touches):
+                app.removeEventFilter(event_filter)
             live.shut_down()
 
 

@@ -136,12 +136,8 @@ class LiveRoom(QObject):
         if changes.message:
             self.console.show_message(changes.message)
         what = changes.what
-        if Changed.SESSION in what or Changed.CAPTURES in what:
-            self.session.refresh()
-        if what & {Changed.SESSION, Changed.CAPTURES, Changed.EXERCISE}:
-            self.walk.refresh()
-        if Changed.CLOCK in what or Changed.SESSION in what:
-            self._clock_changed()
+        if not self.kiosk:  # nobody sees a kiosk's console: it is not kept up to date
+            self._console_follows(what)
         if self.state.position != self._clock_position:  # a cover or a conversation keeps the stage's time
             self._clock_position = self.state.position
             self.clock.new_segment()
@@ -153,6 +149,14 @@ class LiveRoom(QObject):
             self.refresh()
         for effect in changes.effects:
             self._carry_out(effect)
+
+    def _console_follows(self, what: frozenset[Changed]) -> None:
+        if Changed.SESSION in what or Changed.CAPTURES in what:
+            self.session.refresh()
+        if what & {Changed.SESSION, Changed.CAPTURES, Changed.EXERCISE}:
+            self.walk.refresh()
+        if Changed.CLOCK in what or Changed.SESSION in what:
+            self._clock_changed()
 
     @contextmanager
     def _filters_lifted(self) -> Iterator[None]:
@@ -225,6 +229,8 @@ class LiveRoom(QObject):
         plans = wall_plans(s, windows, self.factory)
         self.presenter.show(plans, s.position, s.cover, s.celebration)
         self.calls.attach([p.wall.call_view for p in plans if p.view == "call" and not s.cover])
+        if self.kiosk:
+            return  # nobody sees a kiosk's console: it is not kept up to date
         following = s.next_position()
         self.console.show_stage(s.position, s.stage.name, s.cover,
                                 f"{following} · {s.stages[following - 1].name}" if following else "")
@@ -268,6 +274,8 @@ class LiveRoom(QObject):
         self._tick()
 
     def _tick(self) -> None:
+        if self.kiosk:
+            return
         self.console.show_clock(*self.clock.readings(), *self.clock.conversation_reading())
         self._show_console_verbatim()
 

@@ -17,6 +17,7 @@ from ..services.board_data import (
     BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
 )
 from ..services.session_wall_data import board_data, latest_celebration, tally_data
+from ..services.tour_data import TourData, tour_data
 from ..services.walk_data import WalkDataError, latest_exercise, persona_data
 from ..storage.captures import CaptureRefused
 from ..storage.room_file import RoomFile
@@ -42,6 +43,7 @@ class WallFactory:
         self._page_counts: dict[str, int] = {}
         self._console_verbatims: dict[int, tuple[str, ...]] = {}
         self._stage_calls: dict[int, list[tuple[str, str]]] = {}
+        self._tours: dict[int, TourData] = {}
         self._boards: dict[tuple[str, str], object] = {}
         self._warnings = None  # the moments' reliability, judged once per room
 
@@ -74,6 +76,12 @@ class WallFactory:
         if position not in self._stage_calls:
             self._stage_calls[position] = self.source.calls_of_stage(self.stage_key(str(position)))
         return self._stage_calls[position]
+
+    def tour_data(self, position: int) -> TourData:
+        if position not in self._tours:
+            self.stage_key(str(position))  # refuses a stage the room does not have
+            self._tours[position] = tour_data(self.source.room, self.source.stages, position)
+        return self._tours[position]
 
     def board(self, view: str, argument: str = ""):
         """The data of a conversation-1 wall, read once per room and argument (aggregated in SQL)."""
@@ -164,6 +172,12 @@ class WallFactory:
             return focus
         if kind == "call":
             return self._call(argument)
+        if kind == "tour":
+            from ..ui.walls.tour_wall import TourWall
+
+            tour = TourWall(self.branding)
+            tour.show_tour(self.tour_data(self._position(argument or "1")))
+            return tour
         if spec.data in (ViewData.SESSION, ViewData.COVER):
             return self._session_wall(kind, argument)
         if spec.data is ViewData.BOARD:

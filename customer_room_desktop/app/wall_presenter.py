@@ -143,6 +143,9 @@ class WallPresenter(QObject):
         if plan.view == "complaints":
             wall.complaints.show_complaints(self.factory.complaints_data(position))
             return wall.complaints
+        if plan.view == "tour":
+            wall.tour.show_tour(self.factory.tour_data(position))
+            return wall.tour
         if plan.view == "journey":
             wall.journey.show_journey(self.factory.journey_data(), *plan.stages, current=position)
             return wall.journey

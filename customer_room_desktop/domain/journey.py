@@ -34,6 +34,7 @@ class Stage:
     goal: str
     position: int
     description: str = ""
+    narration: str = ""  # what a visitor reads on the kiosk's self-guided tour
 
 
 @dataclass(frozen=True)

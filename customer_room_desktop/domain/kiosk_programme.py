@@ -8,7 +8,13 @@ It is kept in the room and edited as a TOML file (``customer-room kiosk ROOM --e
     call = "burst-pipe"                                # optional: a recorded call on the first "call" wall
     sound = false                                      # a call plays muted with captions unless this is true
 
-The opening hours go in a [schedule] table in the same file (domain/kiosk_schedule.py).
+The opening hours go in a [schedule] table in the same file (domain/kiosk_schedule.py), and the visitors'
+self-guided tour in a [tour] table:
+
+    [tour]
+    idle_seconds = 90      # after this long without a key or a touch, the walls go back to the loop
+    sound = true           # a call a visitor touches plays with sound (captions either way)
+
 A programme that cannot be read is refused in one sentence that names the step and what is wrong.
 """
 
@@ -24,8 +30,9 @@ from .wall_views import ViewSpecError, split_view
 MIN_STEP_SECONDS = 3
 MAX_STEP_SECONDS = 3600
 MAX_STEPS = 500
+TOUR_IDLE_SECONDS = (10, 3600)
 
-__all__ = ["KioskProgramme", "KioskStep", "ProgrammeError", "programme_from_toml", "programme_to_toml"]
+__all__ = ["KioskProgramme", "KioskStep", "KioskTour", "ProgrammeError", "programme_from_toml", "programme_to_toml"]
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,18 @@ class KioskStep:
 
 
 @dataclass(frozen=True)
+class KioskTour:
+    """The self-guided tour a visitor starts with a key, a clicker or a touch."""
+
+    idle_seconds: int = 90
+    sound: bool = True
+
+
+@dataclass(frozen=True)
 class KioskProgramme:
     steps: tuple[KioskStep, ...]
     schedule: KioskSchedule = KioskSchedule()
+    tour: KioskTour = KioskTour()
 
     @property
     def loop_seconds(self) -> int:
@@ -80,23 +96,40 @@ def _step(number: int, raw: object) -> KioskStep:
     return KioskStep(seconds, tuple(view.strip() for view in walls), call.strip(), sound)
 
 
+def _tour(raw: object) -> KioskTour:
+    if raw is None:
+        return KioskTour()
+    if not isinstance(raw, dict):
+        raise ProgrammeError("The programme's [tour] is not a table of settings.")
+    unknown = sorted(set(raw) - {"idle_seconds", "sound"})
+    if unknown:
+        raise ProgrammeError(f"The programme's [tour] has a setting the kiosk does not know: {unknown[0]}.")
+    idle, sound = raw.get("idle_seconds", KioskTour.idle_seconds), raw.get("sound", KioskTour.sound)
+    low, high = TOUR_IDLE_SECONDS
+    if not isinstance(idle, int) or isinstance(idle, bool) or not low <= idle <= high:
+        raise ProgrammeError(f"The programme's [tour] needs idle_seconds, a whole number from {low} to {high}.")
+    if not isinstance(sound, bool):
+        raise ProgrammeError("The programme's [tour] says sound = true or sound = false.")
+    return KioskTour(idle, sound)
+
+
 def programme_from_toml(text: str) -> KioskProgramme:
     """Read a programme file's text; refuses in one sentence what cannot be used."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
         raise ProgrammeError(f"The programme is not valid TOML ({problem}).") from None
-    unknown = sorted(set(document) - {"step", "schedule"})
+    unknown = sorted(set(document) - {"step", "schedule", "tour"})
     if unknown:
         raise ProgrammeError(f"The programme has a part the kiosk does not know: {unknown[0]} "
-                             "(it holds [[step]] tables and one [schedule]).")
+                             "(it holds [[step]] tables, one [schedule] and one [tour]).")
     steps = document.get("step")
     if not isinstance(steps, list) or not steps:
         raise ProgrammeError("The programme has no steps: each starts with a line [[step]].")
     if len(steps) > MAX_STEPS:
         raise ProgrammeError(f"The programme has {len(steps)} steps; a kiosk loop holds at most {MAX_STEPS}.")
     return KioskProgramme(tuple(_step(number, raw) for number, raw in enumerate(steps, start=1)),
-                          schedule_from(document.get("schedule")))
+                          schedule_from(document.get("schedule")), _tour(document.get("tour")))
 
 
 def programme_to_toml(programme: KioskProgramme, heading: str = "") -> str:
@@ -109,5 +142,7 @@ def programme_to_toml(programme: KioskProgramme, heading: str = "") -> str:
         if step.call:
             lines.append(f"call = {json.dumps(step.call, ensure_ascii=False)}")
             lines.append(f"sound = {'true' if step.sound else 'false'}")
+    lines += ["", "[tour]", f"idle_seconds = {programme.tour.idle_seconds}",
+              f"sound = {'true' if programme.tour.sound else 'false'}"]
     schedule = schedule_to_toml(programme.schedule)
     return "\n".join(lines).lstrip("\n") + "\n" + (f"\n{schedule}" if schedule else "")

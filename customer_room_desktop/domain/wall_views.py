@@ -57,6 +57,8 @@ VIEWS: tuple[WallView, ...] = (
              "stage_panel.StagePanel", "N"),
     WallView("complaints", "the stage's complaints by category, with verbatims", ViewData.STAGE,
              "complaints_focus.ComplaintsFocus", "N"),
+    WallView("tour", "the self-guided tour: a stage's narration and the calls a visitor may touch", ViewData.STAGE,
+             "tour_wall.TourWall", "N"),
     WallView("journey", "every stage side by side, shared out over the journey walls", ViewData.JOURNEY,
              "journey_span.JourneySpan", "A-B"),
     WallView("artifact", "one artifact, page by page", ViewData.ARTIFACT, "artifact_focus.ArtifactFocus",

@@ -134,6 +134,15 @@ class CallPlayer(QObject):
         if self.available:
             self._player.stop()
 
+    def unload(self) -> None:
+        """Stop and let go of the recording as soon as the call is closed (the player stays, for the next)."""
+        if self.available:
+            self._player.stop()
+            self._player.set_media(None)
+            if self._media is not None:
+                self._media.release()
+                self._media = None
+
     def seek(self, position_ms: int) -> None:
         """Jump to a moment; before playing, the jump waits until playback starts."""
         if not self.available:

@@ -162,7 +162,7 @@ def _insert_journey(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKe
     for position, stage in enumerate(s["stages"], start=1):
         ids.add("stages", stage["key"], insert_row(db, "stages", {
             "key": stage["key"], "position": position, "name": stage["name"], "goal": stage.get("goal", ""),
-            "description": stage.get("description", "")}))
+            "description": stage.get("description", ""), "narration": stage.get("narration", "")}))
     for moment in s["moments"]:
         where = f"moment '{moment['key']}'"
         moment_id = insert_row(db, "moments", {

@@ -74,3 +74,17 @@ class AssignmentStore:
         partial = self.path.with_suffix(".tmp")
         partial.write_text(json.dumps(everything, indent=2), encoding="utf-8")
         os.replace(partial, self.path)
+
+
+class ProgrammedAssignments(AssignmentStore):
+    """A kiosk's walls: its programme says what each shows, so nothing is remembered on disk (a loop that
+    wrote a file on every step would wear out a kiosk PC's flash storage over weeks)."""
+
+    def __init__(self) -> None:
+        self._views: dict[str, str] = {}
+
+    def load(self) -> dict[str, str]:
+        return dict(self._views)
+
+    def remember(self, identity: str, view: str) -> None:
+        self._views[identity] = view

@@ -38,7 +38,7 @@ def list_silos(db: Sql) -> list[Silo]:
 
 
 def list_stages(db: Sql) -> list[Stage]:
-    rows = db.execute("SELECT key, name, goal, position, description FROM stages ORDER BY position")
+    rows = db.execute("SELECT key, name, goal, position, description, narration FROM stages ORDER BY position")
     return [Stage(*row) for row in rows]
 
 

@@ -152,9 +152,15 @@ def _add_kiosk(db: Sql) -> None:
         )""")
 
 
+def _add_stage_narration(db: Sql) -> None:
+    """Version 11: each stage's narration, the text a visitor reads on the kiosk's self-guided tour."""
+    db.execute("ALTER TABLE stages ADD COLUMN narration TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
                                 _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles,
-                                _add_commitment_reviews_and_lone_reactions, _add_kiosk]
+                                _add_commitment_reviews_and_lone_reactions, _add_kiosk,
+                                _add_stage_narration]
 LATEST_VERSION = len(MIGRATIONS)

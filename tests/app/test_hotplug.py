@@ -45,10 +45,26 @@ def test_a_wall_survives_unplug_and_replug(x_server, sample_room, tmp_path):
     steps = json.loads(result.stdout.strip().splitlines()[-1])
     plugged, unplugged, replugged = steps["plugged"], steps["unplugged"], steps["replugged"]
     assert plugged["walls"] == [{"identity": "name:WALL1::", "visible": True, "geometry": [1920, 0, 1920, 1080],
-                                 "present": True, "stage": 5}]
+                                 "present": True, "stage": 5, "view": "stage"}]
     # unplugged: the wall is hidden (not thrown onto the laptop), the console map shows its placeholder
     assert [w["visible"] for w in unplugged["walls"]] == [False]
     assert unplugged["console_map"] == [{"name": "WALL1", "present": False}]
     # replugged: the same wall, on its monitor, still showing the stage the room is on
+    assert replugged["walls"] == plugged["walls"]
+    assert replugged["position"] == 5
+
+
+@pytest.mark.slow
+@pytest.mark.xvfb
+def test_a_kiosk_wall_unplugged_and_plugged_in_again_gets_its_view_back(x_server, sample_room, tmp_path):
+    result = subprocess.run([sys.executable, str(PROBE), str(sample_room), str(tmp_path / "walls.json"), "--kiosk"],
+                            capture_output=True, text=True, env=x_server, cwd=Path(__file__).parents[2], timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    steps = json.loads(result.stdout.strip().splitlines()[-1])
+    plugged, unplugged, replugged = steps["plugged"], steps["unplugged"], steps["replugged"]
+    # no console: the laptop's screen is wall 1 (journey), the wall monitor wall 2 (the stage's complaints)
+    assert [(w["identity"], w["view"], w["present"]) for w in plugged["walls"]] == [
+        ("name:LAPTOP::", "journey", True), ("name:WALL1::", "complaints", True)]
+    assert [w["visible"] for w in unplugged["walls"]] == [True, False]
     assert replugged["walls"] == plugged["walls"]
     assert replugged["position"] == 5

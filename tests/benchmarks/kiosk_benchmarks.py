@@ -80,3 +80,23 @@ def bench_kiosk_recovery(work: Path, room: Path, kills: int) -> dict:
         "back on its step, worst (s, target < 15)": round(max(seconds), 2),
         "kills after which it came back on the same step": f"{same_step} of {len(seconds)}",
     }
+
+
+def bench_kiosk_soak(work: Path, room: Path, transitions: int, warm_up: int, curve: Path) -> dict:
+    """The kiosk player through ``transitions`` steps of its programme with no dwell, calls included, on three
+    4K walls; every sample is kept in a file as it comes, so a run stopped early still has its figures."""
+    from .kiosk_soak_report import draw_curve, figures, samples_of
+
+    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(work, 3, 3840, 2160))
+    state = work / "kiosk-soak"
+    state.mkdir(exist_ok=True)
+    log = work / "kiosk-soak.jsonl"
+    command = [sys.executable, "-m", "tests.benchmarks.kiosk_soak_probe", str(room), str(state), str(transitions),
+               str(warm_up), str(min(200, transitions))]
+    with log.open("w") as out:
+        subprocess.run(command, env=env, cwd=Path(__file__).resolve().parents[2], stdout=out,
+                       stderr=subprocess.DEVNULL, check=True)
+    samples, summary = samples_of(log.read_text().splitlines())
+    result = figures(samples, summary, transitions)
+    draw_curve(samples, curve, result["name"])
+    return {**result, "curve (PNG)": str(curve)}

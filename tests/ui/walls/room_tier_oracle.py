@@ -47,6 +47,11 @@ def _complaints(factory: WallFactory, argument: str) -> list[str]:
     return [data.stage_name, *data.verbatims, *(str(counts[-1]) for _, counts in data.series if counts)]
 
 
+def _tour(factory: WallFactory, argument: str) -> list[str]:
+    data = factory.tour_data(int(argument))
+    return [data.name, data.narration]
+
+
 def _journey(factory: WallFactory, argument: str) -> list[str]:
     data = factory.journey_data()
     return [factory.branding.room_name, *(s.name for s in data.stages), *(f"{s.complaints:,}" for s in data.stages)]
@@ -99,6 +104,7 @@ VIEW_KINDS: dict[str, tuple[Callable[[WallFactory], list[str]], Callable[[WallFa
     "stage": (lambda f: [f"stage:{n}" for n in range(1, f.stage_count + 1)], _stage),
     "complaints": (lambda f: [f"complaints:{n}" for n in range(1, f.stage_count + 1)], _complaints),
     "journey": (lambda f: ["journey"], _journey),
+    "tour": (lambda f: [f"tour:{n}" for n in range(1, f.stage_count + 1)], _tour),
     "call": (lambda f: [f"call:{key}@{CALL_SECONDS}" for key in _call_keys(f)], _call),
     "asset": (lambda f: ["asset"], _asset),
     "warnings": (lambda f: ["warnings"], _warnings),

@@ -28,5 +28,5 @@ def test_render_help_and_the_console_drop_down_list_the_table(qtbot):
 
 
 def test_views_that_follow_the_stage_and_arguments():
-    assert {v.name for v in VIEWS if v.follows_stage} == {"stage", "complaints", "artifact"}
+    assert {v.name for v in VIEWS if v.follows_stage} == {"stage", "complaints", "tour", "artifact"}
     assert split_view("stage:3")[1] == "3" and view_named("call:burst-pipe@12").data is ViewData.CALL
