@@ -20,6 +20,8 @@ from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failure
 from ..storage.schema_verify import remember_rooms_in
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
+from .cli_edit import add_edit_parser
+from .cli_export import add_export_parser
 from .cli_kiosk import add_kiosk_parser
 from .paths import demo_room_path, sample_room_source, user_data_dir
 
@@ -48,9 +50,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.room)
     if path.exists():
         raise UsageError(f"{path} already exists; choose another name.")
-    with RoomFile.create(path, args.name):
+    if args.from_folder:  # named after the folder unless --name says otherwise
+        from ..services.room_builder import build_from_folder
+
+        with _stopped_by_signals():  # so a build told to stop removes its unfinished file
+            print("\n".join(build_from_folder(args.from_folder, path, name=args.name, consent=args.consent)))
+        return 0
+    if args.consent:
+        raise UsageError("--consent is for calls made with --from-folder; an empty room has no calls.")
+    name = "New Customer Room" if args.name is None else args.name
+    with RoomFile.create(path, name):
         pass
-    print(f"Created an empty room '{args.name}' at {path}.")
+    print(f"Created an empty room '{name}' at {path}.")
     return 0
 
 
@@ -279,9 +290,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="let a script drive the room: listen on a local socket at PATH, one JSON command a line")
     open_.set_defaults(run=cmd_open)
 
-    new = commands.add_parser("new", help="create an empty room file")
+    new = commands.add_parser("new", help="create an empty room file, or a room from a folder of material")
     new.add_argument("room")
-    new.add_argument("--name", default="New Customer Room")
+    new.add_argument("--name", help="the room's name (default: New Customer Room, or the folder's name)")
+    new.add_argument("--from-folder", metavar="DIR", help="a stage for each subfolder of DIR, an artifact for each "
+                     "picture or PDF in it, a call for each recording (see README)")
+    new.add_argument("--consent", action="store_true", help="with --from-folder: every caller agreed to the "
+                     "recording being played (without it, calls show their transcript only)")
     new.set_defaults(run=cmd_new)
 
     build = commands.add_parser("build", help="build a room file from a room source folder")
@@ -345,6 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("-o", "--output", required=True, help="the PDF to write")
     handout.set_defaults(run=cmd_handout)
     add_kiosk_parser(commands)
+    add_export_parser(commands)
+    add_edit_parser(commands)
     return parser
 
 

@@ -19,9 +19,11 @@ from ..storage.media_store import add_media_file
 from ..storage.room_file import APPLICATION_ID, RoomFile
 from ..storage.rows import insert_row
 from .csv_import import import_csv
+from .folder_source import scan_folder
 from .material_survey import MaterialSurvey, refusal_sentence, survey_material
 from .room_manifest import DATA_ENTRIES, BuildError, Manifest, load_manifest
 from .session_sources import insert_sessions_and_priorities
+from .source_extras import insert_bookmarks_and_kiosk
 from .source_keys import SourceKeys
 
 if TYPE_CHECKING:
@@ -41,14 +43,19 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
     appears at ``output`` only by a rename once complete. Killed, that file is refused by `open`,
     `check` and `info` and removed by the next build; failed or interrupted, it is removed at once.
     """
+    _clear_unfinished(Path(output))  # before the source is read
+    build_manifest(load_manifest(source), output, replace=replace, progress=progress,
+                   allow_placeholders=allow_placeholders, probe_recordings=probe_recordings)
+    return Path(output)
+
+
+def build_manifest(manifest: Manifest, output: str | Path, *, replace: bool = False, progress: Progress | None = None,
+                   allow_placeholders: bool = False, probe_recordings: bool = True) -> MaterialSurvey:
+    """Build a manifest already read (or made, see folder_source) into ``output``, as build_room does;
+    the survey of its files tells what became a placeholder."""
     say = progress or (lambda message: None)
     output = Path(output)
-    partial = building_path(output)
-    if output.name.endswith(BUILDING_SUFFIX):
-        raise BuildError(f"{output}: a room file's name cannot end in '{BUILDING_SUFFIX}', which marks a room "
-                         "still being built; choose another name.")
-    _remove(partial)  # what a killed build left: never a room, so always safe to remove
-    manifest = load_manifest(source)
+    partial = _clear_unfinished(output)
     if output.is_dir():
         raise BuildError(f"{output} is a folder; give the room file's name, such as {output / 'room.croom'}.")
     if output.exists() and not replace:
@@ -79,7 +86,26 @@ def build_room(source: str | Path, output: str | Path, *, replace: bool = False,
             _abandon(room, partial)
     with contextlib.suppress(OSError):
         _sync_folder(output.parent)
-    return output
+    return survey
+
+
+def build_from_folder(folder: str | Path, output: str | Path, *, name: str | None = None, consent: bool = False,
+                      probe_recordings: bool = True) -> list[str]:
+    """`new ROOM --from-folder DIR`: a room from a folder of material, every file checked as `build` checks
+    it; a file that will not show becomes a placeholder. Gives the lines that report what was made."""
+    source = scan_folder(folder, name=name, consent=consent)
+    survey = build_manifest(source.manifest(), output, allow_placeholders=True, probe_recordings=probe_recordings)
+    return source.report(Path(output), survey.placeholders, survey.recordings_unchecked)
+
+
+def _clear_unfinished(output: Path) -> Path:
+    """Refuse a name that marks an unfinished room; remove what a killed build left (never a room)."""
+    if output.name.endswith(BUILDING_SUFFIX):
+        raise BuildError(f"{output}: a room file's name cannot end in '{BUILDING_SUFFIX}', which marks a room "
+                         "still being built; choose another name.")
+    partial = building_path(output)
+    _remove(partial)
+    return partial
 
 
 def _start(partial: Path, name: str) -> RoomFile:
@@ -101,6 +127,7 @@ def _fill(room: RoomFile, manifest: Manifest, survey: MaterialSurvey, say: Progr
             say(f"{result.rows:,} rows of {kind} from {csv_path.name}")
     with room.transaction() as db:
         insert_sessions_and_priorities(db, manifest, ids)
+        insert_bookmarks_and_kiosk(db, manifest, ids)
     say(f"{len(manifest.sections['sessions'])} sessions and {len(manifest.sections['priorities'])} priorities")
 
 

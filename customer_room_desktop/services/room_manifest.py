@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.refusal import Refusal
@@ -28,6 +28,7 @@ class Manifest:
     room: dict
     data: dict
     sections: dict[str, list[dict]]
+    kiosk: dict = field(default_factory=dict)  # [kiosk]: programme (a TOML file) and pin_hash
 
     def path(self, relative: str, where: str) -> Path:
         """The file ``relative`` names, resolved; refused unless it is a regular file inside the folder."""
@@ -90,9 +91,11 @@ def named_files(manifest: Manifest) -> list[tuple[str, object]]:
         if persona.get("photo"):
             named.append((f"persona '{persona['key']}' photo", persona["photo"]))
     for call in manifest.sections["calls"]:
-        for field in ("file", "transcript"):
-            if call.get(field):
-                named.append((f"call '{call['key']}' {field}", call[field]))
+        for name in ("file", "transcript"):
+            if call.get(name):
+                named.append((f"call '{call['key']}' {name}", call[name]))
+    if manifest.kiosk.get("programme"):
+        named.append(("room.toml [kiosk] programme", manifest.kiosk["programme"]))
     return named
 
 
@@ -130,7 +133,7 @@ def load_manifest(folder: str | Path) -> Manifest:
             if key in seen:
                 raise BuildError(f"{folder}: two {name} entries share the key '{key}'.")
             seen.add(key)
-    manifest = Manifest(folder, main["room"], main.get("data", {}), sections)
+    manifest = Manifest(folder, main["room"], main.get("data", {}), sections, main.get("kiosk", {}))
     for where, relative in named_files(manifest):  # every file is confined before any is read
         confined_file(folder, relative, where)
     return manifest

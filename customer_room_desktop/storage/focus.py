@@ -5,6 +5,8 @@ Each function is one user action in one transaction; refusals are CaptureRefused
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,7 +84,9 @@ def add_candidate(room: RoomFile, moment_key: str, title: str, description: str 
     row = room.db.execute("SELECT id, stage_id FROM moments WHERE key = ?", (moment_key,)).fetchone()
     if row is None:
         raise CaptureRefused(f"There is no moment of truth '{moment_key}' in this room.")
-    base = "-".join("".join(ch if ch.isalnum() else " " for ch in title.lower()).split())[:40] or moment_key
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", title.lower()) if not unicodedata.combining(ch))
+    base = "-".join("".join(ch if ch.isascii() and ch.isalnum() else " " for ch in folded).split())[:40] \
+        or moment_key  # a room source's keys are ASCII: "Zürich" -> "zurich"
     key, n = base, 2
     while room.db.execute("SELECT 1 FROM priorities WHERE key = ?", (key,)).fetchone():
         key, n = f"{base}-{n}", n + 1

@@ -157,10 +157,23 @@ def _add_stage_narration(db: Sql) -> None:
     db.execute("ALTER TABLE stages ADD COLUMN narration TEXT NOT NULL DEFAULT ''")
 
 
+def _add_edit_history(db: Sql) -> None:
+    """Version 12: the room editor's history, so undo and redo still work after the room is reopened. Each
+    row is one edit (its label and its changes as JSON); ``undone`` marks the edits that can be redone."""
+    db.execute("""
+        CREATE TABLE edit_history (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+            at TEXT NOT NULL
+        )""")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
                                 _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles,
                                 _add_commitment_reviews_and_lone_reactions, _add_kiosk,
-                                _add_stage_narration]
+                                _add_stage_narration, _add_edit_history]
 LATEST_VERSION = len(MIGRATIONS)

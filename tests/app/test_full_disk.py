@@ -224,3 +224,15 @@ def test_closing_a_live_room_on_a_full_disk_loses_nothing_and_says_so(disk, tiny
         room.conn.close()
         with RoomFile.open(path, read_only=True) as again:
             assert len(list_captures(again, session_id)) == 30
+
+
+def test_an_export_onto_a_full_disk_is_one_sentence_and_leaves_no_folder(disk, tiny_room, capsys):
+    disk.fill(16 * 1024)
+    target = disk.folder / "source"
+    assert main(["export", str(tiny_room), str(target)]) == 2
+    said = capsys.readouterr().err
+    assert "full" in said and "Traceback" not in said and said.count("\n") == 1, said
+    assert disk.others() == [], f"left on the full disk: {disk.others()}"
+    disk.free()
+    assert main(["export", str(tiny_room), str(target)]) == 0
+    assert (target / "room.toml").is_file()

@@ -1,0 +1,158 @@
+"""`customer-room edit ROOM`: the room editor. Edits go straight into the room file with their history, so
+there is no Save, a crash loses nothing, and undo still works after the room is closed and opened again.
+
+Every edit is one QUndoCommand on one QUndoStack; the stack is rebuilt from the room's ``edit_history`` when
+the editor opens, without doing any edit twice. A drag of a stage is one step, and so is a duplicate.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..domain.refusal import Refusal
+from ..domain.room_edits import EditRefused, RoomEdit
+from ..services.room_editing import duplicate_stage_edit, move_stage_edit, set_field_edit, stages
+from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
+from ..storage.room_file import RoomFile
+from ..ui.editor.room_editor_window import RoomEditorWindow
+from .room_lock import LiveRoomLock
+from .wall_factory import WallFactory
+
+PREVIEW_SIZE = (1920, 1080)  # drawn at a wall's size, then shown small: what the room will see
+PREVIEW_SETTLES_MS = 250
+
+
+class _EditCommand(QUndoCommand):
+    """One edit already in the room's history; undo and redo go through the history, never around it."""
+
+    def __init__(self, editor: RoomEditor, label: str):
+        super().__init__(label)
+        self.editor = editor
+
+    def undo(self) -> None:
+        self.editor.step(undo_edit)
+
+    def redo(self) -> None:
+        self.editor.step(redo_edit)
+
+
+class RoomEditor(QObject):
+    def __init__(self, room: RoomFile):
+        super().__init__()
+        self.room = room
+        self.stack = QUndoStack(self)
+        self._restoring = True  # rebuilding the stack from the history: nothing is applied
+        history = edit_history(room)
+        for entry in history:
+            self.stack.push(_EditCommand(self, entry.label))
+        self.stack.setIndex(sum(1 for entry in history if not entry.undone))
+        self._restoring = False
+        self.window = RoomEditorWindow(room.db.execute("SELECT name FROM room").fetchone()[0])
+        self.window.add_undo_actions(self.stack.createUndoAction(self.window, "Undo"),
+                                     self.stack.createRedoAction(self.window, "Redo"))
+        self.window.field_edited.connect(self.edit_field)
+        self.window.stage_moved.connect(self.move_stage)
+        self.window.duplicate_requested.connect(self.duplicate_stage)
+        self.window.stage_selected.connect(self._selected)
+        self._preview = QTimer(self.window, singleShot=True, interval=PREVIEW_SETTLES_MS)
+        self._preview.timeout.connect(self.draw_preview)
+        self.selected = ""
+        self.refresh()
+
+    # -- edits ----------------------------------------------------------------------------------------
+    def edit_field(self, key: str, field: str, value: str) -> None:
+        try:
+            self._push(set_field_edit(self.room, "stages", key, field, value))
+        except EditRefused as refused:
+            self.window.show_refusal(refused.field or field, str(refused))
+
+    def move_stage(self, key: str, position: int) -> None:
+        self._guarded(lambda: self._push(move_stage_edit(self.room, key, position)))
+
+    def duplicate_stage(self, key: str) -> None:
+        def duplicate() -> None:
+            edit, copy = duplicate_stage_edit(self.room, key)
+            self.selected = copy
+            self._push(edit)
+        self._guarded(duplicate)
+
+    def _push(self, edit: RoomEdit | None) -> None:
+        if edit is None:
+            return
+        do_edit(self.room, edit)
+        self._restoring = True  # pushing runs redo(): the edit is already in the room
+        self.stack.push(_EditCommand(self, edit.label))
+        self._restoring = False
+        self.refresh()
+
+    def step(self, move) -> None:  # noqa: ANN001 - undo_edit or redo_edit
+        """Undo or redo through the room's history (the stack calls this)."""
+        if self._restoring:
+            return
+        try:
+            edit = move(self.room)
+        except Refusal as refused:
+            self.window.show_status(str(refused))
+            return
+        if edit is not None:
+            self.window.show_status(f"{'Undid' if move is undo_edit else 'Redid'}: {edit.label}.")
+        self.refresh()
+
+    def _guarded(self, work) -> None:  # noqa: ANN001
+        try:
+            work()
+        except Refusal as refused:
+            self.window.show_status(str(refused))
+            self.refresh()  # a refused drag puts the list back as the room has it
+
+    # -- showing ------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.window.show_stages(stages(self.room), self.selected)
+        self._preview.start()
+
+    def _selected(self, key: str) -> None:
+        self.selected = key
+        self.refresh()
+
+    def close(self) -> None:
+        """Before the room file closes: nothing may read it after."""
+        self._preview.stop()
+        self.stack.clear()
+        self.window.close()
+
+    def draw_preview(self) -> None:
+        position = next((s.position for s in stages(self.room) if s.key == self.selected), 1)
+        if not stages(self.room):
+            return
+        widget: QWidget = WallFactory(self.room).build(f"stage:{position}", PREVIEW_SIZE)
+        widget.resize(*PREVIEW_SIZE)
+        image = QImage(QSize(*PREVIEW_SIZE), QImage.Format.Format_RGB32)
+        widget.render(image)
+        widget.deleteLater()
+        self.window.show_preview(image)
+
+
+def run_editor(path: Path) -> int:
+    """The editor on ``path`` (a new room file when it does not exist) until its window is closed."""
+    with ExitStack() as cleanup:
+        if not path.exists():
+            RoomFile.create(path, path.stem.replace("-", " ").replace("_", " ").title()).close()
+        cleanup.enter_context(LiveRoomLock.acquire(path))  # not while the room is open live elsewhere
+        room = cleanup.enter_context(RoomFile.open(path))
+        if room.read_only:
+            print(f"customer-room: {path} cannot be edited: {room.read_only_reason}.", file=sys.stderr)
+            return 2
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        editor = RoomEditor(room)
+        editor.window.resize(1280, 860)
+        editor.window.show()
+        try:
+            return app.exec()
+        finally:
+            editor.close()

@@ -1,0 +1,136 @@
+"""Edits to a room as data: what the room editor changes, each with its exact inverse, so every edit can be
+undone and redone, and the history kept in the room file still works after the room is closed and opened.
+
+An edit is a label ("Rename stage 'I buy'") and a list of changes. A change names rows by their ``key``,
+never by their id: a stage renamed, a stage moved, a stage duplicated (a row inserted) or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from .refusal import Refusal
+
+KEYED_TABLES = ("silos", "stages", "moments", "personas", "kpis", "artifacts", "calls")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class EditRefused(Refusal):
+    """An edit that would make the room one `build` would refuse; ``field`` says which field it concerns."""
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class SetField:
+    table: str
+    key: str
+    column: str
+    before: object
+    after: object
+
+    def inverse(self) -> SetField:
+        return SetField(self.table, self.key, self.column, self.after, self.before)
+
+
+@dataclass(frozen=True)
+class MoveStages:
+    """The journey's stages, by key, in their order before and after."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def inverse(self) -> MoveStages:
+        return MoveStages(self.after, self.before)
+
+
+@dataclass(frozen=True)
+class InsertRow:
+    table: str
+    values: dict = field(default_factory=dict)  # every column but id; the row is found again by its key
+
+    def inverse(self) -> DeleteRow:
+        return DeleteRow(self.table, self.values)
+
+
+@dataclass(frozen=True)
+class DeleteRow:
+    table: str
+    values: dict = field(default_factory=dict)
+
+    def inverse(self) -> InsertRow:
+        return InsertRow(self.table, self.values)
+
+
+Change = SetField | MoveStages | InsertRow | DeleteRow
+_KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": DeleteRow}
+_NAMES = {kind: name for name, kind in _KINDS.items()}
+
+
+@dataclass(frozen=True)
+class RoomEdit:
+    label: str
+    changes: tuple[Change, ...]
+
+    def inverse(self) -> RoomEdit:
+        return RoomEdit(f"Undo {self.label}", tuple(change.inverse() for change in reversed(self.changes)))
+
+    def to_json(self) -> str:
+        return json.dumps([{"kind": _NAMES[type(c)], **_fields(c)} for c in self.changes], ensure_ascii=False,
+                          sort_keys=True)
+
+    @staticmethod
+    def from_json(label: str, text: str) -> RoomEdit:
+        changes = []
+        for raw in json.loads(text):
+            kind = _KINDS[raw.pop("kind")]
+            if kind is MoveStages:
+                raw = {"before": tuple(raw["before"]), "after": tuple(raw["after"])}
+            changes.append(kind(**raw))
+        return RoomEdit(label, tuple(changes))
+
+
+def _fields(change: Change) -> dict:
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in vars(change).items()}
+
+
+# -- the rules `build` applies, for the fields the editor changes ------------------------------------------
+
+REQUIRED_TEXT = {("stages", "name"): "A stage needs a name, in the customer's words (\"I make a claim\").",
+                 ("moments", "name"): "A moment of truth needs a name.",
+                 ("personas", "name"): "A persona needs a name.",
+                 ("silos", "name"): "A silo needs a name.",
+                 ("kpis", "name"): "A KPI needs a name.",
+                 ("artifacts", "title"): "An artifact needs a title.",
+                 ("calls", "title"): "A call needs a title."}
+MAX_TEXT = 4000
+
+
+def check_field(table: str, column: str, value: object) -> None:
+    """Refuse, in one sentence naming the field, a value `build` would refuse."""
+    if table not in KEYED_TABLES:
+        raise EditRefused(f"The editor does not change {table}.", column)
+    if column == "key":
+        if not isinstance(value, str) or not _KEY.match(value):
+            raise EditRefused("A key is lower-case letters, digits and hyphens, starting with a letter or digit.",
+                              column)
+        return
+    if isinstance(value, str):
+        message = REQUIRED_TEXT.get((table, column))
+        if message and not value.strip():
+            raise EditRefused(message, column)
+        if len(value) > MAX_TEXT:
+            raise EditRefused(f"This is {len(value):,} characters long; a field holds at most {MAX_TEXT:,}.", column)
+
+
+def copy_key(key: str, taken: set[str]) -> str:
+    """A key for a copy of ``key`` that no row has yet: key-copy, key-copy-2..."""
+    base = f"{key}-copy"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

@@ -1,0 +1,131 @@
+"""The room editor's edits, applied to the room file with their history, in one transaction each.
+
+Doing an edit forgets the edits that were undone (as every editor's redo does); undo applies the newest
+edit's inverse, redo the oldest undone edit again. The history lives in ``edit_history``, so undo works
+after the room is closed and opened again. A room file can come from anywhere, so a change read back
+from its history is checked against the room's own tables and columns before it becomes SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..domain.room_edits import (
+    KEYED_TABLES, DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field,
+)
+from .room_file import RoomFile, now_iso
+from .sql import Sql
+
+# What each way SQLite refuses a change means for whoever made it.
+_INTEGRITY = "That change would leave the room inconsistent (a row still uses it), so it was not made."
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    label: str
+    undone: bool
+
+
+def do_edit(room: RoomFile, edit: RoomEdit) -> None:
+    """Apply ``edit`` and keep it in the history (undone edits can no longer be redone)."""
+    with room.transaction() as db:
+        _apply(db, edit)
+        db.execute("DELETE FROM edit_history WHERE undone = 1")
+        db.execute("INSERT INTO edit_history (label, changes, undone, at) VALUES (?, ?, 0, ?)",
+                   (edit.label, edit.to_json(), now_iso()))
+
+
+def undo_edit(room: RoomFile) -> RoomEdit | None:
+    """Undo the newest edit not undone; None when there is nothing to undo."""
+    row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 0 "
+                          "ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    edit = RoomEdit.from_json(row[1], row[2])
+    with room.transaction() as db:
+        _apply(db, edit.inverse())
+        db.execute("UPDATE edit_history SET undone = 1 WHERE id = ?", (row[0],))
+    return edit
+
+
+def redo_edit(room: RoomFile) -> RoomEdit | None:
+    """Do again the oldest undone edit; None when there is nothing to redo."""
+    row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 1 "
+                          "ORDER BY id LIMIT 1").fetchone()
+    if row is None:
+        return None
+    edit = RoomEdit.from_json(row[1], row[2])
+    with room.transaction() as db:
+        _apply(db, edit)
+        db.execute("UPDATE edit_history SET undone = 0 WHERE id = ?", (row[0],))
+    return edit
+
+
+def edit_history(room: RoomFile) -> list[HistoryEntry]:
+    return [HistoryEntry(row_id, label, bool(undone)) for row_id, label, undone in
+            room.db.execute("SELECT id, label, undone FROM edit_history ORDER BY id")]
+
+
+def _apply(db: Sql, edit: RoomEdit) -> None:
+    try:
+        for change in edit.changes:
+            if isinstance(change, SetField):
+                _set(db, change)
+            elif isinstance(change, MoveStages):
+                _move(db, change)
+            elif isinstance(change, InsertRow):
+                _insert(db, change)
+            else:
+                _delete(db, change)
+    except sqlite3.IntegrityError:
+        raise EditRefused(_INTEGRITY) from None
+
+
+def _columns(db: Sql, table: str) -> set[str]:
+    if table not in KEYED_TABLES:
+        raise EditRefused(f"The room's edit history names '{table}', which the editor does not change.")
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+def _set(db: Sql, change: SetField) -> None:
+    if change.column not in _columns(db, change.table) - {"id"}:
+        raise EditRefused(f"The room's edit history names a field '{change.column}' that {change.table} do not "
+                          "have.")
+    check_field(change.table, change.column, change.after)
+    row = db.execute(f"SELECT {change.column} FROM {change.table} WHERE key = ?", (change.key,)).fetchone()
+    if row is None:
+        raise EditRefused(f"There is no longer a row '{change.key}' in {change.table}, so this cannot be changed.")
+    if row[0] != change.before:
+        raise EditRefused(f"'{change.key}' was changed outside the editor since, so this edit cannot be undone.")
+    db.execute(f"UPDATE {change.table} SET {change.column} = ? WHERE key = ?", (change.after, change.key))
+
+
+def _move(db: Sql, change: MoveStages) -> None:
+    now = tuple(key for (key,) in db.execute("SELECT key FROM stages ORDER BY position"))
+    if now != change.before or sorted(change.before) != sorted(change.after):
+        raise EditRefused("The stages were changed outside the editor since, so their order cannot be changed back.")
+    db.execute("UPDATE stages SET position = -position")  # positions are unique: clear them first
+    for position, key in enumerate(change.after, start=1):
+        db.execute("UPDATE stages SET position = ? WHERE key = ?", (position, key))
+
+
+def _insert(db: Sql, change: InsertRow) -> None:
+    columns = sorted(change.values)
+    if not columns or not set(columns) <= _columns(db, change.table) - {"id"}:
+        raise EditRefused(f"The room's edit history holds a row for {change.table} with fields it does not have.")
+    check_field(change.table, "key", change.values.get("key"))
+    if db.execute(f"SELECT 1 FROM {change.table} WHERE key = ?", (change.values["key"],)).fetchone():
+        raise EditRefused(f"There is already a row '{change.values['key']}' in {change.table}.")
+    db.execute(f"INSERT INTO {change.table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+               [change.values[column] for column in columns])
+
+
+def _delete(db: Sql, change: DeleteRow) -> None:
+    _columns(db, change.table)
+    key = change.values.get("key")
+    row = db.execute(f"SELECT * FROM {change.table} WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise EditRefused(f"There is no longer a row '{key}' in {change.table}, so it cannot be removed.")
+    db.execute(f"DELETE FROM {change.table} WHERE key = ?", (key,))

@@ -1,0 +1,171 @@
+"""The room editor's window: the journey's stages on the left (drag one to move it), the selected stage's
+words on the right with what is wrong with each field just under it, and a preview of its wall below,
+drawn by the walls' own renderer. There is no Save: every change is in the room file as soon as it is made.
+
+The window only shows and asks; app/room_editor.py makes the edits, keeps their undo history in the room,
+and tells the window what the room holds now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from ...services.room_editing import StageText
+
+PREVIEW = QSize(768, 432)
+TEXT_SETTLES_MS = 600  # a long text is saved once typing pauses, not on every key
+_ERROR_STYLE = "color: #B42318; font-weight: bold;"
+FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer's goal",
+                "description": "Description", "narration": "Narration (read on the kiosk's tour)"}
+
+
+class RoomEditorWindow(QMainWindow):
+    field_edited = Signal(str, str, str)  # stage key, field, new value
+    stage_moved = Signal(str, int)  # stage key, new position (1-based)
+    duplicate_requested = Signal(str)  # stage key
+    stage_selected = Signal(str)
+
+    def __init__(self, room_name: str):
+        super().__init__()
+        self.setWindowTitle(f"Edit room: {room_name}")
+        self._key = ""
+        self._showing = False  # filling the fields from the room: not an edit
+        self.stage_list = QListWidget()
+        self.stage_list.setAccessibleName("Stages of the journey, in order; drag one to move it")
+        self.stage_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.stage_list.model().rowsMoved.connect(self._rows_moved)
+        self.stage_list.currentItemChanged.connect(self._current_changed)
+        duplicate = QPushButton("Duplicate stage")
+        duplicate.clicked.connect(lambda: self._key and self.duplicate_requested.emit(self._key))
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label in FIELD_LABELS.items():
+            editor: QLineEdit | QPlainTextEdit
+            if name in ("name", "goal"):
+                editor = QLineEdit()
+                editor.editingFinished.connect(lambda name=name: self._field_done(name))
+            else:
+                editor = QPlainTextEdit()
+                editor.setFixedHeight(96)
+                settle = QTimer(self, singleShot=True, interval=TEXT_SETTLES_MS)
+                settle.timeout.connect(lambda name=name: self._field_done(name))
+                editor.textChanged.connect(lambda settle=settle: self._showing or settle.start())
+            editor.setAccessibleName(label)
+            error = QLabel(wordWrap=True, styleSheet=_ERROR_STYLE)
+            error.hide()
+            column = QVBoxLayout()
+            column.addWidget(editor)
+            column.addWidget(error)
+            form.addRow(label, column)
+            self.fields[name], self.errors[name] = editor, error
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW)
+        self.preview.setAccessibleName("Preview of the stage's wall")
+        self.status = QLabel(wordWrap=True)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(QLabel("The stage's wall, as the room will see it:"))
+        right.addWidget(self.preview)
+        right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Stages"))
+        left.addWidget(self.stage_list)
+        self._buttons = QHBoxLayout()
+        left.addWidget(duplicate)
+        left.addLayout(self._buttons)
+        splitter = QSplitter()
+        for layout in (left, right):
+            holder = QWidget()
+            holder.setLayout(layout)
+            splitter.addWidget(holder)
+        splitter.setSizes([360, 840])
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(splitter)
+        outer.addWidget(self.status)
+        self.setCentralWidget(central)
+
+    def add_undo_actions(self, undo_action: QAction, redo_action: QAction) -> None:
+        """Undo and redo, as buttons that say what they will undo, and as Ctrl+Z and Ctrl+Shift+Z."""
+        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([undo_action, redo_action])
+        for action in (undo_action, redo_action):
+            button = QPushButton(action.text().replace("&", ""))
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda button=button, action=action: (
+                button.setEnabled(action.isEnabled()), button.setText(action.text().replace("&", ""))))
+            button.setEnabled(action.isEnabled())
+            self._buttons.addWidget(button)
+
+    # -- what the room holds --------------------------------------------------------------------------
+    def show_stages(self, stages: list[StageText], selected: str = "") -> None:
+        self._showing = True
+        try:
+            self.stage_list.clear()
+            for stage in stages:
+                item = QListWidgetItem(f"{stage.position} · {stage.name}")
+                item.setData(Qt.ItemDataRole.UserRole, stage.key)
+                self.stage_list.addItem(item)
+            keys = [stage.key for stage in stages]
+            chosen = selected if selected in keys else (self._key if self._key in keys else keys[0] if keys else "")
+            for row, key in enumerate(keys):
+                if key == chosen:
+                    self.stage_list.setCurrentRow(row)
+            self._fill(next((s for s in stages if s.key == chosen), None))
+        finally:
+            self._showing = False
+
+    def show_preview(self, image: QImage) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image.scaled(
+            PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+
+    def show_refusal(self, field: str, sentence: str) -> None:
+        """A value the room cannot take: the sentence under its field (or the status line)."""
+        label = self.errors.get(field)
+        if label is None:
+            self.status.setText(sentence)
+            return
+        label.setText(sentence)
+        label.show()
+
+    def show_status(self, sentence: str) -> None:
+        self.status.setText(sentence)
+
+    def value(self, field: str) -> str:
+        editor = self.fields[field]
+        return editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
+
+    # -- what the user does -------------------------------------------------------------------------------
+    def _fill(self, stage: StageText | None) -> None:
+        self._key = stage.key if stage else ""
+        for name, editor in self.fields.items():
+            text = getattr(stage, name) if stage else ""
+            if self.value(name) != text:
+                editor.setText(text) if isinstance(editor, QLineEdit) else editor.setPlainText(text)
+            self.errors[name].hide()
+
+    def _field_done(self, name: str) -> None:
+        if self._showing or not self._key:
+            return
+        self.errors[name].hide()
+        self.field_edited.emit(self._key, name, self.value(name))
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if self._showing or current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        self.stage_selected.emit(key)
+
+    def _rows_moved(self, _parent, start: int, _end: int, _destination, row: int) -> None:
+        if self._showing:
+            return
+        item = self.stage_list.item(row if row < start else row - 1)
+        if item is not None:
+            self.stage_moved.emit(item.data(Qt.ItemDataRole.UserRole), self.stage_list.row(item) + 1)

@@ -1,0 +1,87 @@
+"""The room editor on a copy of the sample room, as a user works it: a stage renamed, dragged and duplicated,
+each one step of undo; a name `build` would refuse is refused next to its field; the history survives
+closing the editor; the preview is the stage's own wall."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex
+
+from customer_room_desktop.app.room_editor import RoomEditor
+from customer_room_desktop.services.room_editing import stage_order, stages
+from customer_room_desktop.storage.room_file import RoomFile
+
+
+@contextmanager
+def editing(path, qtbot) -> Iterator[tuple[RoomFile, RoomEditor]]:
+    """The editor on the room at ``path``, closed before the room file is."""
+    with RoomFile.open(path) as room:
+        editor = RoomEditor(room)
+        qtbot.addWidget(editor.window)
+        try:
+            yield room, editor
+        finally:
+            editor.close()
+
+
+def _names(room: RoomFile) -> list[str]:
+    return [stage.name for stage in stages(room)]
+
+
+def _rename(editor: RoomEditor, row: int, text: str) -> None:
+    editor.window.stage_list.setCurrentRow(row)
+    field = editor.window.fields["name"]
+    field.setText(text)
+    field.editingFinished.emit()
+
+
+def test_rename_drag_and_duplicate_are_each_one_step_of_undo(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        first = _names(room)
+        _rename(editor, 1, "I choose a policy")
+        assert _names(room)[1] == "I choose a policy"
+        assert editor.window.stage_list.item(1).text() == "2 · I choose a policy"
+        model = editor.window.stage_list.model()
+        assert model.moveRows(QModelIndex(), 6, 1, QModelIndex(), 0)  # a drag of the last stage to the top
+        assert stage_order(room)[0] == "renew"
+        editor.window.stage_list.setCurrentRow(0)
+        editor.window.duplicate_requested.emit("renew")
+        assert stage_order(room)[:2] == ("renew", "renew-copy") and len(stage_order(room)) == 8
+        assert editor.stack.count() == 3
+        for _ in range(3):
+            editor.stack.undo()
+        assert _names(room) == first and len(stage_order(room)) == 7
+        editor.stack.redo()
+        assert _names(room)[1] == "I choose a policy"
+
+
+def test_an_empty_name_is_refused_next_to_its_field_and_nothing_changes(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        editor.window.show()
+        _rename(editor, 2, "   ")
+        error = editor.window.errors["name"]
+        assert error.isVisible() and error.text().startswith("A stage needs a name")
+        assert _names(room)[2] == "I get started" and editor.stack.count() == 0
+
+
+def test_undo_still_works_after_the_editor_is_closed_and_opened_again(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        _rename(editor, 0, "I shop around")
+        _rename(editor, 0, "I shop around for cover")
+        editor.stack.undo()
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        assert editor.stack.count() == 2 and editor.stack.index() == 1
+        assert editor.stack.canRedo() and _names(room)[0] == "I shop around"
+        editor.stack.undo()
+        assert _names(room)[0] == "I look for cover"
+
+
+def test_the_preview_is_the_selected_stages_wall(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        editor.window.stage_list.setCurrentRow(4)
+        qtbot.waitUntil(lambda: editor.window.preview.pixmap() is not None
+                        and not editor.window.preview.pixmap().isNull(), timeout=5000)
+        assert editor.selected == "claim"
+        assert editor.window.preview.pixmap().width() == 768

@@ -1,0 +1,130 @@
+"""The room editor's undo and redo, kept in the room file: any sequence of edits undone gives back the room as
+it was, redone gives the edited room again, and both still hold after the room is closed and opened."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from customer_room_desktop.domain.room_edits import EditRefused, MoveStages, RoomEdit, SetField
+from customer_room_desktop.services.room_editing import (
+    STAGE_FIELDS, duplicate_stage_edit, move_stage_edit, set_field_edit, stage_order,
+)
+from customer_room_desktop.storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
+from customer_room_desktop.storage.room_file import RoomFile
+from tests.room_content import room_content
+
+_rooms = itertools.count()
+
+
+def _room(folder: Path) -> Path:
+    path = folder / f"edits-{next(_rooms)}.croom"
+    with RoomFile.create(path, "Edits") as room, room.transaction() as db:
+        for position, (key, name) in enumerate([("find", "I look for cover"), ("buy", "I buy a policy"),
+                                                ("claim", "I make a claim")], start=1):
+            db.execute("INSERT INTO stages (key, position, name, goal) VALUES (?, ?, ?, ?)",
+                       (key, position, name, f"Goal of {name}"))
+    return path
+
+
+def _journey(path: Path) -> dict:
+    content = room_content(path)
+    return {table: rows for table, rows in content.items() if table != "edit_history"}
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(lambda t: t.strip())
+actions = st.lists(st.one_of(
+    st.tuples(st.just("set"), st.integers(0, 9), st.sampled_from(STAGE_FIELDS), texts),
+    st.tuples(st.just("move"), st.integers(0, 9), st.integers(1, 10)),
+    st.tuples(st.just("duplicate"), st.integers(0, 9)),
+), min_size=1, max_size=12)
+
+
+def _edit(room: RoomFile, action: tuple) -> RoomEdit | None:
+    keys = stage_order(room)
+    key = keys[action[1] % len(keys)]
+    if action[0] == "set":
+        return set_field_edit(room, "stages", key, action[2], action[3])
+    if action[0] == "move":
+        return move_stage_edit(room, key, action[2])
+    return duplicate_stage_edit(room, key)[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=actions)
+def test_undo_all_gives_the_room_back_and_redo_all_the_edits_again_even_after_reopening(tmp_path, steps):
+    path = _room(tmp_path)
+    start = _journey(path)
+    done = 0
+    with RoomFile.open(path) as room:
+        for action in steps:
+            edit = _edit(room, action)
+            if edit is not None:
+                do_edit(room, edit)
+                done += 1
+    edited = _journey(path)
+    with RoomFile.open(path) as room:  # closed and opened again: the history is in the file
+        assert len(edit_history(room)) == done
+        for _ in range(done):
+            assert undo_edit(room) is not None
+        assert undo_edit(room) is None
+    assert _journey(path) == start
+    with RoomFile.open(path) as room:
+        for _ in range(done):
+            assert redo_edit(room) is not None
+        assert redo_edit(room) is None
+    assert _journey(path) == edited
+
+
+def test_a_new_edit_after_an_undo_forgets_what_could_be_redone(tmp_path):
+    with RoomFile.open(_room(tmp_path)) as room:
+        do_edit(room, set_field_edit(room, "stages", "buy", "name", "I choose a policy"))
+        undo_edit(room)
+        do_edit(room, set_field_edit(room, "stages", "buy", "goal", "Covered today"))
+        assert [(e.label, e.undone) for e in edit_history(room)] == [("Change the goal of 'I buy a policy'", False)]
+        assert redo_edit(room) is None
+
+
+def test_a_value_build_would_refuse_is_refused_in_one_sentence_naming_its_field(tmp_path):
+    with RoomFile.open(_room(tmp_path)) as room:
+        with pytest.raises(EditRefused) as refused:
+            set_field_edit(room, "stages", "buy", "name", "   ")
+        assert refused.value.field == "name" and str(refused.value).startswith("A stage needs a name")
+        with pytest.raises(EditRefused) as refused:
+            set_field_edit(room, "stages", "buy", "narration", "x" * 4001)
+        assert "at most 4,000" in str(refused.value)
+
+
+def test_a_history_tampered_with_is_refused_before_it_becomes_sql(tmp_path):
+    path = _room(tmp_path)
+    evil = RoomEdit("Rename", (SetField("stages; DROP TABLE stages; --", "buy", "name", "x", "y"),))
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO edit_history (label, changes, undone, at) VALUES ('Rename', ?, 0, '2026')",
+                 (evil.to_json(),))
+    conn.commit()
+    conn.close()
+    with RoomFile.open(path) as room:
+        with pytest.raises(EditRefused) as refused:
+            undo_edit(room)
+        assert "does not change" in str(refused.value)
+        assert len(stage_order(room)) == 3
+
+
+def test_undoing_after_the_room_changed_elsewhere_refuses_and_changes_nothing(tmp_path):
+    with RoomFile.open(_room(tmp_path)) as room:
+        do_edit(room, move_stage_edit(room, "claim", 1))
+        with room.transaction() as db:  # another program reorders the stages
+            db.execute("UPDATE stages SET position = -position")
+            for position, key in enumerate(("buy", "find", "claim"), start=1):
+                db.execute("UPDATE stages SET position = ? WHERE key = ?", (position, key))
+        with pytest.raises(EditRefused) as refused:
+            undo_edit(room)
+        assert "outside the editor" in str(refused.value)
+        assert stage_order(room) == ("buy", "find", "claim")
+        assert not edit_history(room)[0].undone
+    assert isinstance(MoveStages(("a",), ("a",)).inverse(), MoveStages)
