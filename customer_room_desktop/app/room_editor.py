@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
-from ..services.room_editing import duplicate_stage_edit, move_stage_edit, set_field_edit, stages
+from ..services.room_editing import duplicate_stage_edit, move_stage_edit, rows_of, set_field_edit, stages
 from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
 from ..storage.room_file import RoomFile
 from ..ui.editor.room_editor_window import RoomEditorWindow
@@ -57,6 +57,7 @@ class RoomEditor(QObject):
         self.window.add_undo_actions(self.stack.createUndoAction(self.window, "Undo"),
                                      self.stack.createRedoAction(self.window, "Redo"))
         self.window.field_edited.connect(self.edit_field)
+        self.window.row_field_edited.connect(self.edit_row_field)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
         self.window.stage_selected.connect(self._selected)
@@ -71,6 +72,13 @@ class RoomEditor(QObject):
             self._push(set_field_edit(self.room, "stages", key, field, value))
         except EditRefused as refused:
             self.window.show_refusal(refused.field or field, str(refused))
+
+    def edit_row_field(self, table: str, key: str, field: str, value: object) -> None:
+        try:
+            self._push(set_field_edit(self.room, table, key, field, value))
+        except EditRefused as refused:
+            self.refresh()  # the cell shows what the room still holds
+            self.window.grids[table].show_refusal(key, refused.field or field, str(refused))
 
     def move_stage(self, key: str, position: int) -> None:
         self._guarded(lambda: self._push(move_stage_edit(self.room, key, position)))
@@ -114,6 +122,8 @@ class RoomEditor(QObject):
     # -- showing ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.window.show_stages(stages(self.room), self.selected)
+        for table, grid in self.window.grids.items():
+            grid.show_rows(rows_of(self.room, table))
         self._preview.start()
 
     def _selected(self, key: str) -> None:

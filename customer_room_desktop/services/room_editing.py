@@ -9,6 +9,17 @@ from ..domain.room_edits import EditRefused, InsertRow, MoveStages, RoomEdit, Se
 from ..storage.room_file import RoomFile
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
+TEXT, NUMBER, FLAG = "text", "number", "flag"
+# What the editor changes in each table, and what kind of value each field takes.
+EDITABLE: dict[str, dict[str, str]] = {
+    "stages": {name: TEXT for name in STAGE_FIELDS},
+    "moments": {"name": TEXT, "description": TEXT, "is_priority": FLAG},
+    "silos": {"name": TEXT},
+    "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
+    "kpis": {"name": TEXT, "unit": TEXT, "target": NUMBER, "at_risk": NUMBER, "failing": NUMBER},
+    "artifacts": {"title": TEXT, "caption": TEXT},
+    "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG},
+}
 
 
 @dataclass(frozen=True)
@@ -30,19 +41,68 @@ def stage_order(room: RoomFile) -> tuple[str, ...]:
     return tuple(key for (key,) in room.db.execute("SELECT key FROM stages ORDER BY position"))
 
 
-def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: str) -> RoomEdit | None:
-    """Set one field; None when it already holds ``value``. Refused (EditRefused, naming the field) when
-    `build` would refuse the value."""
-    check_field(table, column, value)
-    if column not in STAGE_FIELDS or table != "stages":
-        raise EditRefused(f"The editor does not change the {column} of {table} yet.", column)
-    row = room.db.execute(f"SELECT name, {column} FROM stages WHERE key = ?", (key,)).fetchone()
+def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: object) -> RoomEdit | None:
+    """Set one field from what the user typed or ticked; None when it already holds that. Refused
+    (EditRefused, naming the field) when the value is not one `build` would take."""
+    kinds = EDITABLE.get(table, {})
+    if column not in kinds:
+        raise EditRefused(f"The editor does not change the {column.replace('_', ' ')} of {table}.", column)
+    stored = _stored(kinds[column], column, value)
+    check_field(table, column, stored)
+    label_column = "title" if table in ("artifacts", "calls") else "name"
+    row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE key = ?", (key,)).fetchone()
     if row is None:
-        raise EditRefused(f"This room has no stage '{key}'.", column)
-    if row[1] == value:
+        raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)
+    if row[1] == stored:
         return None
-    label = f"Rename stage '{row[0]}'" if column == "name" else f"Change the {column} of '{row[0]}'"
-    return RoomEdit(label, (SetField("stages", key, column, row[1], value),))
+    if table == "kpis" and column in ("at_risk", "failing"):
+        _check_thresholds(room, key, column, stored)
+    what = {"stages": "stage", "moments": "moment", "silos": "silo", "personas": "persona", "kpis": "KPI",
+            "artifacts": "artifact", "calls": "call"}[table]
+    label = f"Rename {what} '{row[0]}'" if column in ("name", "title") else \
+        f"Change the {column.replace('_', ' ')} of '{row[0]}'"
+    return RoomEdit(label, (SetField(table, key, column, row[1], stored),))
+
+
+def _stored(kind: str, column: str, value: object) -> object:
+    """The value as the room keeps it: text as typed, a number, or 0/1 for a tick."""
+    if kind == FLAG:
+        if isinstance(value, bool):
+            return int(value)
+        text = str(value).strip().lower()
+        if text not in ("yes", "no", "true", "false", "1", "0"):
+            raise EditRefused(f"'{value}' is not yes or no.", column)
+        return int(text in ("yes", "true", "1"))
+    if kind == NUMBER:
+        try:
+            number = float(str(value).strip().replace(",", ""))
+        except ValueError:
+            raise EditRefused(f"'{value}' is not a number.", column) from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise EditRefused(f"'{value}' is not a number.", column)
+        return number
+    return str(value)
+
+
+def _check_thresholds(room: RoomFile, key: str, column: str, value: float) -> None:
+    """A KPI's thresholds stay in its good direction, as `check` requires."""
+    direction, at_risk, failing = room.db.execute(
+        "SELECT direction, at_risk, failing FROM kpis WHERE key = ?", (key,)).fetchone()
+    at_risk, failing = (value, failing) if column == "at_risk" else (at_risk, value)
+    if direction == "higher" and failing > at_risk:
+        raise EditRefused(f"Higher is better for this KPI, so failing ({failing:g}) must not be above at risk "
+                          f"({at_risk:g}).", column)
+    if direction == "lower" and failing < at_risk:
+        raise EditRefused(f"Lower is better for this KPI, so failing ({failing:g}) must not be below at risk "
+                          f"({at_risk:g}).", column)
+
+
+def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
+    """(key, {column: value}) of every row of ``table``, in the room's order, for the editor's grids."""
+    columns = list(EDITABLE[table])
+    order = "position" if table == "stages" else "id"
+    return [(row[0], dict(zip(columns, row[1:]))) for row in
+            room.db.execute(f"SELECT key, {', '.join(columns)} FROM {table} ORDER BY {order}")]
 
 
 def move_stage_edit(room: RoomFile, key: str, to_position: int) -> RoomEdit | None:

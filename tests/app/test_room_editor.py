@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from customer_room_desktop.app.room_editor import RoomEditor
 from customer_room_desktop.services.room_editing import stage_order, stages
@@ -85,3 +85,30 @@ def test_the_preview_is_the_selected_stages_wall(sample_room_copy, qtbot):
                         and not editor.window.preview.pixmap().isNull(), timeout=5000)
         assert editor.selected == "claim"
         assert editor.window.preview.pixmap().width() == 768
+
+
+def test_the_grids_edit_every_part_of_the_room_and_refuse_what_build_would(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        kpis = editor.window.grids["kpis"]
+        row = [kpis.grid.verticalHeaderItem(r).text() for r in range(kpis.grid.rowCount())].index("settlement-days")
+        failing = list(kpis.columns).index("failing")
+        kpis.grid.item(row, failing).setText("ten")
+        assert kpis.error.text() == "settlement-days, failing: 'ten' is not a number."
+        assert kpis.grid.item(row, failing).text() != "ten"  # the cell shows what the room still holds
+        kpis.grid.item(row, failing).setText("1")  # lower is better: failing below at risk
+        assert "must not be below at risk" in kpis.error.text()
+        kpis.grid.item(row, failing).setText("50")
+        assert room.db.execute("SELECT failing FROM kpis WHERE key = 'settlement-days'").fetchone()[0] == 50.0
+        calls = editor.window.grids["calls"]
+        consent = calls.grid.item(0, list(calls.columns).index("consent"))
+        consent.setCheckState(Qt.CheckState.Unchecked)
+        key = calls.grid.verticalHeaderItem(0).text()
+        assert room.db.execute("SELECT consent FROM calls WHERE key = ?", (key,)).fetchone()[0] == 0
+        personas = editor.window.grids["personas"]
+        personas.grid.item(0, 0).setText("")
+        assert personas.error.text().endswith("A persona needs a name.")
+        assert editor.stack.count() == 2
+        editor.stack.undo()
+        editor.stack.undo()
+        assert room.db.execute("SELECT consent FROM calls WHERE key = ?", (key,)).fetchone()[0] == 1
+        assert calls.grid.item(0, list(calls.columns).index("consent")).checkState() == Qt.CheckState.Checked

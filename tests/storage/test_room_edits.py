@@ -29,6 +29,9 @@ def _room(folder: Path) -> Path:
                                                 ("claim", "I make a claim")], start=1):
             db.execute("INSERT INTO stages (key, position, name, goal) VALUES (?, ?, ?, ?)",
                        (key, position, name, f"Goal of {name}"))
+        db.execute("INSERT INTO moments (key, stage_id, name) VALUES ('claim-report', 3, 'I report what happened')")
+        db.execute("INSERT INTO kpis (key, moment_id, name, unit, direction, target, at_risk, failing) "
+                   "VALUES ('report-minutes', 1, 'Minutes to report a claim', 'min', 'lower', 15, 22, 30)")
     return path
 
 
@@ -42,10 +45,21 @@ actions = st.lists(st.one_of(
     st.tuples(st.just("set"), st.integers(0, 9), st.sampled_from(STAGE_FIELDS), texts),
     st.tuples(st.just("move"), st.integers(0, 9), st.integers(1, 10)),
     st.tuples(st.just("duplicate"), st.integers(0, 9)),
+    st.tuples(st.just("row"), st.sampled_from([("kpis", "report-minutes", "target"),
+                                               ("kpis", "report-minutes", "unit"),
+                                               ("moments", "claim-report", "is_priority"),
+                                               ("moments", "claim-report", "name")]),
+              st.one_of(st.floats(-1e6, 1e6, allow_nan=False).map(str), st.booleans(), texts)),
 ), min_size=1, max_size=12)
 
 
 def _edit(room: RoomFile, action: tuple) -> RoomEdit | None:
+    if action[0] == "row":
+        (table, key, column), value = action[1], action[2]
+        try:
+            return set_field_edit(room, table, key, column, value)
+        except EditRefused:
+            return None  # a value build would refuse ("abc" as a target): refused, nothing to undo
     keys = stage_order(room)
     key = keys[action[1] % len(keys)]
     if action[0] == "set":

@@ -12,20 +12,25 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...services.room_editing import StageText
+from ...services.room_editing import EDITABLE, StageText
+from .entity_table import EntityTable
 
 PREVIEW = QSize(768, 432)
 TEXT_SETTLES_MS = 600  # a long text is saved once typing pauses, not on every key
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
+GRIDS = {table: (title, EDITABLE[table]) for table, title in (
+    ("moments", "Moments of truth"), ("personas", "Personas"), ("kpis", "KPIs"), ("artifacts", "Artifacts"),
+    ("calls", "Calls"), ("silos", "Silos"))}
 FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer's goal",
                 "description": "Description", "narration": "Narration (read on the kiosk's tour)"}
 
 
 class RoomEditorWindow(QMainWindow):
     field_edited = Signal(str, str, str)  # stage key, field, new value
+    row_field_edited = Signal(str, str, str, object)  # table, row key, field, new value (a grid's cell)
     stage_moved = Signal(str, int)  # stage key, new position (1-based)
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
@@ -85,9 +90,17 @@ class RoomEditorWindow(QMainWindow):
             holder.setLayout(layout)
             splitter.addWidget(holder)
         splitter.setSizes([360, 840])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, "Stages")
+        self.grids: dict[str, EntityTable] = {}
+        for table, (title, columns) in GRIDS.items():
+            grid = EntityTable(table, columns, title)
+            grid.field_edited.connect(self.row_field_edited)
+            self.tabs.addTab(grid, title)
+            self.grids[table] = grid
         central = QWidget()
         outer = QVBoxLayout(central)
-        outer.addWidget(splitter)
+        outer.addWidget(self.tabs)
         outer.addWidget(self.status)
         self.setCentralWidget(central)
 
