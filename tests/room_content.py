@@ -14,7 +14,9 @@ from pathlib import Path
 # Columns that say when or from where a file was made, not what the room holds.
 NOT_CONTENT = {("room", "created_at"), ("room", "built_from"), ("media", "added_at"), ("media", "original_name"),
                ("kiosk", "updated_at")}
-DERIVED = {"complaint_months", "media_chunks"}  # recomputed from other tables, or the media's bytes in pieces
+# Recomputed from other tables, the media's bytes in pieces, and the editor's undo history (not part of a room
+# source: a room built again starts a fresh history).
+DERIVED = {"complaint_months", "media_chunks", "edit_history"}
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:

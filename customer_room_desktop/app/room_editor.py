@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
-from ..services.room_editing import duplicate_stage_edit, move_stage_edit, rows_of, set_field_edit, stages
+from ..services.room_editing import (
+    add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of, set_field_edit, stages,
+)
 from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
 from ..storage.room_file import RoomFile
 from ..ui.editor.room_editor_window import RoomEditorWindow
@@ -58,6 +60,8 @@ class RoomEditor(QObject):
                                      self.stack.createRedoAction(self.window, "Redo"))
         self.window.field_edited.connect(self.edit_field)
         self.window.row_field_edited.connect(self.edit_row_field)
+        self.window.row_add_requested.connect(self.add_row)
+        self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
         self.window.stage_selected.connect(self._selected)
@@ -79,6 +83,23 @@ class RoomEditor(QObject):
         except EditRefused as refused:
             self.refresh()  # the cell shows what the room still holds
             self.window.grids[table].show_refusal(key, refused.field or field, str(refused))
+
+    def add_row(self, table: str) -> None:
+        def add() -> None:
+            edit, key = add_row_edit(self.room, table, self.selected)
+            self._push(edit)
+            self.window.grids[table].select_key(key)
+        self._in_grid(table, add)
+
+    def remove_row(self, table: str, key: str) -> None:
+        self._in_grid(table, lambda: self._push(remove_row_edit(self.room, table, key)))
+
+    def _in_grid(self, table: str, work) -> None:  # noqa: ANN001
+        try:
+            work()
+        except EditRefused as refused:
+            self.window.grids[table].error.setText(str(refused))
+            self.window.grids[table].error.show()
 
     def move_stage(self, key: str, position: int) -> None:
         self._guarded(lambda: self._push(move_stage_edit(self.room, key, position)))

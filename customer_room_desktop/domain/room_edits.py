@@ -129,7 +129,11 @@ def check_field(table: str, column: str, value: object) -> None:
 
 def copy_key(key: str, taken: set[str]) -> str:
     """A key for a copy of ``key`` that no row has yet: key-copy, key-copy-2..."""
-    base = f"{key}-copy"
+    return unused_key(f"{key}-copy", taken)
+
+
+def unused_key(base: str, taken: set[str]) -> str:
+    """``base``, or base-2, base-3... whichever no row has yet."""
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

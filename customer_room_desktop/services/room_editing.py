@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.room_edits import EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key
+from ..domain.room_edits import (
+    DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key,
+    unused_key,
+)
 from ..storage.room_file import RoomFile
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
@@ -131,3 +134,63 @@ def duplicate_stage_edit(room: RoomFile, key: str) -> tuple[RoomEdit, str]:
     after.insert(before.index(key) + 1, copy)
     return RoomEdit(f"Duplicate stage '{row[0]}'", (InsertRow("stages", values),
                                                      MoveStages((*before, copy), tuple(after)))), copy
+
+
+ADDABLE = ("moments", "personas", "kpis", "silos")  # artifacts and calls come with their files
+_NEW_NAMES = {"moments": "New moment of truth", "personas": "New persona", "kpis": "New KPI", "silos": "New silo"}
+
+
+def add_row_edit(room: RoomFile, table: str, stage_key: str = "") -> tuple[RoomEdit, str]:
+    """A new row of ``table`` with a name to change, and its key; a moment joins ``stage_key`` (else the
+    first stage), a KPI measures the first moment of truth."""
+    if table not in ADDABLE:
+        raise EditRefused(f"{table.capitalize()} are added with their files, not in the grid.")
+    taken = {key for (key,) in room.db.execute(f"SELECT key FROM {table}")}
+    key = unused_key(f"new-{table[:-1]}", taken)
+    values: dict[str, object] = {"key": key, "name": _NEW_NAMES[table]}
+    if table == "moments":
+        stage = room.db.execute("SELECT id FROM stages WHERE key = ? OR ? = '' ORDER BY position LIMIT 1",
+                                (stage_key, stage_key)).fetchone()
+        if stage is None:
+            raise EditRefused("Add a stage first: a moment of truth belongs to one.")
+        values.update(stage_id=stage[0], description="", is_priority=0)
+    elif table == "kpis":
+        moment = room.db.execute("SELECT id FROM moments ORDER BY id LIMIT 1").fetchone()
+        if moment is None:
+            raise EditRefused("Add a moment of truth first: a KPI measures one.")
+        values.update(moment_id=moment[0], unit="", direction="higher", target=0.0, at_risk=0.0, failing=0.0,
+                      predicts="[]")
+    elif table == "personas":
+        values.update(situation="", goals="[]", frustrations="[]", quote="")
+    return RoomEdit(f"Add {_NEW_NAMES[table].removeprefix('New ').lower()} '{key}'",
+                    (InsertRow(table, values),)), key
+
+
+def remove_row_edit(room: RoomFile, table: str, key: str) -> RoomEdit:
+    """Remove a row nothing else in the room uses (a moment with KPIs, a silo with moments, a persona with
+    calls are refused, naming what uses them)."""
+    if table not in ADDABLE:
+        raise EditRefused(f"{table.capitalize()} cannot be removed in the editor yet.")
+    columns = [row[1] for row in room.db.execute(f"PRAGMA table_info({table})")]
+    row = room.db.execute(f"SELECT * FROM {table} WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise EditRefused(f"This room has no {table[:-1]} '{key}'.")
+    values = dict(zip(columns, row))
+    users = using_rows(room, table, values["id"])
+    if users:
+        raise EditRefused(f"'{values['name']}' is still used by {users}; change or remove those first.")
+    values.pop("id")
+    return RoomEdit(f"Remove '{values['name']}'", (DeleteRow(table, values),))
+
+
+def using_rows(room: RoomFile, table: str, row_id: int) -> str:
+    """What in the room points at row ``row_id`` of ``table``: "2 KPIs and 1 call", or ""."""
+    counts = []
+    for (other,) in room.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+        for fk in room.db.execute(f"PRAGMA foreign_key_list('{other}')"):
+            if fk[2] == table:
+                found = room.db.execute(f"SELECT count(*) FROM '{other}' WHERE {fk[3]} = ?", (row_id,)).fetchone()[0]
+                if found:
+                    counts.append(f"{found} {other.replace('_', ' ')}" if found != 1 else
+                                  f"1 {other.replace('_', ' ').rstrip('s')}")
+    return " and ".join(counts)

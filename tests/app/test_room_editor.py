@@ -112,3 +112,29 @@ def test_the_grids_edit_every_part_of_the_room_and_refuse_what_build_would(sampl
         editor.stack.undo()
         assert room.db.execute("SELECT consent FROM calls WHERE key = ?", (key,)).fetchone()[0] == 1
         assert calls.grid.item(0, list(calls.columns).index("consent")).checkState() == Qt.CheckState.Checked
+
+
+def test_rows_are_added_named_and_removed_unless_the_room_still_uses_them(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        personas = editor.window.grids["personas"]
+        personas.add_requested.emit("personas")
+        assert personas.grid.rowCount() == 4 and personas.grid.currentRow() == 3
+        personas.grid.item(3, 0).setText("Grace, the new widow")
+        assert room.db.execute("SELECT name FROM personas WHERE key = 'new-persona'").fetchone() == (
+            "Grace, the new widow",)
+        personas.grid.setCurrentCell(0, 0)  # Maya: her calls and complaints use her
+        personas.remove_requested.emit("personas", "maya")
+        assert "is still used by" in personas.error.text() and "calls" in personas.error.text()
+        personas.remove_requested.emit("personas", "new-persona")
+        assert personas.grid.rowCount() == 3
+        editor.window.grids["kpis"].add_requested.emit("kpis")
+        assert room.db.execute("SELECT direction, name FROM kpis WHERE key = 'new-kpi'").fetchone() == (
+            "higher", "New KPI")
+        for _ in range(4):
+            editor.stack.undo()
+        assert personas.grid.rowCount() == 3 and room.db.execute(
+            "SELECT count(*) FROM kpis WHERE key = 'new-kpi'").fetchone()[0] == 0
+        editor.stack.redo()
+        editor.stack.redo()
+        assert room.db.execute("SELECT name FROM personas WHERE key = 'new-persona'").fetchone() == (
+            "Grace, the new widow",)

@@ -83,3 +83,17 @@ def test_a_candidate_named_with_accents_gets_a_key_a_room_source_can_hold(sample
         export_room(room, tmp_path / "source")
     assert key == "zurich-customers-move-once-not-tres-time"
     assert differences(sample_room_copy, build_room(tmp_path / "source", tmp_path / "rebuilt.croom")) == []
+
+
+@pytest.mark.slow
+def test_what_the_editor_changed_is_exported_and_built_back(sample_room_copy, tmp_path):
+    from customer_room_desktop.services.room_editing import add_row_edit, duplicate_stage_edit, set_field_edit
+    from customer_room_desktop.storage.room_edit_store import do_edit
+
+    with RoomFile.open(sample_room_copy) as room:
+        do_edit(room, duplicate_stage_edit(room, "claim")[0])
+        do_edit(room, set_field_edit(room, "stages", "claim-copy", "narration", "Line one.\nLine “two”\t\\ end"))
+        do_edit(room, add_row_edit(room, "personas")[0])
+        do_edit(room, set_field_edit(room, "kpis", "settlement-days", "target", "19.5"))
+        export_room(room, tmp_path / "source")
+    assert differences(sample_room_copy, build_room(tmp_path / "source", tmp_path / "rebuilt.croom")) == []

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from customer_room_desktop.domain.room_edits import EditRefused, MoveStages, RoomEdit, SetField
 from customer_room_desktop.services.room_editing import (
-    STAGE_FIELDS, duplicate_stage_edit, move_stage_edit, set_field_edit, stage_order,
+    STAGE_FIELDS, add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, set_field_edit, stage_order,
 )
 from customer_room_desktop.storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
 from customer_room_desktop.storage.room_file import RoomFile
@@ -50,6 +50,8 @@ actions = st.lists(st.one_of(
                                                ("moments", "claim-report", "is_priority"),
                                                ("moments", "claim-report", "name")]),
               st.one_of(st.floats(-1e6, 1e6, allow_nan=False).map(str), st.booleans(), texts)),
+    st.tuples(st.just("add"), st.sampled_from(["moments", "personas", "kpis", "silos"])),
+    st.tuples(st.just("remove"), st.sampled_from(["moments", "personas", "kpis", "silos"]), st.integers(0, 5)),
 ), min_size=1, max_size=12)
 
 
@@ -60,6 +62,14 @@ def _edit(room: RoomFile, action: tuple) -> RoomEdit | None:
             return set_field_edit(room, table, key, column, value)
         except EditRefused:
             return None  # a value build would refuse ("abc" as a target): refused, nothing to undo
+    if action[0] in ("add", "remove"):
+        try:
+            if action[0] == "add":
+                return add_row_edit(room, action[1], "")[0]
+            keys = [key for (key,) in room.db.execute(f"SELECT key FROM {action[1]} ORDER BY id")]
+            return remove_row_edit(room, action[1], keys[action[2] % len(keys)]) if keys else None
+        except EditRefused:
+            return None  # still used by another row: refused, nothing to undo
     keys = stage_order(room)
     key = keys[action[1] % len(keys)]
     if action[0] == "set":

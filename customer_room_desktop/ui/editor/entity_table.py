@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from ...services.room_editing import FLAG, TEXT
@@ -21,8 +22,10 @@ def heading(column: str) -> str:
 
 class EntityTable(QWidget):
     field_edited = Signal(str, str, str, object)  # table, row key, column, value (text, or bool for a tick)
+    add_requested = Signal(str)  # table
+    remove_requested = Signal(str, str)  # table, row key
 
-    def __init__(self, table: str, columns: dict[str, str], what: str):
+    def __init__(self, table: str, columns: dict[str, str], what: str, addable: bool = False):
         super().__init__()
         self.table, self.columns = table, columns
         self._showing = False
@@ -42,6 +45,16 @@ class EntityTable(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
         layout.addWidget(self.error)
+        if addable:
+            buttons = QHBoxLayout()
+            add = QPushButton(f"Add {what.lower().rstrip('s')}")
+            add.clicked.connect(lambda: self.add_requested.emit(self.table))
+            remove = QPushButton("Remove the selected row")
+            remove.clicked.connect(self._remove)
+            buttons.addWidget(add)
+            buttons.addWidget(remove)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
 
     def show_rows(self, rows: list[tuple[str, dict[str, object]]]) -> None:
         self._showing = True
@@ -63,6 +76,15 @@ class EntityTable(QWidget):
             return item
         text = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
         return QTableWidgetItem(text)
+
+    def select_key(self, key: str) -> None:
+        if key in self._keys:
+            self.grid.setCurrentCell(self._keys.index(key), 0)
+
+    def _remove(self) -> None:
+        row = self.grid.currentRow()
+        if 0 <= row < len(self._keys):
+            self.remove_requested.emit(self.table, self._keys[row])
 
     def show_refusal(self, key: str, column: str, sentence: str) -> None:
         self.error.setText(f"{key}, {heading(column).lower()}: {sentence}")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...services.room_editing import EDITABLE, StageText
+from ...services.room_editing import ADDABLE, EDITABLE, StageText
 from .entity_table import EntityTable
 
 PREVIEW = QSize(768, 432)
@@ -31,6 +31,8 @@ FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer'
 class RoomEditorWindow(QMainWindow):
     field_edited = Signal(str, str, str)  # stage key, field, new value
     row_field_edited = Signal(str, str, str, object)  # table, row key, field, new value (a grid's cell)
+    row_add_requested = Signal(str)  # table
+    row_remove_requested = Signal(str, str)  # table, row key
     stage_moved = Signal(str, int)  # stage key, new position (1-based)
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
@@ -94,8 +96,10 @@ class RoomEditorWindow(QMainWindow):
         self.tabs.addTab(splitter, "Stages")
         self.grids: dict[str, EntityTable] = {}
         for table, (title, columns) in GRIDS.items():
-            grid = EntityTable(table, columns, title)
+            grid = EntityTable(table, columns, title, addable=table in ADDABLE)
             grid.field_edited.connect(self.row_field_edited)
+            grid.add_requested.connect(self.row_add_requested)
+            grid.remove_requested.connect(self.row_remove_requested)
             self.tabs.addTab(grid, title)
             self.grids[table] = grid
         central = QWidget()
