@@ -20,8 +20,11 @@ from ..domain.room_edits import EditRefused, RoomEdit
 from ..services.room_editing import (
     add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of, set_field_edit, stages,
 )
+from ..services.csv_import import import_csv
+from ..services.import_preview import dry_run_import, preview_import
 from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
 from ..storage.room_file import RoomFile
+from ..ui.editor.import_wizard import ImportWizard
 from ..ui.editor.room_editor_window import RoomEditorWindow
 from .room_lock import LiveRoomLock
 from .wall_factory import WallFactory
@@ -61,6 +64,7 @@ class RoomEditor(QObject):
         self.window.field_edited.connect(self.edit_field)
         self.window.row_field_edited.connect(self.edit_row_field)
         self.window.row_add_requested.connect(self.add_row)
+        self.window.import_requested.connect(self.open_import_wizard)
         self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
@@ -100,6 +104,40 @@ class RoomEditor(QObject):
         except EditRefused as refused:
             self.window.grids[table].error.setText(str(refused))
             self.window.grids[table].error.show()
+
+    def open_import_wizard(self) -> None:
+        wizard = self.import_wizard()
+        if wizard.exec():
+            self.finish_import(wizard)
+
+    def import_wizard(self) -> ImportWizard:
+        def preview(path: Path, kind: str, line: int | None, mapping: dict[str, str]):
+            return preview_import(path, kind, line, mapping=mapping or None)
+
+        def rehearse(path: Path, kind: str, line: int, mapping: dict[str, str], date_format: str):
+            return dry_run_import(self.room, path, kind, line, mapping, date_format=date_format or None)
+
+        return ImportWizard(preview, rehearse, str(Path(self.room.path).parent))
+
+    def finish_import(self, wizard: ImportWizard) -> None:
+        """Import what the wizard showed: the good rows, the refused ones to NAME-refused.csv beside the file."""
+        path = Path(wizard.path.text().strip())
+        shown = wizard.shown
+        if shown is None:
+            return
+        rejects = path.with_name(f"{path.stem}-refused.csv") if wizard.dry_run and wizard.dry_run.refused_count \
+            else None
+        try:
+            result = import_csv(self.room, shown.kind, path,
+                                overrides={heading: name for name, heading in wizard.mapping().items()},
+                                date_format=wizard.date_format.text().strip() or None, skip_bad_rows=rejects,
+                                heading_line=shown.heading_line)
+        except Refusal as refused:
+            self.window.show_status(str(refused))
+            return
+        refused = f"; {result.refused:,} refused, written to {result.rejects_path}" if result.refused else ""
+        self.window.show_status(f"Imported {result.rows:,} {result.kind} rows from {path.name}{refused}.")
+        self.refresh()
 
     def move_stage(self, key: str, position: int) -> None:
         self._guarded(lambda: self._push(move_stage_edit(self.room, key, position)))

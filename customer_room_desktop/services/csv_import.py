@@ -12,8 +12,6 @@ value readers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +24,8 @@ from .csv_values import CellError, DateReader, detect_encoding
 from .import_files import file_format
 from .import_headings import check_overrides, find_heading, map_columns, normalise_heading
 from .import_kinds import KINDS, Converter, ImportKind, Lookups
-from .import_rejects import RejectsFile, is_rejects_file, unguarded
+from .import_rejects import RefusedRows, RejectsFile, is_rejects_file, unguarded
 from .import_sources import Row, RowSource, csv_source, xlsx_source
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 __all__ = ["BATCH_ROWS", "ImportResult", "import_csv", "map_columns", "normalise_heading"]
 
@@ -63,6 +58,7 @@ def import_csv(
     progress: Callable[[int], None] | None = None,
     skip_bad_rows: str | Path | None = None,
     sheet: str | None = None,
+    heading_line: int | None = None,
 ) -> ImportResult:
     """Import every row of ``csv_path`` (a CSV file or an .xlsx workbook) in one transaction.
 
@@ -82,16 +78,17 @@ def import_csv(
             raise ImportRefused(f"--set names '{name}', which is not a {kind.name} field.", path=str(path))
     check_overrides(kind, overrides, str(path))
     rejects = RejectsFile(Path(skip_bad_rows), path) if skip_bad_rows else None
-    source = _open_source(path, sheet)
+    source = open_source(path, sheet)
     try:
-        return _import_rows(room, kind, source, str(path), overrides, constants, date_format, progress, rejects)
+        return _import_rows(room, kind, source, str(path), overrides, constants, date_format, progress, rejects,
+                            heading_line)
     finally:
         source.close()
         if rejects is not None:
             rejects.discard()
 
 
-def _open_source(path: Path, sheet: str | None) -> RowSource:
+def open_source(path: Path, sheet: str | None) -> RowSource:
     if file_format(path) == "xlsx":
         return xlsx_source(path, sheet)
     if sheet is not None:
@@ -101,9 +98,9 @@ def _open_source(path: Path, sheet: str | None) -> RowSource:
 
 def _import_rows(room: RoomFile, kind: ImportKind, source: RowSource, path: str, overrides: dict[str, str],
                  constants: dict[str, str], date_format: str | None, progress: Callable[[int], None] | None,
-                 rejects: RejectsFile | None) -> ImportResult:
+                 rejects: RejectsFile | None, at_line: int | None = None) -> ImportResult:
     lookups = Lookups.load(room.db)
-    heading_line, headings, rows = find_heading(source.rows, kind, overrides, constants, path, source.unit)
+    heading_line, headings, rows = find_heading(source.rows, kind, overrides, constants, path, source.unit, at_line)
     if is_rejects_file(headings):  # written by --skip-bad-rows and fixed: its cells carry formula guards
         headings, rows = [unguard_cell(heading) for heading in headings], unguarded(rows)
     columns = map_columns(kind, headings, overrides, constants, path, heading_line, source.unit)
@@ -111,7 +108,8 @@ def _import_rows(room: RoomFile, kind: ImportKind, source: RowSource, path: str,
     if rejects is not None:
         rejects.start(headings)
     with room.transaction() as db:
-        loaded = _load(db, kind, rows, len(headings), converter, source, rejects, path, progress)
+        loaded = load_rows(lambda batch: kind.write(db, batch), rows, len(headings), converter, source, rejects,
+                           path, progress)
         if loaded == 0:
             if rejects is not None and rejects.count:
                 rejects.finish()
@@ -133,9 +131,10 @@ def _import_rows(room: RoomFile, kind: ImportKind, source: RowSource, path: str,
     )
 
 
-def _load(db: sqlite_utils.Database, kind: ImportKind, rows: Iterator[Row], width: int, convert: Converter,
-          source: RowSource, rejects: RejectsFile | None, path: str, progress: Callable[[int], None] | None) -> int:
-    """Convert and write the rows in batches; a bad row refuses the file, or goes to ``rejects``."""
+def load_rows(write: Callable[[list[tuple]], None], rows: Iterator[Row], width: int, convert: Converter,
+              source: RowSource, rejects: RefusedRows | None, path: str,
+              progress: Callable[[int], None] | None) -> int:
+    """Convert the rows and ``write`` them in batches; a bad row refuses the file, or goes to ``rejects``."""
     pad, unit = source.pads_short_rows, source.unit
     batch: list[tuple] = []
     loaded = 0
@@ -161,10 +160,10 @@ def _load(db: sqlite_utils.Database, kind: ImportKind, rows: Iterator[Row], widt
             continue
         loaded += 1
         if len(batch) >= BATCH_ROWS:
-            kind.write(db, batch)
+            write(batch)
             batch.clear()
             if progress:
                 progress(loaded)
     if batch:
-        kind.write(db, batch)
+        write(batch)
     return loaded

@@ -79,24 +79,33 @@ def map_columns(kind: ImportKind, headings: list[str], overrides: dict[str, str]
 
 
 def find_heading(rows: Iterator[Row], kind: ImportKind, overrides: dict[str, str], constants: dict[str, str],
-                 path: str, unit: str = "line") -> tuple[int, list[str], Iterator[Row]]:
+                 path: str, unit: str = "line", at_line: int | None = None) -> tuple[int, list[str], Iterator[Row]]:
     """(the heading row's line, its cells, the rows after it). Lines above the heading row are skipped.
 
     The first row that gives every required field a column wins; failing that, the row naming the most
-    fields, so the refusal that follows shows the headings the user meant.
+    fields, so the refusal that follows shows the headings the user meant. ``at_line``: the user chose it.
     """
+    if at_line is not None:
+        for row in rows:
+            if row[0] >= at_line:
+                return row[0], row[1], rows
+        raise ImportRefused(f"{path} has no {unit} {at_line} to read the headings from.", path=path, line=at_line)
     seen: list[Row] = []
     for row in rows:
         seen.append(row)
         if row[0] > HEADING_SEARCH_LINES:
             break
-    candidates = [row for row in seen if row[0] <= HEADING_SEARCH_LINES and row[2] is None and any(row[1])]
+    candidates = [row for row in seen if row[0] <= HEADING_SEARCH_LINES and row[2] is None and any(row[1])
+                  and not _excel_separator_line(row[1])]
     if not candidates:
         if any(any(cells) for _, cells, _ in seen):
             raise ImportRefused(f"{path}: the first {HEADING_SEARCH_LINES} {unit}s are blank; the heading row must be "
                                 f"among them.", path=path, line=1)
         raise ImportRefused(f"{path} is empty: it has no heading row.", path=path, line=1)
-    best, best_count = candidates[0], 0
+    # when no row names a field (headings in another language), the first of the widest rows: not a banner
+    widest = max(sum(1 for cell in row[1] if cell.strip()) for row in candidates)
+    best = next(row for row in candidates if sum(1 for cell in row[1] if cell.strip()) == widest)
+    best_count = 0
     for candidate in candidates:
         chosen, missing, absent = match_columns(kind, candidate[1], overrides, constants)
         if chosen and not missing and absent is None:
@@ -106,3 +115,8 @@ def find_heading(rows: Iterator[Row], kind: ImportKind, overrides: dict[str, str
             best, best_count = candidate, len(chosen)
     after = seen[seen.index(best) + 1:]
     return best[0], best[1], itertools.chain(after, rows)
+
+
+def _excel_separator_line(cells: list[str]) -> bool:
+    """Excel's "sep=;" line, which tells Excel the delimiter and is no heading."""
+    return cells[0].strip().lower().startswith("sep=") and not any(cell.strip() for cell in cells[1:])

@@ -16,7 +16,7 @@ import csv
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Protocol, TypeVar
 
 from ..domain.csv_cells import guard_row, unguard_cell
 from ..storage.errors import ImportRefused
@@ -36,6 +36,12 @@ def unguarded(rows: Iterable[tuple[int, list[str], Extra]]) -> Iterator[tuple[in
     """The rows of a rejects file read back, each cell as it was before ``guard_cell``."""
     for line, cells, extra in rows:
         yield line, [unguard_cell(cell) for cell in cells], extra
+
+
+class RefusedRows(Protocol):
+    """Where a refused row goes: the rejects file, or a list (a dry run)."""
+
+    def add(self, line: int, reason: str, cells: list[str]) -> None: ...
 
 
 class RejectsFile:

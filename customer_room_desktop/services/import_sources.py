@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain.csv_dialect import DELIMITER_NAMES, detect_delimiter
 from ..domain.text_encoding import encoding_name
 from ..storage.errors import ImportRefused
 
@@ -24,6 +26,8 @@ from ..storage.errors import ImportRefused
 # swallows it into that text; otherwise it comes back as a row of its own. Private-use characters, so
 # no export holds it.
 END_OF_FILE = "\ue000\ue001end of file\ue001\ue000"
+SAMPLE_CHARACTERS = 64 * 1024  # what the delimiter is found from
+_DECIMAL_COMMA = re.compile(r"[-+]?[£€$]?\d{1,3}(?:[. \u00a0]\d{3})*,\d+%?|[-+]?[£€$]?\d+,\d+%?")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class RowSource:
     pads_short_rows: bool  # a sheet leaves out empty cells at the end of a row; a CSV row must be whole
     close: Callable[[], None]
     sheet: str | None = None
+    delimiter: str = ","  # of a CSV file
 
     @property
     def unit(self) -> str:
@@ -58,13 +63,23 @@ class RowSource:
         return "line" if self.sheet is None else "row"
 
 
-def csv_source(path: Path, encoding: str) -> RowSource:
+def csv_source(path: Path, encoding: str, delimiter: str | None = None) -> RowSource:
+    """The rows of a CSV file; its delimiter is found from its first lines unless given."""
     handle = path.open("r", encoding=encoding, newline="")
-    return RowSource(_csv_rows(handle, path, encoding), encoding, False, handle.close)
+    if delimiter is None:
+        try:
+            delimiter = detect_delimiter(handle.read(SAMPLE_CHARACTERS))
+        except UnicodeDecodeError:
+            delimiter = ","  # the rows themselves say where the character is
+        handle.seek(0)
+    described = encoding if delimiter == "," else f"{encoding}, cells separated by {DELIMITER_NAMES[delimiter]}"
+    return RowSource(_csv_rows(handle, path, encoding, delimiter), described, False, handle.close,
+                     delimiter=delimiter)
 
 
-def _csv_rows(handle: IO[str], path: Path, encoding: str) -> Iterator[Row]:
-    reader = csv.reader(itertools.chain(handle, (END_OF_FILE,)))
+def _csv_rows(handle: IO[str], path: Path, encoding: str, delimiter: str = ",") -> Iterator[Row]:
+    reader = csv.reader(itertools.chain(handle, (END_OF_FILE,)), delimiter=delimiter)
+    decimal_comma = delimiter == ";"  # where Excel separates cells with semicolons, "909,50" is 909.50
     line = 0  # the last line of the previous record
     try:
         for cells in reader:
@@ -75,7 +90,7 @@ def _csv_rows(handle: IO[str], path: Path, encoding: str) -> Iterator[Row]:
                     return
                 yield start, cells[:-1] + [cells[-1][:-len(END_OF_FILE)]], CutShort(_quote_line(start, cells))
                 return
-            yield start, cells, None
+            yield start, [decimal_point(cell) for cell in cells] if decimal_comma else cells, None
     except csv.Error as error:
         limit = csv.field_size_limit()
         if "field limit" in str(error):
@@ -87,6 +102,14 @@ def _csv_rows(handle: IO[str], path: Path, encoding: str) -> Iterator[Row]:
     except UnicodeDecodeError:
         raise ImportRefused(f"{path}, near line {line + 1}: a character cannot be read as {encoding_name(encoding)}; "
                             f"nothing was imported.", path=str(path), line=line + 1) from None
+
+
+def decimal_point(cell: str) -> str:
+    """A number written with a decimal comma ("1.234,50", "-3,5") as the readers expect it ("1234.50");
+    any other cell as it is."""
+    if _DECIMAL_COMMA.fullmatch(cell.strip()):
+        return cell.strip().replace(".", "").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    return cell
 
 
 def _quote_line(start: int, cells: list[str]) -> int:

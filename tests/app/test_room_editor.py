@@ -138,3 +138,49 @@ def test_rows_are_added_named_and_removed_unless_the_room_still_uses_them(sample
         editor.stack.redo()
         assert room.db.execute("SELECT name FROM personas WHERE key = 'new-persona'").fetchone() == (
             "Grace, the new widow",)
+
+
+def _dutch_export(folder) -> object:
+    path = folder / "klachten.csv"
+    path.write_bytes(("sep=;\r\nDatum;Categorie;Fase;Tekst;Waarde;Extra\r\n"
+                      "14/03/2026;Schade traag;claim;\"Ik wacht; niemand belt.\";1.234,50;x\r\n"
+                      "15/03/2026;Premie;mars;Te duur;9,5;y\r\n").encode("cp1252"))
+    return path
+
+
+def test_the_import_wizard_shows_the_file_maps_its_columns_and_dry_runs_before_importing(
+        sample_room_copy, qtbot, tmp_path):
+    path = _dutch_export(tmp_path)
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        before = room.db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+        wizard = editor.import_wizard()
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.path.setText(str(tmp_path / "missing.csv"))
+        wizard.next()
+        assert wizard.currentId() == 0 and "There is no CSV file or workbook" in wizard.error.text()
+        wizard.path.setText(str(path))
+        wizard.next()
+        assert wizard.currentId() == 1 and "semicolons" in wizard.read_as.text()
+        assert wizard.heading_line.value() == 2 and wizard.table.rowCount() == 2
+        assert wizard.table.item(0, 4).text() == "1234.50"  # the decimal comma, read
+        wizard.next()
+        assert wizard.currentId() == 2 and "Not read: Datum, Categorie" in wizard.unread.text()
+        wizard.next()
+        assert wizard.currentId() == 2 and "received_on" in wizard.unread.text()  # the import needs a date
+        for field, heading in (("received_on", "Datum"), ("category", "Categorie"), ("stage", "Fase"),
+                               ("verbatim", "Tekst"), ("value", "Waarde")):
+            wizard.choices[field].setCurrentText(heading)
+        assert wizard.unread.text().startswith("Not read: Extra.")
+        wizard.date_format.setText("%d/%m/%Y")
+        wizard.next()
+        assert wizard.currentId() == 3
+        assert wizard.outcome.text() == "1 complaint row will be imported; 1 row refused: see the list."
+        assert wizard.refusals.item(0).text() == "Line 4: 'mars' is not a stage of this room"
+        assert room.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == before  # a dry run
+        editor.finish_import(wizard)
+        assert room.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == before + 1
+        assert room.db.execute("SELECT value FROM complaints ORDER BY id DESC LIMIT 1").fetchone()[0] == 1234.5
+        assert (tmp_path / "klachten-refused.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
+            "4,'mars' is not a stage")
+        assert "Imported 1 complaints rows from klachten.csv; 1 refused" in editor.window.status.text()

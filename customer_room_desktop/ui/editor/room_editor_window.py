@@ -36,6 +36,7 @@ class RoomEditorWindow(QMainWindow):
     stage_moved = Signal(str, int)  # stage key, new position (1-based)
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
+    import_requested = Signal()
 
     def __init__(self, room_name: str):
         super().__init__()
@@ -104,6 +105,14 @@ class RoomEditorWindow(QMainWindow):
             self.grids[table] = grid
         central = QWidget()
         outer = QVBoxLayout(central)
+        import_button = QPushButton("Import a spreadsheet…")
+        import_button.setToolTip("Complaints, KPI readings, customer-asset periods or survey results, from a CSV "
+                                 "file or a workbook")
+        import_button.clicked.connect(self.import_requested)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(import_button)
+        outer.addLayout(top)
         outer.addWidget(self.tabs)
         outer.addWidget(self.status)
         self.setCentralWidget(central)
