@@ -19,6 +19,7 @@ from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
 from ..services.room_editing import (
     add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of, set_field_edit, stages,
+    threshold_warning,
 )
 from ..services.csv_import import import_csv
 from ..services.import_preview import dry_run_import, preview_import
@@ -87,6 +88,10 @@ class RoomEditor(QObject):
         except EditRefused as refused:
             self.refresh()  # the cell shows what the room still holds
             self.window.grids[table].show_refusal(key, refused.field or field, str(refused))
+            return
+        warning = threshold_warning(self.room, key) if table == "kpis" else ""
+        if warning:
+            self.window.grids[table].show_refusal(key, field, warning)
 
     def add_row(self, table: str) -> None:
         def add() -> None:

@@ -12,14 +12,15 @@ from ..domain.room_edits import (
 from ..storage.room_file import RoomFile
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
-TEXT, NUMBER, FLAG = "text", "number", "flag"
+TEXT, NUMBER, FLAG, DIRECTION = "text", "number", "flag", "direction"
 # What the editor changes in each table, and what kind of value each field takes.
 EDITABLE: dict[str, dict[str, str]] = {
     "stages": {name: TEXT for name in STAGE_FIELDS},
     "moments": {"name": TEXT, "description": TEXT, "is_priority": FLAG},
     "silos": {"name": TEXT},
     "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
-    "kpis": {"name": TEXT, "unit": TEXT, "target": NUMBER, "at_risk": NUMBER, "failing": NUMBER},
+    "kpis": {"name": TEXT, "unit": TEXT, "direction": DIRECTION, "target": NUMBER, "at_risk": NUMBER,
+             "failing": NUMBER},
     "artifacts": {"title": TEXT, "caption": TEXT},
     "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG},
 }
@@ -58,8 +59,6 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)
     if row[1] == stored:
         return None
-    if table == "kpis" and column in ("at_risk", "failing"):
-        _check_thresholds(room, key, column, stored)
     what = {"stages": "stage", "moments": "moment", "silos": "silo", "personas": "persona", "kpis": "KPI",
             "artifacts": "artifact", "calls": "call"}[table]
     label = f"Rename {what} '{row[0]}'" if column in ("name", "title") else \
@@ -76,6 +75,11 @@ def _stored(kind: str, column: str, value: object) -> object:
         if text not in ("yes", "no", "true", "false", "1", "0"):
             raise EditRefused(f"'{value}' is not yes or no.", column)
         return int(text in ("yes", "true", "1"))
+    if kind == DIRECTION:
+        text = str(value).strip().lower()
+        if text not in ("higher", "lower"):
+            raise EditRefused(f"Write higher (higher is better) or lower (lower is better), not '{value}'.", column)
+        return text
     if kind == NUMBER:
         try:
             number = float(str(value).strip().replace(",", ""))
@@ -87,17 +91,20 @@ def _stored(kind: str, column: str, value: object) -> object:
     return str(value)
 
 
-def _check_thresholds(room: RoomFile, key: str, column: str, value: float) -> None:
-    """A KPI's thresholds stay in its good direction, as `check` requires."""
-    direction, at_risk, failing = room.db.execute(
-        "SELECT direction, at_risk, failing FROM kpis WHERE key = ?", (key,)).fetchone()
-    at_risk, failing = (value, failing) if column == "at_risk" else (at_risk, value)
+def threshold_warning(room: RoomFile, key: str) -> str:
+    """What `check` will say of a KPI whose thresholds are not in its good direction ("" when they are).
+    Not a refusal: `build` takes them, and a KPI is filled in one field at a time."""
+    row = room.db.execute("SELECT direction, at_risk, failing FROM kpis WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return ""
+    direction, at_risk, failing = row
     if direction == "higher" and failing > at_risk:
-        raise EditRefused(f"Higher is better for this KPI, so failing ({failing:g}) must not be above at risk "
-                          f"({at_risk:g}).", column)
+        return (f"Higher is better for this KPI, so failing ({failing:g}) should not be above at risk ({at_risk:g}); "
+                "`check` will say so until it is fixed.")
     if direction == "lower" and failing < at_risk:
-        raise EditRefused(f"Lower is better for this KPI, so failing ({failing:g}) must not be below at risk "
-                          f"({at_risk:g}).", column)
+        return (f"Lower is better for this KPI, so failing ({failing:g}) should not be below at risk ({at_risk:g}); "
+                "`check` will say so until it is fixed.")
+    return ""
 
 
 def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:

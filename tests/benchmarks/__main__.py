@@ -19,11 +19,13 @@ from .board_benchmarks import bench_kpi_views, bench_listening_path
 from .session_benchmarks import bench_capture, bench_minutes_pdf
 from .import_benchmarks import bench_skip_bad_rows
 from .kiosk_benchmarks import bench_kiosk_recovery, bench_kiosk_soak
+from .editor_benchmarks import bench_editor_on_a_large_room, bench_new_user_session
 from .long_text_benchmarks import bench_long_decision_minutes, bench_long_verbatim_render
 
 
 ALL = ["import", "open", "media", "switch", "soak", "start", "calls", "bigcall", "capture", "minutes", "kpis",
-       "listening", "skiprows", "longtext", "longminutes", "recovery", "kiosksoak"]
+       "listening", "skiprows", "longtext", "longminutes", "recovery", "kiosksoak",
+       "newuser", "editor"]
 
 
 def _curve_path(args: argparse.Namespace, work: Path) -> Path:
@@ -86,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_long_decision_minutes(work, runs=1 if args.quick else 3))
         if "recovery" in chosen:
             results.append(bench_kiosk_recovery(work, sample_copy(work, "kiosk.croom"), kills=2 if args.quick else 20))
+        if "newuser" in chosen:
+            results.append(bench_new_user_session(work, runs=1 if args.quick else 5))
+        if "editor" in chosen:
+            results.append(bench_editor_on_a_large_room(work, sizes["complaints"], sizes["artifacts"]))
         if "kiosksoak" in chosen:
             results.append(bench_kiosk_soak(work, sample_copy(work, "kiosk-soak.croom"),
                                             60 if args.quick else args.transitions, 11 if args.quick else 330,

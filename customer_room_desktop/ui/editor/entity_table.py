@@ -93,6 +93,7 @@ class EntityTable(QWidget):
     def _changed(self, item: QTableWidgetItem) -> None:
         if self._showing:
             return
+        self.error.clear()
         self.error.hide()
         name = list(self.columns)[item.column()]
         value: object = item.checkState() == Qt.CheckState.Checked if self.columns[name] == FLAG else item.text()
