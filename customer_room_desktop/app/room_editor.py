@@ -21,7 +21,8 @@ from ..services.room_editing import (
     add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of, set_field_edit, stages,
     threshold_warning,
 )
-from ..services.csv_import import import_csv
+from ..services.image_prep import PreparedImages
+from ..services.import_edits import import_as_edit, replay_import
 from ..services.import_preview import dry_run_import, preview_import
 from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
 from ..storage.room_file import RoomFile
@@ -70,6 +71,10 @@ class RoomEditor(QObject):
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
         self.window.stage_selected.connect(self._selected)
+        self._factory: WallFactory | None = None  # the walls' data for the preview, until the next edit
+        self._images = PreparedImages()
+        self._stale_grids: set[str] = set()
+        self.window.tabs.currentChanged.connect(lambda _: self._fill_shown_grid())
         self._preview = QTimer(self.window, singleShot=True, interval=PREVIEW_SETTLES_MS)
         self._preview.timeout.connect(self.draw_preview)
         self.selected = ""
@@ -133,13 +138,16 @@ class RoomEditor(QObject):
         rejects = path.with_name(f"{path.stem}-refused.csv") if wizard.dry_run and wizard.dry_run.refused_count \
             else None
         try:
-            result = import_csv(self.room, shown.kind, path,
-                                overrides={heading: name for name, heading in wizard.mapping().items()},
-                                date_format=wizard.date_format.text().strip() or None, skip_bad_rows=rejects,
-                                heading_line=shown.heading_line)
+            result = import_as_edit(self.room, shown.kind, path,
+                                    overrides={heading: name for name, heading in wizard.mapping().items()},
+                                    date_format=wizard.date_format.text().strip() or None, skip_bad_rows=rejects,
+                                    heading_line=shown.heading_line)
         except Refusal as refused:
             self.window.show_status(str(refused))
             return
+        self._restoring = True  # the import is in the room and its history already
+        self.stack.push(_EditCommand(self, edit_history(self.room)[-1].label))
+        self._restoring = False
         refused = f"; {result.refused:,} refused, written to {result.rejects_path}" if result.refused else ""
         self.window.show_status(f"Imported {result.rows:,} {result.kind} rows from {path.name}{refused}.")
         self.refresh()
@@ -168,7 +176,7 @@ class RoomEditor(QObject):
         if self._restoring:
             return
         try:
-            edit = move(self.room)
+            edit = move(self.room, lambda change: replay_import(self.room, change))
         except Refusal as refused:
             self.window.show_status(str(refused))
             return
@@ -184,15 +192,27 @@ class RoomEditor(QObject):
             self.refresh()  # a refused drag puts the list back as the room has it
 
     # -- showing ------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, edited: bool = True) -> None:
+        """Show the room as it is; ``edited``: it changed, so the grids and the walls' data are read again."""
+        if edited:
+            self._factory = None
+            self._stale_grids = set(self.window.grids)
         self.window.show_stages(stages(self.room), self.selected)
-        for table, grid in self.window.grids.items():
-            grid.show_rows(rows_of(self.room, table))
+        self._fill_shown_grid()
         self._preview.start()
+
+    def _fill_shown_grid(self) -> None:
+        """Only the grid on screen is filled; the others when their tab is opened (a room may hold thousands
+        of artifacts)."""
+        shown = self.window.tabs.currentWidget()
+        for table in list(self._stale_grids):
+            if self.window.grids[table] is shown:
+                self.window.grids[table].show_rows(rows_of(self.room, table))
+                self._stale_grids.discard(table)
 
     def _selected(self, key: str) -> None:
         self.selected = key
-        self.refresh()
+        self.refresh(edited=False)
 
     def close(self) -> None:
         """Before the room file closes: nothing may read it after."""
@@ -204,7 +224,9 @@ class RoomEditor(QObject):
         position = next((s.position for s in stages(self.room) if s.key == self.selected), 1)
         if not stages(self.room):
             return
-        widget: QWidget = WallFactory(self.room).build(f"stage:{position}", PREVIEW_SIZE)
+        if self._factory is None:  # read again after an edit; the decoded pictures are kept
+            self._factory = WallFactory(self.room, self._images)
+        widget: QWidget = self._factory.build(f"stage:{position}", PREVIEW_SIZE)
         widget.resize(*PREVIEW_SIZE)
         image = QImage(QSize(*PREVIEW_SIZE), QImage.Format.Format_RGB32)
         widget.render(image)

@@ -66,8 +66,31 @@ class DeleteRow:
         return InsertRow(self.table, self.values)
 
 
-Change = SetField | MoveStages | InsertRow | DeleteRow
-_KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": DeleteRow}
+# Where each import kind writes, and whether it only adds rows (undone by removing the rows past ``after_id``)
+# or also replaces them (undone by putting back the table as it was: small tables only).
+IMPORT_TABLES = {"complaints": ("complaints", True), "surveys": ("survey_results", True),
+                 "lost-reasons": ("asset_lost_reasons", True), "kpis": ("kpi_readings", False),
+                 "assets": ("asset_periods", False)}
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """A spreadsheet imported: the file itself is kept in the room's media (so redo can import it again),
+    with how it was read; ``before`` is what undo puts back."""
+
+    kind: str
+    file_sha256: str
+    options: dict = field(default_factory=dict)  # overrides, heading_line, date_format, sheet, name
+    after_id: int = 0  # adding kinds: the largest row id before the import
+    before: list = field(default_factory=list)  # replacing kinds: every row of the table before the import
+    undone: bool = False  # this change removes the import again
+
+    def inverse(self) -> ImportedFile:
+        return ImportedFile(self.kind, self.file_sha256, self.options, self.after_id, self.before, not self.undone)
+
+
+Change = SetField | MoveStages | InsertRow | DeleteRow | ImportedFile
+_KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": DeleteRow, "import": ImportedFile}
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 
 
@@ -80,14 +103,14 @@ class RoomEdit:
         return RoomEdit(f"Undo {self.label}", tuple(change.inverse() for change in reversed(self.changes)))
 
     def to_json(self) -> str:
-        return json.dumps([{"kind": _NAMES[type(c)], **_fields(c)} for c in self.changes], ensure_ascii=False,
+        return json.dumps([{**_fields(c), "change": _NAMES[type(c)]} for c in self.changes], ensure_ascii=False,
                           sort_keys=True)
 
     @staticmethod
     def from_json(label: str, text: str) -> RoomEdit:
         changes = []
         for raw in json.loads(text):
-            kind = _KINDS[raw.pop("kind")]
+            kind = _KINDS[raw.pop("change")]
             if kind is MoveStages:
                 raw = {"before": tuple(raw["before"]), "after": tuple(raw["after"])}
             changes.append(kind(**raw))

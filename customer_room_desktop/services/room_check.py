@@ -59,7 +59,10 @@ def _reference_findings(room: RoomFile) -> list[str]:
             SELECT substr(sha256, 1, 12) FROM media WHERE sha256 NOT IN (
                 SELECT media_sha256 FROM artifacts UNION SELECT media_sha256 FROM calls
                 UNION SELECT photo_sha256 FROM personas WHERE photo_sha256 IS NOT NULL
-                UNION SELECT logo_sha256 FROM room WHERE logo_sha256 IS NOT NULL)""",
+                UNION SELECT logo_sha256 FROM room WHERE logo_sha256 IS NOT NULL
+                UNION SELECT json_extract(change.value, '$.file_sha256')
+                      FROM edit_history, json_each(CASE WHEN json_valid(changes) THEN changes ELSE '[]' END) change
+                      WHERE json_extract(change.value, '$.change') = 'import')""",
         "complaint {0} names a moment of another stage": """
             SELECT c.id FROM complaints c JOIN moments m ON m.id = c.moment_id
             WHERE c.stage_id IS NOT m.stage_id LIMIT 20""",

@@ -169,7 +169,8 @@ def add_row_edit(room: RoomFile, table: str, stage_key: str = "") -> tuple[RoomE
                       predicts="[]")
     elif table == "personas":
         values.update(situation="", goals="[]", frustrations="[]", quote="")
-    return RoomEdit(f"Add {_NEW_NAMES[table].removeprefix('New ').lower()} '{key}'",
+    what = {"moments": "moment of truth", "personas": "persona", "kpis": "KPI", "silos": "silo"}[table]
+    return RoomEdit(f"Add {what} '{key}'",
                     (InsertRow(table, values),)), key
 
 

@@ -9,11 +9,14 @@ from its history is checked against the room's own tables and columns before it 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.room_edits import (
-    KEYED_TABLES, DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field,
+    IMPORT_TABLES, KEYED_TABLES, DeleteRow, EditRefused, ImportedFile, InsertRow, MoveStages, RoomEdit, SetField,
+    check_field,
 )
+from .complaint_months import refresh_complaint_months
 from .room_file import RoomFile, now_iso
 from .sql import Sql
 
@@ -28,16 +31,25 @@ class HistoryEntry:
     undone: bool
 
 
+# Imports an import change again from its kept file (services.import_edits; storage cannot read spreadsheets).
+Replay = Callable[[ImportedFile], None]
+
+
 def do_edit(room: RoomFile, edit: RoomEdit) -> None:
     """Apply ``edit`` and keep it in the history (undone edits can no longer be redone)."""
     with room.transaction() as db:
         _apply(db, edit)
-        db.execute("DELETE FROM edit_history WHERE undone = 1")
-        db.execute("INSERT INTO edit_history (label, changes, undone, at) VALUES (?, ?, 0, ?)",
-                   (edit.label, edit.to_json(), now_iso()))
+        record_edit(db, edit)
 
 
-def undo_edit(room: RoomFile) -> RoomEdit | None:
+def record_edit(db: Sql, edit: RoomEdit) -> None:
+    """Keep an edit already made in this transaction (an import) in the history."""
+    db.execute("DELETE FROM edit_history WHERE undone = 1")
+    db.execute("INSERT INTO edit_history (label, changes, undone, at) VALUES (?, ?, 0, ?)",
+               (edit.label, edit.to_json(), now_iso()))
+
+
+def undo_edit(room: RoomFile, replay: Replay | None = None) -> RoomEdit | None:
     """Undo the newest edit not undone; None when there is nothing to undo."""
     row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 0 "
                           "ORDER BY id DESC LIMIT 1").fetchone()
@@ -45,12 +57,12 @@ def undo_edit(room: RoomFile) -> RoomEdit | None:
         return None
     edit = RoomEdit.from_json(row[1], row[2])
     with room.transaction() as db:
-        _apply(db, edit.inverse())
+        _apply(db, edit.inverse(), replay)
         db.execute("UPDATE edit_history SET undone = 1 WHERE id = ?", (row[0],))
     return edit
 
 
-def redo_edit(room: RoomFile) -> RoomEdit | None:
+def redo_edit(room: RoomFile, replay: Replay | None = None) -> RoomEdit | None:
     """Do again the oldest undone edit; None when there is nothing to redo."""
     row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 1 "
                           "ORDER BY id LIMIT 1").fetchone()
@@ -58,7 +70,7 @@ def redo_edit(room: RoomFile) -> RoomEdit | None:
         return None
     edit = RoomEdit.from_json(row[1], row[2])
     with room.transaction() as db:
-        _apply(db, edit)
+        _apply(db, edit, replay)
         db.execute("UPDATE edit_history SET undone = 0 WHERE id = ?", (row[0],))
     return edit
 
@@ -68,10 +80,12 @@ def edit_history(room: RoomFile) -> list[HistoryEntry]:
             room.db.execute("SELECT id, label, undone FROM edit_history ORDER BY id")]
 
 
-def _apply(db: Sql, edit: RoomEdit) -> None:
+def _apply(db: Sql, edit: RoomEdit, replay: Replay | None = None) -> None:
     try:
         for change in edit.changes:
-            if isinstance(change, SetField):
+            if isinstance(change, ImportedFile):
+                _import(db, change, replay)
+            elif isinstance(change, SetField):
                 _set(db, change)
             elif isinstance(change, MoveStages):
                 _move(db, change)
@@ -129,3 +143,42 @@ def _delete(db: Sql, change: DeleteRow) -> None:
     if row is None:
         raise EditRefused(f"There is no longer a row '{key}' in {change.table}, so it cannot be removed.")
     db.execute(f"DELETE FROM {change.table} WHERE key = ?", (key,))
+
+
+def _import(db: Sql, change: ImportedFile, replay: Replay | None) -> None:
+    if change.kind not in IMPORT_TABLES:
+        raise EditRefused(f"The room's edit history names an import of '{change.kind}', which this room does not "
+                          "import.")
+    table, adds_only = IMPORT_TABLES[change.kind]
+    if not change.undone:
+        if replay is None:
+            raise EditRefused("This import can be redone only from the editor.")
+        replay(change)
+    elif adds_only:
+        db.execute(f"DELETE FROM {table} WHERE id > ?", (int(change.after_id),))
+    else:
+        _put_back(db, table, change.before)
+    if table == "complaints":
+        refresh_complaint_months(db)
+
+
+def table_rows(db: Sql, table: str) -> list[list]:
+    """Every row of a small table, columns in order (what undo of an import that replaces rows puts back)."""
+    return [list(row) for row in db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+
+
+def _put_back(db: Sql, table: str, rows: list) -> None:
+    """The table as it was: rows changed are changed back, rows added removed (rows that others point at,
+    such as an asset period's lost reasons, are updated in place, never deleted and made again)."""
+    columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    key = ["kpi_id", "period"] if table == "kpi_readings" else ["id"]
+    where = " AND ".join(f"{name} = ?" for name in key)
+    kept = {tuple(row[columns.index(name)] for name in key) for row in rows}
+    for existing in db.execute(f"SELECT {', '.join(key)} FROM {table}").fetchall():
+        if tuple(existing) not in kept:
+            db.execute(f"DELETE FROM {table} WHERE {where}", existing)
+    for row in rows:
+        values = dict(zip(columns, row))
+        db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+                   f"ON CONFLICT DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c not in key)}",
+                   [values[c] for c in columns])

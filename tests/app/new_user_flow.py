@@ -57,6 +57,11 @@ def complaints_export(root: Path) -> Path:
     return path
 
 
+def _tab(editor: RoomEditor, table: str) -> object:
+    editor.window.tabs.setCurrentWidget(editor.window.grids[table])
+    return editor.window.grids[table]
+
+
 def _cell(grid: QTableWidget, key: str, column: int, text: str) -> None:
     row = [grid.verticalHeaderItem(r).text() for r in range(grid.rowCount())].index(key)
     grid.item(row, column).setText(text)
@@ -90,12 +95,12 @@ def run_new_user_session(root: Path) -> dict:
         seen["seconds"]["complaints through the wizard"] = time.perf_counter() - step
         step = time.perf_counter()
         grids = editor.window.grids
-        grids["personas"].add_requested.emit("personas")
+        _tab(editor, "personas").add_requested.emit("personas")
         _cell(grids["personas"].grid, "new-persona", 0, "Ana, first-time buyer")
         _cell(grids["personas"].grid, "new-persona", 2, "I just want to know I am covered.")
-        grids["moments"].add_requested.emit("moments")
+        _tab(editor, "moments").add_requested.emit("moments")
         _cell(grids["moments"].grid, "new-moment", 0, "I report the damage")
-        columns = list(grids["kpis"].columns)
+        columns = list(_tab(editor, "kpis").columns)
         for key, values in (("new-kpi", {"name": "Days to settle a claim", "unit": "days", "direction": "lower",
                                          "target": "10", "at_risk": "20", "failing": "30"}),
                             ("new-kpi-2", {"name": "Claims reported online", "unit": "%", "target": "60",

@@ -18,5 +18,5 @@ def test_a_new_user_makes_a_room_from_a_folder_and_a_spreadsheet_and_opens_it_li
     assert seen["kpis"] == [("Days to settle a claim", "days", "lower", 10.0, 20.0, 30.0),
                             ("Claims reported online", "%", "higher", 60.0, 40.0, 30.0)]
     assert seen["refusals"] == ""  # filled in the order a user would, nothing was refused
-    assert seen["undo_steps"] == 18  # each cell and each added row is a step of its own
+    assert seen["undo_steps"] == 19  # the import, and each cell and each added row, are steps of their own
     assert seen["live_stage"] == "Claim" and seen["stage_complaints"] > 0

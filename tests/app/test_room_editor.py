@@ -10,6 +10,9 @@ from contextlib import contextmanager
 from PySide6.QtCore import QModelIndex, Qt
 
 from customer_room_desktop.app.room_editor import RoomEditor
+from customer_room_desktop.services.import_edits import import_as_edit
+from customer_room_desktop.services.room_check import check_room
+from customer_room_desktop.storage.room_edit_store import undo_edit
 from customer_room_desktop.services.room_editing import stage_order, stages
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -24,6 +27,12 @@ def editing(path, qtbot) -> Iterator[tuple[RoomFile, RoomEditor]]:
             yield room, editor
         finally:
             editor.close()
+
+
+def _tab(editor: RoomEditor, table: str):
+    """The grid of ``table``, its tab opened as a user would (a grid is filled when its tab is shown)."""
+    editor.window.tabs.setCurrentWidget(editor.window.grids[table])
+    return editor.window.grids[table]
 
 
 def _names(room: RoomFile) -> list[str]:
@@ -89,7 +98,7 @@ def test_the_preview_is_the_selected_stages_wall(sample_room_copy, qtbot):
 
 def test_the_grids_edit_every_part_of_the_room_and_refuse_what_build_would(sample_room_copy, qtbot):
     with editing(sample_room_copy, qtbot) as (room, editor):
-        kpis = editor.window.grids["kpis"]
+        kpis = _tab(editor, "kpis")
         row = [kpis.grid.verticalHeaderItem(r).text() for r in range(kpis.grid.rowCount())].index("settlement-days")
         failing = list(kpis.columns).index("failing")
         kpis.grid.item(row, failing).setText("ten")
@@ -99,24 +108,25 @@ def test_the_grids_edit_every_part_of_the_room_and_refuse_what_build_would(sampl
         assert "should not be below at risk (30)" in kpis.error.text()
         kpis.grid.item(row, failing).setText("50")
         assert room.db.execute("SELECT failing FROM kpis WHERE key = 'settlement-days'").fetchone()[0] == 50.0
-        calls = editor.window.grids["calls"]
+        calls = _tab(editor, "calls")
         consent = calls.grid.item(0, list(calls.columns).index("consent"))
         consent.setCheckState(Qt.CheckState.Unchecked)
         key = calls.grid.verticalHeaderItem(0).text()
         assert room.db.execute("SELECT consent FROM calls WHERE key = ?", (key,)).fetchone()[0] == 0
-        personas = editor.window.grids["personas"]
+        personas = _tab(editor, "personas")
         personas.grid.item(0, 0).setText("")
         assert personas.error.text().endswith("A persona needs a name.")
         assert editor.stack.count() == 3
         editor.stack.undo()
         editor.stack.undo()
         assert room.db.execute("SELECT consent FROM calls WHERE key = ?", (key,)).fetchone()[0] == 1
+        calls = _tab(editor, "calls")  # back on the calls tab, the grid shows the room as it is now
         assert calls.grid.item(0, list(calls.columns).index("consent")).checkState() == Qt.CheckState.Checked
 
 
 def test_rows_are_added_named_and_removed_unless_the_room_still_uses_them(sample_room_copy, qtbot):
     with editing(sample_room_copy, qtbot) as (room, editor):
-        personas = editor.window.grids["personas"]
+        personas = _tab(editor, "personas")
         personas.add_requested.emit("personas")
         assert personas.grid.rowCount() == 4 and personas.grid.currentRow() == 3
         personas.grid.item(3, 0).setText("Grace, the new widow")
@@ -127,7 +137,7 @@ def test_rows_are_added_named_and_removed_unless_the_room_still_uses_them(sample
         assert "is still used by" in personas.error.text() and "calls" in personas.error.text()
         personas.remove_requested.emit("personas", "new-persona")
         assert personas.grid.rowCount() == 3
-        editor.window.grids["kpis"].add_requested.emit("kpis")
+        _tab(editor, "kpis").add_requested.emit("kpis")
         assert room.db.execute("SELECT direction, name FROM kpis WHERE key = 'new-kpi'").fetchone() == (
             "higher", "New KPI")
         for _ in range(4):
@@ -184,3 +194,44 @@ def test_the_import_wizard_shows_the_file_maps_its_columns_and_dry_runs_before_i
         assert (tmp_path / "klachten-refused.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
             "4,'mars' is not a stage")
         assert "Imported 1 complaints rows from klachten.csv; 1 refused" in editor.window.status.text()
+
+
+def test_an_import_is_one_step_of_undo_and_redo_even_after_reopening(sample_room_copy, qtbot, tmp_path):
+    path = _dutch_export(tmp_path)
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        before = room.db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+        months = room.db.execute("SELECT sum(count) FROM complaint_months").fetchone()[0]
+        wizard = editor.import_wizard()
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.path.setText(str(path))
+        wizard.next()
+        wizard.next()
+        for field, heading in (("received_on", "Datum"), ("category", "Categorie"), ("verbatim", "Tekst")):
+            wizard.choices[field].setCurrentText(heading)
+        wizard.date_format.setText("%d/%m/%Y")
+        wizard.next()
+        editor.finish_import(wizard)
+        assert room.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == before + 2
+        assert editor.stack.count() == 1 and editor.stack.undoText() == "Import 2 complaints rows from klachten.csv"
+        editor.stack.undo()
+        assert room.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == before
+        assert room.db.execute("SELECT sum(count) FROM complaint_months").fetchone()[0] == months
+    path.unlink()  # the file is gone: redo imports the copy the room kept
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        editor.stack.redo()
+        assert room.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == before + 2
+        assert room.db.execute("SELECT verbatim FROM complaints ORDER BY id DESC LIMIT 1").fetchone() == ("Te duur",)
+        assert not [finding for finding in check_room(room) if "nothing uses it" in finding]  # kept for redo
+
+
+def test_undoing_a_kpi_import_puts_back_the_readings_it_replaced(sample_room_copy, qtbot, tmp_path):
+    path = tmp_path / "readings.csv"
+    path.write_text("kpi,period,value\nsettlement-days,2024-11,99\nsettlement-days,2031-01,12\n", encoding="utf-8")
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        readings = room.db.execute("SELECT * FROM kpi_readings ORDER BY 1, 2").fetchall()
+        import_as_edit(room, "kpis", path)
+        assert room.db.execute("SELECT value FROM kpi_readings r JOIN kpis k ON k.id = r.kpi_id "
+                               "WHERE k.key = 'settlement-days' AND period = '2024-11'").fetchone() == (99.0,)
+        editor.step(undo_edit)
+        assert room.db.execute("SELECT * FROM kpi_readings ORDER BY 1, 2").fetchall() == readings

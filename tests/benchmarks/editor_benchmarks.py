@@ -56,9 +56,11 @@ def bench_editor_on_a_large_room(work: Path, complaints: int, artifacts: int) ->
     return {
         "name": f"The editor on a room with {totals[0]:,} complaints and {totals[1]:,} artifacts",
         "open, to the window drawn (ms, target < 100)": round(seen["open_s"] * 1000, 1),
+        "opening the artifacts tab, its rows filled (ms, target < 100)": round(seen["tab_s"] * 1000, 1),
         "scroll of the artifacts grid, median (ms, target < 100)": round(statistics.median(scrolls), 1),
         "scroll, worst of 40 (ms, target < 100)": round(scrolls[-1], 1),
         "choosing another stage, with its wall drawn later (ms)": round(seen["stage_select_s"] * 1000, 1),
-        "ratio of the slowest action to the target": round(max(seen["open_s"] * 1000, scrolls[-1]) / TARGET_MS, 2),
+        "ratio of the slowest action to the target":
+            round(max(seen["open_s"], seen["tab_s"], seen["stage_select_s"], scrolls[-1] / 1000) * 1000 / TARGET_MS, 2),
         "thumbnails decoded": "none: the editor's grids show no thumbnails; the preview draws one stage's wall",
     }

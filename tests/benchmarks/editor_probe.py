@@ -35,8 +35,10 @@ def large(room_path: str) -> dict:
         _settled()
         opened = time.perf_counter() - started
         tab = editor.window.grids["artifacts"]
-        editor.window.tabs.setCurrentWidget(tab)
+        started = time.perf_counter()
+        editor.window.tabs.setCurrentWidget(tab)  # its grid is filled now, the first time it is shown
         _settled()
+        tab_opened = time.perf_counter() - started
         scrolls, bar = [], tab.grid.verticalScrollBar()
         for step in range(40):  # a page down at a time, then jumps, as a user drags the bar
             started = time.perf_counter()
@@ -51,7 +53,8 @@ def large(room_path: str) -> dict:
         switch = time.perf_counter() - started
         rows = tab.grid.rowCount()
         editor.close()
-    return {"open_s": opened, "scroll_s": scrolls, "stage_select_s": switch, "artifact_rows": rows}
+    return {"open_s": opened, "tab_s": tab_opened, "scroll_s": scrolls, "stage_select_s": switch,
+            "artifact_rows": rows}
 
 
 def main() -> None:

@@ -88,7 +88,8 @@ class ImportWizard(QWizard):
         final.addWidget(self.outcome)
         final.addWidget(self.refusals)
         final.addWidget(QLabel("Refused rows are written beside the file (NAME-refused.csv), to fix and import "
-                               "again. An import cannot be undone from the editor yet.", wordWrap=True))
+                               "again. The import is one step of undo; the file is kept in the room, so it can "
+                               "be redone after the room is closed and opened again.", wordWrap=True))
         for page in (first, second, third, fourth):
             self.addPage(page)
         self.currentIdChanged.connect(self._entered)
