@@ -223,9 +223,14 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _open_window(path: Path, *, view_only: bool = False, control_path: Path | None = None) -> int:
     """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
-    from .run_room import run_live_room  # Qt is imported only for commands that show windows
+    from .live_room import EXIT_TO_EDITOR  # Qt is imported only for commands that show windows
+    from .run_room import run_live_room
 
-    return run_live_room(path, view_only=view_only, control_path=control_path)
+    while (status := run_live_room(path, view_only=view_only, control_path=control_path)) == EXIT_TO_EDITOR:
+        from .room_editor import run_editor  # only when asked for: not on the room's start-up path
+
+        run_editor(path)  # "Edit room…" on the console: the editor, then the room again as edited
+    return status
 
 
 def cmd_render(args: argparse.Namespace) -> int:

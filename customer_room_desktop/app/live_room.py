@@ -37,6 +37,7 @@ from .wall_presenter import WallPresenter
 from .wall_screens import WallScreens
 
 DEFAULT_DWELL_SECONDS = 20
+EXIT_TO_EDITOR = 64  # the live room closed for "Edit room…": run_room opens the editor, then the room again
 CONSOLE_PICTURE_DELAY_MS = 120
 PLAYER_WARM_UP_MS = 1500  # libVLC starts once the room is on screen, not before
 REDRAWN = {Changed.STAGE, Changed.WALLS, Changed.SESSION, Changed.SESSION_DATA, Changed.CALL, Changed.EXERCISE}
@@ -71,6 +72,7 @@ class LiveRoom(QObject):
         c.page_requested.connect(lambda step: self.send(cmd.TurnPage(step)))
         c.zoom_requested.connect(self.zoom_artifact)
         c.asset_period_requested.connect(lambda label: self.send(cmd.SetAssetPeriod(label)))
+        c.edit_room_requested.connect(self.leave_for_the_editor)
         self.dwell: dict[str, int] = {}
         self._cycle_timers: dict[str, QTimer] = {}
         self.clock = RoomClock(self.state.planned_stage_seconds)
@@ -181,6 +183,15 @@ class LiveRoom(QObject):
             QTimer.singleShot(0, QApplication.quit)  # after the reply to whoever asked has gone out
         else:
             self.calls.transport(effect)
+
+    def leave_for_the_editor(self) -> None:
+        """Close the live room so the room editor can open it (run_room reopens the room after); refused
+        while a session is live, whose captures must not change under it."""
+        if self.state.session.live:
+            self.console.show_message("Close the session first: a room cannot be edited while a session is live.",
+                                      warning=True)
+            return
+        QTimer.singleShot(0, lambda: QApplication.exit(EXIT_TO_EDITOR))
 
     # -- screens ------------------------------------------------------------------------------------------
     def _decode_first_thumbnails(self) -> None:

@@ -40,6 +40,7 @@ class ConsoleWindow(QMainWindow):
     previous_requested = Signal()
     blackout_requested = Signal()
     identify_requested = Signal()
+    edit_room_requested = Signal()  # "Edit room…": only while no session is live
     start_requested = Signal()
     view_requested = Signal(str, str)  # wall identity, view
     release_requested = Signal(str)  # wall identity: give the wall back
@@ -259,6 +260,10 @@ class ConsoleWindow(QMainWindow):
             button = panel_button(text)
             button.clicked.connect(signal.emit)
             row.addWidget(button)
+        self.edit_button = panel_button("Edit room…")
+        self.edit_button.setToolTip("Close the live room and open the room editor; the room comes back after")
+        self.edit_button.clicked.connect(self.edit_room_requested.emit)
+        row.addWidget(self.edit_button)
         self.black_button = panel_button("Black (B)", checkable=True)
         self.black_button.clicked.connect(lambda: self.blackout_requested.emit())
         row.addWidget(self.black_button)
