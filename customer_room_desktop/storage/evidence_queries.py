@@ -40,12 +40,13 @@ def latest_complaint_month(db: Sql) -> str | None:
 
 
 def complaint_months_by_stage(db: Sql, first: str, last: str) -> dict[str, dict[str, int]]:
-    """Complaints per stage key and month (YYYY-MM), counted in SQL."""
+    """Complaints per stage key and month (YYYY-MM), from the complaints grouped by month (complaint_months,
+    kept in step by every import): a room of a million complaints is read in milliseconds."""
     result: dict[str, dict[str, int]] = {}
     for stage, month, count in db.execute(
-        "SELECT s.key, substr(c.received_on, 1, 7), count(*) FROM complaints c JOIN stages s ON s.id = c.stage_id "
-        "WHERE c.received_on >= ? AND c.received_on < ? GROUP BY 1, 2",
-        (f"{first}-01", f"{last}-99"),
+        "SELECT s.key, m.month, sum(m.count) FROM complaint_months m JOIN stages s ON s.id = m.stage_id "
+        "WHERE m.month >= ? AND m.month <= ? GROUP BY 1, 2",
+        (first, last),
     ):
         result.setdefault(stage, {})[month] = count
     return result
@@ -53,13 +54,13 @@ def complaint_months_by_stage(db: Sql, first: str, last: str) -> dict[str, dict[
 
 def complaint_months_by_category(db: Sql, stage_key: str, first: str,
                                  last: str) -> dict[str, dict[str, int]]:
-    """Complaints of one stage per category and month, counted in SQL."""
+    """Complaints of one stage per category and month, from the complaints grouped by month."""
     result: dict[str, dict[str, int]] = {}
     for category, month, count in db.execute(
-        "SELECT c.category, substr(c.received_on, 1, 7), count(*) FROM complaints c "
-        "JOIN stages s ON s.id = c.stage_id WHERE s.key = ? AND c.received_on >= ? AND c.received_on < ? "
+        "SELECT m.category, m.month, sum(m.count) FROM complaint_months m "
+        "JOIN stages s ON s.id = m.stage_id WHERE s.key = ? AND m.month >= ? AND m.month <= ? "
         "GROUP BY 1, 2",
-        (stage_key, f"{first}-01", f"{last}-99"),
+        (stage_key, first, last),
     ):
         result.setdefault(category, {})[month] = count
     return result
