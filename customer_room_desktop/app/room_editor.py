@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
 from ..services.room_editing import (
-    add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of, set_field_edit, stages,
-    threshold_warning,
+    add_artifacts_edit, add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of,
+    set_field_edit, stages, threshold_warning,
 )
 from ..services.image_prep import PreparedImages
 from ..services.import_edits import import_as_edit, replay_import
@@ -67,6 +67,7 @@ class RoomEditor(QObject):
         self.window.row_field_edited.connect(self.edit_row_field)
         self.window.row_add_requested.connect(self.add_row)
         self.window.import_requested.connect(self.open_import_wizard)
+        self.window.files_dropped.connect(self.add_files)
         self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
@@ -98,7 +99,19 @@ class RoomEditor(QObject):
         if warning:
             self.window.grids[table].show_refusal(key, field, warning)
 
+    def add_files(self, paths: list[str]) -> None:
+        """Pictures and PDFs as artifacts of the selected stage: one step of undo for them all."""
+        def add() -> None:
+            edit, files = add_artifacts_edit(self.room, [Path(p) for p in paths], self.selected)
+            self._push(edit, files)
+            self.window.show_status(f"{edit.label}.")
+        self._in_grid("artifacts", add)
+
     def add_row(self, table: str) -> None:
+        if table == "artifacts":
+            self.add_files(self.window.ask_files())
+            return
+
         def add() -> None:
             edit, key = add_row_edit(self.room, table, self.selected)
             self._push(edit)
@@ -162,10 +175,10 @@ class RoomEditor(QObject):
             self._push(edit)
         self._guarded(duplicate)
 
-    def _push(self, edit: RoomEdit | None) -> None:
+    def _push(self, edit: RoomEdit | None, media: tuple[Path, ...] = ()) -> None:
         if edit is None:
             return
-        do_edit(self.room, edit)
+        do_edit(self.room, edit, media)
         self._restoring = True  # pushing runs redo(): the edit is already in the room
         self.stack.push(_EditCommand(self, edit.label))
         self._restoring = False

@@ -264,7 +264,7 @@ def _fill_stage(stage: FolderStage, files: list[str], keys: dict[str, _Keys], co
         title = readable_title(Path(path).name)
         if suffix in PICTURES or suffix in DOCUMENTS:
             stage.artifacts.append({"key": keys["artifacts"].make(title, "artifact"), "title": title,
-                                    "kind": _artifact_kind(title), "stage": stage.key, "file": path})
+                                    "kind": artifact_kind(title), "stage": stage.key, "file": path})
         elif suffix in AUDIO or suffix in VIDEO:
             call = {"key": keys["calls"].make(title, "call"), "title": title, "stage": stage.key,
                     "kind": "video" if suffix in VIDEO else "audio", "file": path, "consent": consent}
@@ -294,7 +294,7 @@ def _pair_transcripts(calls: list[dict], transcripts: list[str]) -> set[str]:
     return used
 
 
-def _artifact_kind(title: str) -> str:
+def artifact_kind(title: str) -> str:
     """The kind a word of the title names ("Renewal letter" is a letter), else "other"."""
     return next((_KIND_WORDS[word] for word in slug(title, "").split("-") if word in _KIND_WORDS), "other")
 

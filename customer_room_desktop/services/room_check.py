@@ -62,7 +62,10 @@ def _reference_findings(room: RoomFile) -> list[str]:
                 UNION SELECT logo_sha256 FROM room WHERE logo_sha256 IS NOT NULL
                 UNION SELECT json_extract(change.value, '$.file_sha256')
                       FROM edit_history, json_each(CASE WHEN json_valid(changes) THEN changes ELSE '[]' END) change
-                      WHERE json_extract(change.value, '$.change') = 'import')""",
+                      WHERE json_extract(change.value, '$.change') = 'import'
+                UNION SELECT json_extract(change.value, '$.values.media_sha256')
+                      FROM edit_history, json_each(CASE WHEN json_valid(changes) THEN changes ELSE '[]' END) change
+                      WHERE json_extract(change.value, '$.change') IN ('insert', 'delete'))""",
         "complaint {0} names a moment of another stage": """
             SELECT c.id FROM complaints c JOIN moments m ON m.id = c.moment_id
             WHERE c.stage_id IS NOT m.stage_id LIMIT 20""",

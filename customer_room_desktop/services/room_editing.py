@@ -4,12 +4,16 @@ Each comes back as a RoomEdit for storage.room_edit_store to apply and keep (and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..domain.room_edits import (
     DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key,
     unused_key,
 )
+from ..storage.media_store import file_sha256
 from ..storage.room_file import RoomFile
+from .artifact_probe import artifact_problem
+from .folder_source import artifact_kind, readable_title, slug
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
 TEXT, NUMBER, FLAG, DIRECTION = "text", "number", "flag", "direction"
@@ -143,14 +147,14 @@ def duplicate_stage_edit(room: RoomFile, key: str) -> tuple[RoomEdit, str]:
                                                      MoveStages((*before, copy), tuple(after)))), copy
 
 
-ADDABLE = ("moments", "personas", "kpis", "silos")  # artifacts and calls come with their files
+ADDABLE = ("moments", "personas", "kpis", "silos", "artifacts")  # an artifact comes with its file
 _NEW_NAMES = {"moments": "New moment of truth", "personas": "New persona", "kpis": "New KPI", "silos": "New silo"}
 
 
 def add_row_edit(room: RoomFile, table: str, stage_key: str = "") -> tuple[RoomEdit, str]:
     """A new row of ``table`` with a name to change, and its key; a moment joins ``stage_key`` (else the
     first stage), a KPI measures the first moment of truth."""
-    if table not in ADDABLE:
+    if table not in ADDABLE or table == "artifacts":
         raise EditRefused(f"{table.capitalize()} are added with their files, not in the grid.")
     taken = {key for (key,) in room.db.execute(f"SELECT key FROM {table}")}
     key = unused_key(f"new-{table[:-1]}", taken)
@@ -184,11 +188,12 @@ def remove_row_edit(room: RoomFile, table: str, key: str) -> RoomEdit:
     if row is None:
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.")
     values = dict(zip(columns, row))
+    name = values.get("name") or values.get("title")
     users = using_rows(room, table, values["id"])
     if users:
-        raise EditRefused(f"'{values['name']}' is still used by {users}; change or remove those first.")
+        raise EditRefused(f"'{name}' is still used by {users}; change or remove those first.")
     values.pop("id")
-    return RoomEdit(f"Remove '{values['name']}'", (DeleteRow(table, values),))
+    return RoomEdit(f"Remove '{name}'", (DeleteRow(table, values),))
 
 
 def using_rows(room: RoomFile, table: str, row_id: int) -> str:
@@ -202,3 +207,31 @@ def using_rows(room: RoomFile, table: str, row_id: int) -> str:
                     counts.append(f"{found} {other.replace('_', ' ')}" if found != 1 else
                                   f"1 {other.replace('_', ' ').rstrip('s')}")
     return " and ".join(counts)
+
+
+def add_artifacts_edit(room: RoomFile, paths: list[Path], stage_key: str = "") -> tuple[RoomEdit, tuple[Path, ...]]:
+    """Pictures and PDFs as artifacts of a stage (else the first), one step of undo for them all; each file is
+    decoded first as a wall would, and one that will not show refuses the step, saying which and why."""
+    stage = room.db.execute("SELECT id, name FROM stages WHERE key = ? OR ? = '' ORDER BY position LIMIT 1",
+                            (stage_key, stage_key)).fetchone()
+    if stage is None:
+        raise EditRefused("Add a stage first: an artifact belongs to one.")
+    taken = {key for (key,) in room.db.execute("SELECT key FROM artifacts")}
+    changes, files = [], []
+    for path in paths:
+        if not path.is_file():
+            raise EditRefused(f"{path.name} is not a file; drop pictures or PDFs.")
+        problem = artifact_problem(path.read_bytes())
+        if problem:
+            raise EditRefused(f"{path.name} will not show on a wall: {problem}.")
+        title = readable_title(path.name)
+        key = unused_key(slug(title, "artifact"), taken)
+        taken.add(key)
+        changes.append(InsertRow("artifacts", {"key": key, "title": title, "kind": artifact_kind(title),
+                                               "stage_id": stage[0], "media_sha256": file_sha256(path),
+                                               "caption": ""}))
+        files.append(path)
+    if not changes:
+        raise EditRefused("There was no file to add.")
+    what = f"'{changes[0].values['title']}'" if len(changes) == 1 else f"{len(changes)} artifacts"
+    return RoomEdit(f"Add {what} to '{stage[1]}'", tuple(changes)), tuple(files)

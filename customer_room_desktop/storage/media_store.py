@@ -176,3 +176,12 @@ def verify_media(db: Sql, sha256: str) -> str | None:
     if digest.hexdigest() != sha256:
         return f"medium {sha256[:12]} does not match its SHA-256 (its bytes were damaged)"
     return None
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """The SHA-256 a file will be stored under (read in chunks: a recording may be gigabytes)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(CHUNK_SIZE):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -11,12 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..domain.room_edits import (
     IMPORT_TABLES, KEYED_TABLES, DeleteRow, EditRefused, ImportedFile, InsertRow, MoveStages, RoomEdit, SetField,
     check_field,
 )
 from .complaint_months import refresh_complaint_months
+from .media_store import add_media_file
 from .room_file import RoomFile, now_iso
 from .sql import Sql
 
@@ -35,9 +37,12 @@ class HistoryEntry:
 Replay = Callable[[ImportedFile], None]
 
 
-def do_edit(room: RoomFile, edit: RoomEdit) -> None:
-    """Apply ``edit`` and keep it in the history (undone edits can no longer be redone)."""
+def do_edit(room: RoomFile, edit: RoomEdit, media: tuple[Path, ...] = ()) -> None:
+    """Apply ``edit`` and keep it in the history (undone edits can no longer be redone); ``media``: files the
+    edit's rows use, stored first in the same transaction."""
     with room.transaction() as db:
+        for path in media:
+            add_media_file(db, path)
         _apply(db, edit)
         record_edit(db, edit)
 

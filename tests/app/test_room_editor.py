@@ -235,3 +235,45 @@ def test_undoing_a_kpi_import_puts_back_the_readings_it_replaced(sample_room_cop
                                "WHERE k.key = 'settlement-days' AND period = '2024-11'").fetchone() == (99.0,)
         editor.step(undo_edit)
         assert room.db.execute("SELECT * FROM kpi_readings ORDER BY 1, 2").fetchall() == readings
+
+
+def test_pictures_and_pdfs_dropped_in_become_artifacts_of_the_stage_in_one_step(sample_room_copy, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from tests.services.artifact_files import phone_jpeg, word_processor_pdf
+
+    (tmp_path / "Renewal_letter.pdf").write_bytes(word_processor_pdf())
+    (tmp_path / "IMG_2041.JPG").write_bytes(phone_jpeg())
+    (tmp_path / "cut.jpg").write_bytes(phone_jpeg()[:300])
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        editor.window.stage_list.setCurrentRow(6)  # "I renew or leave"
+        before = room.db.execute("SELECT count(*) FROM artifacts").fetchone()[0]
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(tmp_path / name)) for name in ("Renewal_letter.pdf", "IMG_2041.JPG")])
+        drop = QDropEvent(QPointF(40, 40), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+        editor.window.dropEvent(drop)
+        added = room.db.execute("SELECT a.title, a.kind, s.key FROM artifacts a JOIN stages s ON s.id = a.stage_id "
+                                "ORDER BY a.id DESC LIMIT 2").fetchall()
+        assert added == [("IMG 2041", "other", "renew"), ("Renewal letter", "letter", "renew")]
+        assert editor.stack.count() == 1 and editor.stack.undoText() == "Add 2 artifacts to 'I renew or leave'"
+        editor.add_files([str(tmp_path / "cut.jpg")])
+        assert _tab(editor, "artifacts").error.text().startswith("cut.jpg will not show on a wall:")
+        editor.stack.undo()
+        assert room.db.execute("SELECT count(*) FROM artifacts").fetchone()[0] == before
+        assert not [finding for finding in check_room(room) if "nothing uses it" in finding]  # kept for redo
+        editor.stack.redo()
+        assert room.db.execute("SELECT count(*) FROM artifacts").fetchone()[0] == before + 2
+
+
+def test_an_artifact_an_exercise_used_cannot_be_removed_and_others_can(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        artifacts = _tab(editor, "artifacts")
+        artifacts.remove_requested.emit("artifacts", "home-claim-form")
+        assert "is still used by 1 exercise run" in artifacts.error.text()
+        artifacts.remove_requested.emit("artifacts", "quote-error")
+        assert room.db.execute("SELECT count(*) FROM artifacts WHERE key = 'quote-error'").fetchone()[0] == 0
+        editor.stack.undo()
+        assert room.db.execute("SELECT title FROM artifacts WHERE key = 'quote-error'").fetchone() == (
+            "Quote error after 23 minutes",)

@@ -47,7 +47,7 @@ class EntityTable(QWidget):
         layout.addWidget(self.error)
         if addable:
             buttons = QHBoxLayout()
-            add = QPushButton(f"Add {what.lower().rstrip('s')}")
+            add = QPushButton("Add from files…" if table == "artifacts" else f"Add {what.lower().rstrip('s')}")
             add.clicked.connect(lambda: self.add_requested.emit(self.table))
             remove = QPushButton("Remove the selected row")
             remove.clicked.connect(self._remove)

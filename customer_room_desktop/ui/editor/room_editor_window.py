@@ -9,10 +9,10 @@ and tells the window what the room holds now.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-    QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.room_editing import ADDABLE, EDITABLE, StageText
@@ -37,10 +37,12 @@ class RoomEditorWindow(QMainWindow):
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
     import_requested = Signal()
+    files_dropped = Signal(list)  # paths of files dropped on the window: artifacts of the selected stage
 
     def __init__(self, room_name: str):
         super().__init__()
         self.setWindowTitle(f"Edit room: {room_name}")
+        self.setAcceptDrops(True)  # pictures and PDFs dropped in become artifacts of the selected stage
         self._key = ""
         self._showing = False  # filling the fields from the room: not an edit
         self.stage_list = QListWidget()
@@ -151,6 +153,22 @@ class RoomEditorWindow(QMainWindow):
     def show_preview(self, image: QImage) -> None:
         self.preview.setPixmap(QPixmap.fromImage(image.scaled(
             PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+
+    def ask_files(self) -> list[str]:
+        chosen, _ = QFileDialog.getOpenFileNames(self, "Add artifacts to the stage", "",
+                                                 "Pictures and PDFs (*.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff "
+                                                 "*.bmp *.heic *.pdf)")
+        return chosen
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def show_refusal(self, field: str, sentence: str) -> None:
         """A value the room cannot take: the sentence under its field (or the status line)."""
