@@ -56,27 +56,23 @@ def record_edit(db: Sql, edit: RoomEdit) -> None:
 
 def undo_edit(room: RoomFile, replay: Replay | None = None) -> RoomEdit | None:
     """Undo the newest edit not undone; None when there is nothing to undo."""
-    row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 0 "
-                          "ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None:
-        return None
-    edit = RoomEdit.from_json(row[1], row[2])
-    with room.transaction() as db:
-        _apply(db, edit.inverse(), replay)
-        db.execute("UPDATE edit_history SET undone = 1 WHERE id = ?", (row[0],))
-    return edit
+    return _step(room, undo=True, replay=replay)
 
 
 def redo_edit(room: RoomFile, replay: Replay | None = None) -> RoomEdit | None:
     """Do again the oldest undone edit; None when there is nothing to redo."""
-    row = room.db.execute("SELECT id, label, changes FROM edit_history WHERE undone = 1 "
-                          "ORDER BY id LIMIT 1").fetchone()
+    return _step(room, undo=False, replay=replay)
+
+
+def _step(room: RoomFile, undo: bool, replay: Replay | None) -> RoomEdit | None:
+    row = room.db.execute(f"SELECT id, label, changes FROM edit_history WHERE undone = {int(not undo)} "
+                          f"ORDER BY id {'DESC' if undo else ''} LIMIT 1").fetchone()
     if row is None:
         return None
     edit = RoomEdit.from_json(row[1], row[2])
     with room.transaction() as db:
-        _apply(db, edit, replay)
-        db.execute("UPDATE edit_history SET undone = 0 WHERE id = ?", (row[0],))
+        _apply(db, edit.inverse() if undo else edit, replay)
+        db.execute("UPDATE edit_history SET undone = ? WHERE id = ?", (int(undo), row[0]))
     return edit
 
 
