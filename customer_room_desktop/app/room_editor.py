@@ -75,7 +75,7 @@ class RoomEditor(QObject):
         self._factory: WallFactory | None = None  # the walls' data for the preview, until the next edit
         self._images = PreparedImages()
         self._stale_grids: set[str] = set()
-        self.window.tabs.currentChanged.connect(lambda _: self._fill_shown_grid())
+        self.window.tabs.currentChanged.connect(self._tab_shown)
         self._preview = QTimer(self.window, singleShot=True, interval=PREVIEW_SETTLES_MS)
         self._preview.timeout.connect(self.draw_preview)
         self.selected = ""
@@ -223,6 +223,11 @@ class RoomEditor(QObject):
                 self.window.grids[table].show_rows(rows_of(self.room, table))
                 self._stale_grids.discard(table)
 
+    def _tab_shown(self, index: int) -> None:
+        self._fill_shown_grid()
+        if index == 0:
+            self._preview.start()  # the preview is on the stages tab: drawn when it is in view
+
     def _selected(self, key: str) -> None:
         self.selected = key
         self.refresh(edited=False)
@@ -234,6 +239,8 @@ class RoomEditor(QObject):
         self.window.close()
 
     def draw_preview(self) -> None:
+        if self.window.tabs.currentIndex() != 0:
+            return  # not in view (a grid is): drawn when the stages tab is shown again
         position = next((s.position for s in stages(self.room) if s.key == self.selected), 1)
         if not stages(self.room):
             return

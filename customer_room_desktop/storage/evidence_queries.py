@@ -35,7 +35,7 @@ def list_kpis(db: Sql) -> list[tuple[Kpi, str, list[KpiReading]]]:
 
 def latest_complaint_month(db: Sql) -> str | None:
     """The newest month with complaints: the room's "now" for trends, whatever today's date."""
-    row = db.execute("SELECT substr(max(received_on), 1, 7) FROM complaints").fetchone()
+    row = db.execute("SELECT max(month) FROM complaint_months").fetchone()  # the grouped complaints: no scan
     return row[0] if row else None
 
 

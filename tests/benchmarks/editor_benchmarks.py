@@ -59,8 +59,10 @@ def bench_editor_on_a_large_room(work: Path, complaints: int, artifacts: int) ->
         "opening the artifacts tab, its rows filled (ms, target < 100)": round(seen["tab_s"] * 1000, 1),
         "scroll of the artifacts grid, median (ms, target < 100)": round(statistics.median(scrolls), 1),
         "scroll, worst of 40 (ms, target < 100)": round(scrolls[-1], 1),
-        "choosing another stage, with its wall drawn later (ms)": round(seen["stage_select_s"] * 1000, 1),
+        "choosing another stage (ms, target < 100)": round(seen["stage_select_s"] * 1000, 1),
+        "its wall previewed, 250 ms later, after an edit (ms, target < 100)": round(seen["preview_s"] * 1000, 1),
         "ratio of the slowest action to the target":
-            round(max(seen["open_s"], seen["tab_s"], seen["stage_select_s"], scrolls[-1] / 1000) * 1000 / TARGET_MS, 2),
+            round(max(seen["open_s"], seen["tab_s"], seen["stage_select_s"], seen["preview_s"],
+                      scrolls[-1] / 1000) * 1000 / TARGET_MS, 2),
         "thumbnails decoded": "none: the editor's grids show no thumbnails; the preview draws one stage's wall",
     }
