@@ -33,7 +33,7 @@ from .session_controller import SessionController
 from .walk_controller import WalkController
 from .wall_content import wall_plans
 from .wall_factory import WallFactory
-from .wall_presenter import WallPresenter, keep_big_images_out_of_the_heap
+from .wall_presenter import WallPresenter
 from .wall_screens import WallScreens
 
 DEFAULT_DWELL_SECONDS = 20
@@ -49,7 +49,6 @@ class LiveRoom(QObject):
     def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = "", kiosk: bool = False):
         """``kiosk``: no console on screen and a wall on every screen, none of which can be closed."""
         super().__init__()
-        keep_big_images_out_of_the_heap()  # before the prefetching threads make their first allocations
         self.kiosk = kiosk
         self.factory = factory
         self.store = store

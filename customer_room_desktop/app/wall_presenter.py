@@ -57,10 +57,6 @@ def keep_big_images_out_of_the_heap() -> None:
     libc = _libc()
     if libc is not None:
         libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
-        # Each thread that allocates while another holds the heap gets an arena of its own, which keeps what
-        # it once held: the kiosk soak's resident memory stepped up 18 MB when one appeared. Two are enough
-        # for the prefetching threads and libVLC's (M_ARENA_MAX).
-        libc.mallopt(-8, 2)
 
 
 def release_freed_memory() -> None:
