@@ -133,10 +133,21 @@ REQUIRED_TEXT = {("stages", "name"): "A stage needs a name, in the customer's wo
 MAX_TEXT = 4000
 
 
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
 def check_field(table: str, column: str, value: object) -> None:
     """Refuse, in one sentence naming the field, a value `build` would refuse."""
-    if table not in KEYED_TABLES:
+    if table not in KEYED_TABLES and table != "room":
         raise EditRefused(f"The editor does not change {table}.", column)
+    if table == "room" and column == "name" and isinstance(value, str) and not value.strip():
+        raise EditRefused("The room needs a name: it is on every wall.", column)
+    if column == "brand_colour" and not (isinstance(value, str) and _COLOUR.match(value)):
+        raise EditRefused(f"'{value}' is not a colour: write it as # and six hex digits, such as #12A4B4.", column)
+    if column == "currency" and not (isinstance(value, str) and _CURRENCY.match(value)):
+        raise EditRefused(f"'{value}' is not a currency code: write three capital letters, such as GBP or EUR.",
+                          column)
     if column == "key":
         if not isinstance(value, str) or not _KEY.match(value):
             raise EditRefused("A key is lower-case letters, digits and hyphens, starting with a letter or digit.",

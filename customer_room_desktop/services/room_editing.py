@@ -27,6 +27,7 @@ EDITABLE: dict[str, dict[str, str]] = {
              "failing": NUMBER},
     "artifacts": {"title": TEXT, "caption": TEXT},
     "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG},
+    "room": {"name": TEXT, "description": TEXT, "brand_colour": TEXT, "currency": TEXT, "mask_verbatims": FLAG},
 }
 
 
@@ -58,13 +59,14 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     stored = _stored(kinds[column], column, value)
     check_field(table, column, stored)
     label_column = "title" if table in ("artifacts", "calls") else "name"
-    row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE key = ?", (key,)).fetchone()
+    where = "id = 1 AND ? = 'room'" if table == "room" else "key = ?"
+    row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE {where}", (key,)).fetchone()
     if row is None:
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)
     if row[1] == stored:
         return None
     what = {"stages": "stage", "moments": "moment", "silos": "silo", "personas": "persona", "kpis": "KPI",
-            "artifacts": "artifact", "calls": "call"}[table]
+            "artifacts": "artifact", "calls": "call", "room": "room"}[table]
     label = f"Rename {what} '{row[0]}'" if column in ("name", "title") else \
         f"Change the {column.replace('_', ' ')} of '{row[0]}'"
     return RoomEdit(label, (SetField(table, key, column, row[1], stored),))
@@ -114,6 +116,9 @@ def threshold_warning(room: RoomFile, key: str) -> str:
 def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
     """(key, {column: value}) of every row of ``table``, in the room's order, for the editor's grids."""
     columns = list(EDITABLE[table])
+    if table == "room":
+        row = room.db.execute(f"SELECT {', '.join(columns)} FROM room WHERE id = 1").fetchone()
+        return [("room", dict(zip(columns, row)))]
     order = "position" if table == "stages" else "id"
     return [(row[0], dict(zip(columns, row[1:]))) for row in
             room.db.execute(f"SELECT key, {', '.join(columns)} FROM {table} ORDER BY {order}")]

@@ -99,7 +99,7 @@ def _apply(db: Sql, edit: RoomEdit, replay: Replay | None = None) -> None:
 
 
 def _columns(db: Sql, table: str) -> set[str]:
-    if table not in KEYED_TABLES:
+    if table not in KEYED_TABLES and table != "room":
         raise EditRefused(f"The room's edit history names '{table}', which the editor does not change.")
     return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
 
@@ -109,12 +109,13 @@ def _set(db: Sql, change: SetField) -> None:
         raise EditRefused(f"The room's edit history names a field '{change.column}' that {change.table} do not "
                           "have.")
     check_field(change.table, change.column, change.after)
-    row = db.execute(f"SELECT {change.column} FROM {change.table} WHERE key = ?", (change.key,)).fetchone()
+    where = "id = 1 AND ? = 'room'" if change.table == "room" else "key = ?"  # the room's one row of settings
+    row = db.execute(f"SELECT {change.column} FROM {change.table} WHERE {where}", (change.key,)).fetchone()
     if row is None:
         raise EditRefused(f"There is no longer a row '{change.key}' in {change.table}, so this cannot be changed.")
     if row[0] != change.before:
         raise EditRefused(f"'{change.key}' was changed outside the editor since, so this edit cannot be undone.")
-    db.execute(f"UPDATE {change.table} SET {change.column} = ? WHERE key = ?", (change.after, change.key))
+    db.execute(f"UPDATE {change.table} SET {change.column} = ? WHERE {where}", (change.after, change.key))
 
 
 def _move(db: Sql, change: MoveStages) -> None:

@@ -277,3 +277,21 @@ def test_an_artifact_an_exercise_used_cannot_be_removed_and_others_can(sample_ro
         editor.stack.undo()
         assert room.db.execute("SELECT title FROM artifacts WHERE key = 'quote-error'").fetchone() == (
             "Quote error after 23 minutes",)
+
+
+def test_the_rooms_own_settings_are_edited_and_checked_like_any_field(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        settings = _tab(editor, "room")
+        columns = list(settings.columns)
+        settings.grid.item(0, columns.index("brand_colour")).setText("teal")
+        assert settings.error.text() == "room, brand colour: 'teal' is not a colour: write it as # and six hex " \
+                                        "digits, such as #12A4B4."
+        settings.grid.item(0, columns.index("brand_colour")).setText("#B4126A")
+        settings.grid.item(0, columns.index("currency")).setText("eur")
+        assert "three capital letters" in settings.error.text()
+        assert room.db.execute("SELECT brand_colour, currency FROM room").fetchone() == ("#B4126A", "GBP")
+        editor.window.tabs.setCurrentIndex(0)
+        editor.draw_preview()
+        assert editor._factory.branding.brand_colour == "#B4126A"  # the preview is drawn in the new colour
+        editor.stack.undo()
+        assert room.db.execute("SELECT brand_colour FROM room").fetchone() == ("#12A4B4",)

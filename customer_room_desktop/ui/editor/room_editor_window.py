@@ -23,7 +23,7 @@ TEXT_SETTLES_MS = 600  # a long text is saved once typing pauses, not on every k
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
 GRIDS = {table: (title, EDITABLE[table]) for table, title in (
     ("moments", "Moments of truth"), ("personas", "Personas"), ("kpis", "KPIs"), ("artifacts", "Artifacts"),
-    ("calls", "Calls"), ("silos", "Silos"))}
+    ("calls", "Calls"), ("silos", "Silos"), ("room", "The room"))}
 FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer's goal",
                 "description": "Description", "narration": "Narration (read on the kiosk's tour)"}
 
