@@ -10,13 +10,15 @@ from ..domain.room_edits import (
     DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key,
     unused_key,
 )
+from ..domain.reliability import reliability_of_value
+from ..storage.evidence_queries import list_kpis
 from ..storage.media_store import file_sha256
 from ..storage.room_file import RoomFile
 from .artifact_probe import artifact_problem
 from .folder_source import artifact_kind, readable_title, slug
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
-TEXT, NUMBER, FLAG, DIRECTION = "text", "number", "flag", "direction"
+TEXT, NUMBER, FLAG, DIRECTION, SHOWN = "text", "number", "flag", "direction", "shown"  # SHOWN: read only
 # What the editor changes in each table, and what kind of value each field takes.
 EDITABLE: dict[str, dict[str, str]] = {
     "stages": {name: TEXT for name in STAGE_FIELDS},
@@ -24,7 +26,7 @@ EDITABLE: dict[str, dict[str, str]] = {
     "silos": {"name": TEXT},
     "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
     "kpis": {"name": TEXT, "unit": TEXT, "direction": DIRECTION, "target": NUMBER, "at_risk": NUMBER,
-             "failing": NUMBER},
+             "failing": NUMBER, "latest_reading": SHOWN, "reliability_now": SHOWN},
     "artifacts": {"title": TEXT, "caption": TEXT},
     "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG},
     "room": {"name": TEXT, "description": TEXT, "brand_colour": TEXT, "currency": TEXT, "mask_verbatims": FLAG},
@@ -54,7 +56,7 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     """Set one field from what the user typed or ticked; None when it already holds that. Refused
     (EditRefused, naming the field) when the value is not one `build` would take."""
     kinds = EDITABLE.get(table, {})
-    if column not in kinds:
+    if column not in kinds or kinds[column] == SHOWN:
         raise EditRefused(f"The editor does not change the {column.replace('_', ' ')} of {table}.", column)
     stored = _stored(kinds[column], column, value)
     check_field(table, column, stored)
@@ -115,7 +117,9 @@ def threshold_warning(room: RoomFile, key: str) -> str:
 
 def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
     """(key, {column: value}) of every row of ``table``, in the room's order, for the editor's grids."""
-    columns = list(EDITABLE[table])
+    columns = [column for column, kind in EDITABLE[table].items() if kind != SHOWN]
+    if table == "kpis":
+        return _kpi_rows(room, columns)
     if table == "room":
         row = room.db.execute(f"SELECT {', '.join(columns)} FROM room WHERE id = 1").fetchone()
         return [("room", dict(zip(columns, row)))]
@@ -240,3 +244,22 @@ def add_artifacts_edit(room: RoomFile, paths: list[Path], stage_key: str = "") -
         raise EditRefused("There was no file to add.")
     what = f"'{changes[0].values['title']}'" if len(changes) == 1 else f"{len(changes)} artifacts"
     return RoomEdit(f"Add {what} to '{stage[1]}'", tuple(changes)), tuple(files)
+
+
+def _kpi_rows(room: RoomFile, columns: list[str]) -> list[tuple[str, dict[str, object]]]:
+    """The KPIs with their latest month's reading and what their thresholds, as they stand, make of it: so a
+    threshold is set against the readings as it is typed."""
+    rows = []
+    for kpi, _, readings in list_kpis(room.db):
+        values = dict(zip(columns, room.db.execute(f"SELECT {', '.join(columns)} FROM kpis WHERE key = ?",
+                                                   (kpi.key,)).fetchone()))
+        latest = readings[-1] if readings else None
+        values["latest_reading"] = f"{latest.value:g} ({latest.period})" if latest and latest.value is not None \
+            else "no readings"
+        try:
+            level = reliability_of_value(kpi, latest.value if latest else None).value
+        except ValueError:  # thresholds out of their direction: threshold_warning says so
+            level = "thresholds out of order"
+        values["reliability_now"] = level
+        rows.append((kpi.key, values))
+    return rows

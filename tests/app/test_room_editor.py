@@ -295,3 +295,20 @@ def test_the_rooms_own_settings_are_edited_and_checked_like_any_field(sample_roo
         assert editor._factory.branding.brand_colour == "#B4126A"  # the preview is drawn in the new colour
         editor.stack.undo()
         assert room.db.execute("SELECT brand_colour FROM room").fetchone() == ("#12A4B4",)
+
+
+def test_a_kpis_thresholds_are_shown_against_its_latest_reading_as_they_are_typed(sample_room_copy, qtbot):
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        kpis = _tab(editor, "kpis")
+        columns = list(kpis.columns)
+        row = [kpis.grid.verticalHeaderItem(r).text() for r in range(kpis.grid.rowCount())].index("settlement-days")
+        latest = kpis.grid.item(row, columns.index("latest_reading")).text()
+        value = float(latest.split()[0])
+        assert latest.endswith(")") and kpis.grid.item(row, columns.index("reliability_now")).text() in (
+            "reliable", "at risk", "unreliable")
+        kpis.grid.item(row, columns.index("failing")).setText(f"{value + 100:g}")
+        kpis.grid.item(row, columns.index("at_risk")).setText(f"{value + 50:g}")  # lower is better: now reliable
+        assert kpis.grid.item(row, columns.index("reliability_now")).text() == "reliable"
+        kpis.grid.item(row, columns.index("at_risk")).setText(f"{value - 1:g}")
+        assert kpis.grid.item(row, columns.index("reliability_now")).text() == "at risk"
+        assert not kpis.grid.item(row, columns.index("latest_reading")).flags() & Qt.ItemFlag.ItemIsEditable

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.room_editing import FLAG, TEXT
+from ...services.room_editing import FLAG, SHOWN, TEXT
 
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
 
@@ -69,6 +69,10 @@ class EntityTable(QWidget):
             self._showing = False
 
     def _item(self, name: str, value: object) -> QTableWidgetItem:
+        if self.columns[name] == SHOWN:  # worked out from the room, not edited here
+            item = QTableWidgetItem(str(value))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            return item
         if self.columns[name] == FLAG:
             item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
