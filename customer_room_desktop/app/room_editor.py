@@ -19,7 +19,7 @@ from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
 from ..services.room_editing import (
     add_artifacts_edit, add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of,
-    set_field_edit, stages, threshold_warning,
+    set_field_edit, set_picture_edit, stages, threshold_warning,
 )
 from ..services.image_prep import PreparedImages
 from ..services.import_edits import import_as_edit, replay_import
@@ -68,6 +68,8 @@ class RoomEditor(QObject):
         self.window.row_add_requested.connect(self.add_row)
         self.window.import_requested.connect(self.open_import_wizard)
         self.window.files_dropped.connect(self.add_files)
+        self.window.picture_requested.connect(lambda table, key, column: self.set_picture(
+            table, key, column, self.window.ask_picture()))
         self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
@@ -106,6 +108,13 @@ class RoomEditor(QObject):
             self._push(edit, files)
             self.window.show_status(f"{edit.label}.")
         self._in_grid("artifacts", add)
+
+    def set_picture(self, table: str, key: str, column: str, path: str) -> None:
+        """A persona's photo or the room's logo from a picture file: one step of undo."""
+        if not path:
+            return
+        self._in_grid(table, lambda: self._push(set_picture_edit(self.room, table, key, column, Path(path)),
+                                                (Path(path),)))
 
     def add_row(self, table: str) -> None:
         if table == "artifacts":

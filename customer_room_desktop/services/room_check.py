@@ -65,7 +65,12 @@ def _reference_findings(room: RoomFile) -> list[str]:
                       WHERE json_extract(change.value, '$.change') = 'import'
                 UNION SELECT json_extract(change.value, '$.values.media_sha256')
                       FROM edit_history, json_each(CASE WHEN json_valid(changes) THEN changes ELSE '[]' END) change
-                      WHERE json_extract(change.value, '$.change') IN ('insert', 'delete'))""",
+                      WHERE json_extract(change.value, '$.change') IN ('insert', 'delete')
+                UNION SELECT json_extract(change.value, side.value)
+                      FROM edit_history, json_each(CASE WHEN json_valid(changes) THEN changes ELSE '[]' END) change,
+                           json_each('["$.before", "$.after"]') side
+                      WHERE json_extract(change.value, '$.change') = 'set'
+                        AND json_extract(change.value, '$.column') IN ('photo_sha256', 'logo_sha256'))""",
         "complaint {0} names a moment of another stage": """
             SELECT c.id FROM complaints c JOIN moments m ON m.id = c.moment_id
             WHERE c.stage_id IS NOT m.stage_id LIMIT 20""",

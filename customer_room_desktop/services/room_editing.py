@@ -263,3 +263,24 @@ def _kpi_rows(room: RoomFile, columns: list[str]) -> list[tuple[str, dict[str, o
         values["reliability_now"] = level
         rows.append((kpi.key, values))
     return rows
+
+
+PICTURE_COLUMNS = {("personas", "photo_sha256"): "photo", ("room", "logo_sha256"): "logo"}
+
+
+def set_picture_edit(room: RoomFile, table: str, key: str, column: str, path: Path) -> RoomEdit:
+    """A persona's photo or the room's logo from a picture file, decoded first as a wall would."""
+    what = PICTURE_COLUMNS.get((table, column))
+    if what is None:
+        raise EditRefused(f"The editor does not take a picture for the {column} of {table}.", column)
+    if not path.is_file():
+        raise EditRefused(f"{path.name} is not a file; choose a picture.", column)
+    problem = artifact_problem(path.read_bytes())
+    if problem:
+        raise EditRefused(f"{path.name} will not show on a wall: {problem}.", column)
+    where = "id = 1 AND ? = 'room'" if table == "room" else "key = ?"
+    row = room.db.execute(f"SELECT {column} FROM {table} WHERE {where}", (key,)).fetchone()
+    if row is None:
+        raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)
+    label = "Set the room's logo" if table == "room" else f"Set the photo of '{key}'"
+    return RoomEdit(f"{label} from {path.name}", (SetField(table, key, column, row[0], file_sha256(path)),))

@@ -312,3 +312,25 @@ def test_a_kpis_thresholds_are_shown_against_its_latest_reading_as_they_are_type
         kpis.grid.item(row, columns.index("at_risk")).setText(f"{value - 1:g}")
         assert kpis.grid.item(row, columns.index("reliability_now")).text() == "at risk"
         assert not kpis.grid.item(row, columns.index("latest_reading")).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_personas_photo_and_the_rooms_logo_come_from_picture_files(sample_room_copy, qtbot, tmp_path):
+    from tests.services.artifact_files import phone_jpeg, rgba16_png
+
+    (tmp_path / "ana.jpg").write_bytes(phone_jpeg())
+    (tmp_path / "logo.png").write_bytes(rgba16_png())
+    (tmp_path / "broken.png").write_bytes(rgba16_png()[:60])
+    with editing(sample_room_copy, qtbot) as (room, editor):
+        photo_before = room.db.execute("SELECT photo_sha256 FROM personas WHERE key = 'maya'").fetchone()[0]
+        editor.set_picture("personas", "maya", "photo_sha256", str(tmp_path / "ana.jpg"))
+        editor.set_picture("room", "room", "logo_sha256", str(tmp_path / "logo.png"))
+        assert room.db.execute("SELECT photo_sha256 FROM personas WHERE key = 'maya'").fetchone()[0] != photo_before
+        assert editor.stack.undoText() == "Set the room's logo from logo.png"
+        editor.set_picture("room", "room", "logo_sha256", str(tmp_path / "broken.png"))
+        assert _tab(editor, "room").error.text().startswith("broken.png will not show on a wall:")
+        editor.stack.undo()
+        editor.stack.undo()
+        assert room.db.execute("SELECT photo_sha256 FROM personas WHERE key = 'maya'").fetchone()[0] == photo_before
+        assert not [finding for finding in check_room(room) if "nothing uses it" in finding]  # kept for redo
+        editor.stack.redo()
+        assert room.db.execute("SELECT photo_sha256 FROM personas WHERE key = 'maya'").fetchone()[0] != photo_before

@@ -24,8 +24,11 @@ class EntityTable(QWidget):
     field_edited = Signal(str, str, str, object)  # table, row key, column, value (text, or bool for a tick)
     add_requested = Signal(str)  # table
     remove_requested = Signal(str, str)  # table, row key
+    picture_requested = Signal(str, str, str)  # table, row key, column: a picture from a file for the row
 
-    def __init__(self, table: str, columns: dict[str, str], what: str, addable: bool = False):
+    def __init__(self, table: str, columns: dict[str, str], what: str, addable: bool = False,
+                 pictures: dict[str, str] | None = None):
+        """``pictures``: button label -> the column a picture chosen for the selected row goes to."""
         super().__init__()
         self.table, self.columns = table, columns
         self._showing = False
@@ -45,16 +48,20 @@ class EntityTable(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
         layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        for label, column in (pictures or {}).items():
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, column=column: self._picture(column))
+            buttons.addWidget(button)
         if addable:
-            buttons = QHBoxLayout()
             add = QPushButton("Add from files…" if table == "artifacts" else f"Add {what.lower().rstrip('s')}")
             add.clicked.connect(lambda: self.add_requested.emit(self.table))
             remove = QPushButton("Remove the selected row")
             remove.clicked.connect(self._remove)
             buttons.addWidget(add)
             buttons.addWidget(remove)
-            buttons.addStretch(1)
-            layout.addLayout(buttons)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def show_rows(self, rows: list[tuple[str, dict[str, object]]]) -> None:
         self._showing = True
@@ -84,6 +91,11 @@ class EntityTable(QWidget):
     def select_key(self, key: str) -> None:
         if key in self._keys:
             self.grid.setCurrentCell(self._keys.index(key), 0)
+
+    def _picture(self, column: str) -> None:
+        row = max(0, self.grid.currentRow())
+        if row < len(self._keys):
+            self.picture_requested.emit(self.table, self._keys[row], column)
 
     def _remove(self) -> None:
         row = self.grid.currentRow()

@@ -38,6 +38,7 @@ class RoomEditorWindow(QMainWindow):
     stage_selected = Signal(str)
     import_requested = Signal()
     files_dropped = Signal(list)  # paths of files dropped on the window: artifacts of the selected stage
+    picture_requested = Signal(str, str, str)  # table, row key, column: a persona's photo, the room's logo
 
     def __init__(self, room_name: str):
         super().__init__()
@@ -99,7 +100,10 @@ class RoomEditorWindow(QMainWindow):
         self.tabs.addTab(splitter, "Stages")
         self.grids: dict[str, EntityTable] = {}
         for table, (title, columns) in GRIDS.items():
-            grid = EntityTable(table, columns, title, addable=table in ADDABLE)
+            pictures = {"Photo from a file…": "photo_sha256"} if table == "personas" else \
+                {"Logo from a file…": "logo_sha256"} if table == "room" else {}
+            grid = EntityTable(table, columns, title, addable=table in ADDABLE, pictures=pictures)
+            grid.picture_requested.connect(self.picture_requested)
             grid.field_edited.connect(self.row_field_edited)
             grid.add_requested.connect(self.row_add_requested)
             grid.remove_requested.connect(self.row_remove_requested)
@@ -153,6 +157,11 @@ class RoomEditorWindow(QMainWindow):
     def show_preview(self, image: QImage) -> None:
         self.preview.setPixmap(QPixmap.fromImage(image.scaled(
             PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+
+    def ask_picture(self) -> str:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a picture", "",
+                                                "Pictures (*.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff *.bmp *.heic)")
+        return chosen
 
     def ask_files(self) -> list[str]:
         chosen, _ = QFileDialog.getOpenFileNames(self, "Add artifacts to the stage", "",
