@@ -250,9 +250,10 @@ class RoomEditor(QObject):
     def draw_preview(self) -> None:
         if self.window.tabs.currentIndex() != 0:
             return  # not in view (a grid is): drawn when the stages tab is shown again
-        position = next((s.position for s in stages(self.room) if s.key == self.selected), 1)
-        if not stages(self.room):
+        journey = stages(self.room)
+        if not journey:
             return
+        position = next((s.position for s in journey if s.key == self.selected), 1)
         if self._factory is None:  # read again after an edit; the decoded pictures are kept
             self._factory = WallFactory(self.room, self._images)
         widget: QWidget = self._factory.build(f"stage:{position}", PREVIEW_SIZE)

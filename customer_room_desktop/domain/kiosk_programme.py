@@ -20,10 +20,10 @@ A programme that cannot be read is refused in one sentence that names the step a
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import dataclass
 
+from .toml_text import toml_value
 from .kiosk_schedule import KioskSchedule, ProgrammeError, schedule_from, schedule_to_toml
 from .wall_views import ViewSpecError, split_view
 
@@ -133,14 +133,13 @@ def programme_from_toml(text: str) -> KioskProgramme:
 
 
 def programme_to_toml(programme: KioskProgramme, heading: str = "") -> str:
-    """The programme as a TOML file that reads back the same (strings are written as JSON strings,
-    which TOML reads as basic strings)."""
+    """The programme as a TOML file that reads back the same."""
     lines = [f"# {line}" for line in heading.splitlines()]
     for step in programme.steps:
         lines += ["", "[[step]]", f"seconds = {step.seconds}",
-                  "walls = [" + ", ".join(json.dumps(view, ensure_ascii=False) for view in step.walls) + "]"]
+                  f"walls = {toml_value(list(step.walls))}"]
         if step.call:
-            lines.append(f"call = {json.dumps(step.call, ensure_ascii=False)}")
+            lines.append(f"call = {toml_value(step.call)}")
             lines.append(f"sound = {'true' if step.sound else 'false'}")
     lines += ["", "[tour]", f"idle_seconds = {programme.tour.idle_seconds}",
               f"sound = {'true' if programme.tour.sound else 'false'}"]

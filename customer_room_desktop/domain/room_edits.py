@@ -133,6 +133,12 @@ REQUIRED_TEXT = {("stages", "name"): "A stage needs a name, in the customer's wo
 MAX_TEXT = 4000
 
 
+def row_filter(table: str) -> str:
+    """The SQL condition that finds the row an edit names by its key (one ? parameter): the room's own
+    settings are its one row, named "room"."""
+    return "id = 1 AND ? = 'room'" if table == "room" else "key = ?"
+
+
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 

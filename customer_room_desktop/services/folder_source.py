@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..domain.room_edits import unused_key
 from ..domain.transcripts import SUFFIXES as TRANSCRIPT_FORMATS
 from .room_manifest import BuildError, Manifest
 
@@ -159,11 +160,7 @@ class _Keys:
         self.taken: set[str] = set()
 
     def make(self, text: str, fallback: str) -> str:
-        base = slug(text, fallback)
-        key, number = base, 1
-        while key in self.taken:
-            number += 1
-            key = f"{base}-{number}"
+        key = unused_key(slug(text, fallback), self.taken)
         self.taken.add(key)
         return key
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain.room_edits import (
     DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key,
-    unused_key,
+    row_filter, unused_key,
 )
 from ..domain.reliability import reliability_of_value
 from ..storage.evidence_queries import list_kpis
@@ -19,6 +19,9 @@ from .folder_source import artifact_kind, readable_title, slug
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
 TEXT, NUMBER, FLAG, DIRECTION, SHOWN = "text", "number", "flag", "direction", "shown"  # SHOWN: read only
+# What one row of each table is called in the labels of undo and redo.
+ROW_NOUNS = {"stages": "stage", "moments": "moment of truth", "silos": "silo", "personas": "persona", "kpis": "KPI",
+             "artifacts": "artifact", "calls": "call", "room": "room"}
 # What the editor changes in each table, and what kind of value each field takes.
 EDITABLE: dict[str, dict[str, str]] = {
     "stages": {name: TEXT for name in STAGE_FIELDS},
@@ -61,14 +64,13 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     stored = _stored(kinds[column], column, value)
     check_field(table, column, stored)
     label_column = "title" if table in ("artifacts", "calls") else "name"
-    where = "id = 1 AND ? = 'room'" if table == "room" else "key = ?"
+    where = row_filter(table)
     row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE {where}", (key,)).fetchone()
     if row is None:
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)
     if row[1] == stored:
         return None
-    what = {"stages": "stage", "moments": "moment", "silos": "silo", "personas": "persona", "kpis": "KPI",
-            "artifacts": "artifact", "calls": "call", "room": "room"}[table]
+    what = ROW_NOUNS[table]
     label = f"Rename {what} '{row[0]}'" if column in ("name", "title") else \
         f"Change the {column.replace('_', ' ')} of '{row[0]}'"
     return RoomEdit(label, (SetField(table, key, column, row[1], stored),))
@@ -182,8 +184,7 @@ def add_row_edit(room: RoomFile, table: str, stage_key: str = "") -> tuple[RoomE
                       predicts="[]")
     elif table == "personas":
         values.update(situation="", goals="[]", frustrations="[]", quote="")
-    what = {"moments": "moment of truth", "personas": "persona", "kpis": "KPI", "silos": "silo"}[table]
-    return RoomEdit(f"Add {what} '{key}'",
+    return RoomEdit(f"Add {ROW_NOUNS[table]} '{key}'",
                     (InsertRow(table, values),)), key
 
 
@@ -249,10 +250,11 @@ def add_artifacts_edit(room: RoomFile, paths: list[Path], stage_key: str = "") -
 def _kpi_rows(room: RoomFile, columns: list[str]) -> list[tuple[str, dict[str, object]]]:
     """The KPIs with their latest month's reading and what their thresholds, as they stand, make of it: so a
     threshold is set against the readings as it is typed."""
+    fields = {row[0]: dict(zip(columns, row[1:])) for row in
+              room.db.execute(f"SELECT key, {', '.join(columns)} FROM kpis")}
     rows = []
     for kpi, _, readings in list_kpis(room.db):
-        values = dict(zip(columns, room.db.execute(f"SELECT {', '.join(columns)} FROM kpis WHERE key = ?",
-                                                   (kpi.key,)).fetchone()))
+        values = fields[kpi.key]
         latest = readings[-1] if readings else None
         values["latest_reading"] = f"{latest.value:g} ({latest.period})" if latest and latest.value is not None \
             else "no readings"
@@ -278,7 +280,7 @@ def set_picture_edit(room: RoomFile, table: str, key: str, column: str, path: Pa
     problem = artifact_problem(path.read_bytes())
     if problem:
         raise EditRefused(f"{path.name} will not show on a wall: {problem}.", column)
-    where = "id = 1 AND ? = 'room'" if table == "room" else "key = ?"
+    where = row_filter(table)
     row = room.db.execute(f"SELECT {column} FROM {table} WHERE {where}", (key,)).fetchone()
     if row is None:
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.", column)

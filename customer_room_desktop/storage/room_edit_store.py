@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..domain.room_edits import (
     IMPORT_TABLES, KEYED_TABLES, DeleteRow, EditRefused, ImportedFile, InsertRow, MoveStages, RoomEdit, SetField,
-    check_field,
+    check_field, row_filter,
 )
 from .complaint_months import refresh_complaint_months
 from .media_store import add_media_file
@@ -109,7 +109,7 @@ def _set(db: Sql, change: SetField) -> None:
         raise EditRefused(f"The room's edit history names a field '{change.column}' that {change.table} do not "
                           "have.")
     check_field(change.table, change.column, change.after)
-    where = "id = 1 AND ? = 'room'" if change.table == "room" else "key = ?"  # the room's one row of settings
+    where = row_filter(change.table)
     row = db.execute(f"SELECT {change.column} FROM {change.table} WHERE {where}", (change.key,)).fetchone()
     if row is None:
         raise EditRefused(f"There is no longer a row '{change.key}' in {change.table}, so this cannot be changed.")

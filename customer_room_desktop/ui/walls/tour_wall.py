@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from ...domain.legibility import Tier
+from ...domain.pace import clock_text
 from ...services.tour_data import MAX_TOUR_CALLS, TourCall, TourData
 from .data_wall import DataWall
 from .room_text import draw_room_text, room_line_font
@@ -39,10 +40,6 @@ def tour_targets(width: int, height: int, data: TourData) -> dict[str, QRectF]:
     for index, call in enumerate(data.calls):
         targets[f"call:{call.key}"] = QRectF(margin + index * (slot + gap), height - scale(400), slot, scale(190))
     return targets
-
-
-def _duration(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds else ""
 
 
 class TourWall(DataWall):
@@ -86,7 +83,7 @@ class TourWall(DataWall):
         painter.fillRect(QRectF(box.left(), box.top() + scale(24), scale(10), box.height() - scale(48)), brand)
         text = box.adjusted(scale(40), scale(20), -scale(28), -scale(20))
         draw_text(painter, QRectF(text.left(), text.top(), text.width(), scale(48)),
-                  f"▶  {_duration(call.seconds)}" if call.playable else "Transcript only",
+                  f"▶  {clock_text(call.seconds) if call.seconds else ''}" if call.playable else "Transcript only",
                   scale.font(34, QFont.Weight.Bold), brand)
         draw_fitted_text(painter, QRectF(text.left(), text.top() + scale(56), text.width(),
                                          text.height() - scale(56)), call.title, scale, 32, TEXT)
