@@ -20,9 +20,10 @@ _FORMAT_5_RESULTS = """
 
 
 def as_format_6(conn: sqlite3.Connection) -> None:
-    """Format 12 added edit_history, 11 stages.narration, 10 the kiosk table, 9 commitment reviews and
-    reactions without a result, 8 room.own_handles, 7 artifacts.pdf_password: undo them, newest first.
+    """Format 13 added artifacts.page, 12 edit_history, 11 stages.narration, 10 the kiosk table, 9 commitment
+    reviews and reactions without a result, 8 room.own_handles, 7 artifacts.pdf_password: undo them, newest first.
     The caller commits."""
+    conn.execute("ALTER TABLE artifacts DROP COLUMN page")
     conn.execute("DROP TABLE edit_history")
     conn.execute("ALTER TABLE stages DROP COLUMN narration")
     conn.execute("DROP TABLE kiosk")

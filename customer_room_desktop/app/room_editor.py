@@ -11,14 +11,16 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.refusal import Refusal
 from ..domain.room_edits import EditRefused, RoomEdit
+from ..services.call_edits import RECORDINGS, CallFiles, add_calls_edit, persona_choices, set_transcript_edit
+from ..services.folder_source import TRANSCRIPTS, transcript_for
 from ..services.room_editing import (
-    add_artifacts_edit, add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of,
+    add_artifacts_edit, add_row_edit, choices_of, duplicate_stage_edit, move_stage_edit, remove_row_edit, rows_of,
     set_field_edit, set_picture_edit, stages, threshold_warning,
 )
 from ..services.image_prep import PreparedImages
@@ -68,8 +70,8 @@ class RoomEditor(QObject):
         self.window.row_add_requested.connect(self.add_row)
         self.window.import_requested.connect(self.open_import_wizard)
         self.window.files_dropped.connect(self.add_files)
-        self.window.picture_requested.connect(lambda table, key, column: self.set_picture(
-            table, key, column, self.window.ask_picture()))
+        self.window.file_requested.connect(self._file_requested)
+        self.window.call_form.add_requested.connect(self.add_call)
         self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
         self.window.duplicate_requested.connect(self.duplicate_stage)
@@ -102,12 +104,80 @@ class RoomEditor(QObject):
             self.window.grids[table].show_refusal(key, field, warning)
 
     def add_files(self, paths: list[str]) -> None:
+        """Files dropped on the editor: recordings become calls of the selected stage (with the transcripts of
+        their names), pictures and PDFs its artifacts; each kind one step of undo."""
+        recordings = [path for path in paths if Path(path).suffix.lower() in RECORDINGS]
+        transcripts = [path for path in paths if Path(path).suffix.lower() in TRANSCRIPTS]
+        if recordings:
+            self.add_dropped_calls(recordings)
+        elif transcripts:
+            self.window.show_status("A transcript goes with its recording: drop both, or choose the call and use "
+                                    "“Transcript from a file…” on the calls tab.")
+        pictures = [path for path in paths if path not in recordings and path not in transcripts]
+        if pictures:
+            self.add_artifacts(pictures)
+
+    def add_artifacts(self, paths: list[str]) -> None:
         """Pictures and PDFs as artifacts of the selected stage: one step of undo for them all."""
         def add() -> None:
             edit, files = add_artifacts_edit(self.room, [Path(p) for p in paths], self.selected)
             self._push(edit, files)
             self.window.show_status(f"{edit.label}.")
         self._in_grid("artifacts", add)
+
+    def add_call(self, recording: str, transcript: str, consent: bool, persona: str) -> None:
+        """The "Add a call" form's call, one step of undo; what went wrong is said under its field."""
+        form = self.window.call_form
+        if not recording:
+            form.show_problem("recording", "Choose the call's recording first: a sound or video file.")
+            return
+        files = CallFiles(Path(recording), Path(transcript) if transcript else None, consent, persona)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the recording is decoded first
+        try:
+            added = add_calls_edit(self.room, [files], self.selected)
+        except EditRefused as refused:
+            form.show_problem(refused.field or "recording", str(refused))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._push(added.edit, added.media)
+        form.clear()
+        for problem in added.problems:
+            form.show_problem(problem.field, problem.sentence, refused=False)
+        self.window.grids["calls"].select_key(added.keys[0])
+        self.window.show_status(f"{added.edit.label}.")
+
+    def add_dropped_calls(self, paths: list[str]) -> None:
+        """Recordings dropped in: calls of the selected stage without consent or persona yet (set them in the
+        grid), each with the transcript of its name beside it; one step of undo."""
+        grid = self.window.grids["calls"]
+        self.window.tabs.setCurrentWidget(grid)
+        calls = [CallFiles(Path(path), transcript_for(Path(path))) for path in paths]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            added = add_calls_edit(self.room, calls, self.selected)
+        except EditRefused as refused:
+            grid.error.setText(str(refused))
+            grid.error.show()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._push(added.edit, added.media)
+        if added.problems:
+            grid.error.setText("\n".join(f"{p.call}, {p.field}: {p.sentence}" for p in added.problems))
+            grid.error.show()
+        self.window.show_status(f"{added.edit.label}.")
+
+    def set_transcript(self, key: str, path: str) -> None:
+        """A call's transcript from a file: one step of undo."""
+        if path:
+            self._in_grid("calls", lambda: self._push(set_transcript_edit(self.room, key, Path(path))), key)
+
+    def _file_requested(self, table: str, key: str, column: str) -> None:
+        if column == "transcript":
+            self.set_transcript(key, self.window.ask_transcript())
+        else:
+            self.set_picture(table, key, column, self.window.ask_picture())
 
     def set_picture(self, table: str, key: str, column: str, path: str) -> None:
         """A persona's photo or the room's logo from a picture file: one step of undo."""
@@ -130,12 +200,17 @@ class RoomEditor(QObject):
     def remove_row(self, table: str, key: str) -> None:
         self._in_grid(table, lambda: self._push(remove_row_edit(self.room, table, key)))
 
-    def _in_grid(self, table: str, work) -> None:  # noqa: ANN001
+    def _in_grid(self, table: str, work, key: str = "") -> None:  # noqa: ANN001
+        """Do ``work``; a refusal is said under the grid of ``table`` (naming the row ``key`` and its field)."""
+        grid = self.window.grids[table]
         try:
             work()
         except EditRefused as refused:
-            self.window.grids[table].error.setText(str(refused))
-            self.window.grids[table].error.show()
+            if key and refused.field:
+                grid.show_refusal(key, refused.field, str(refused))
+            else:
+                grid.error.setText(str(refused))
+                grid.error.show()
 
     def open_import_wizard(self) -> None:
         wizard = self.import_wizard()
@@ -219,7 +294,12 @@ class RoomEditor(QObject):
         if edited:
             self._factory = None
             self._stale_grids = set(self.window.grids)
-        self.window.show_stages(stages(self.room), self.selected)
+        journey = stages(self.room)
+        self.window.show_stages(journey, self.selected)
+        self.window.call_form.set_stage(next((s.name for s in journey if s.key == self.selected),
+                                             journey[0].name if journey else ""))
+        if edited:
+            self.window.call_form.set_personas(persona_choices(self.room))
         self._fill_shown_grid()
         self._preview.start()
 
@@ -229,7 +309,7 @@ class RoomEditor(QObject):
         shown = self.window.tabs.currentWidget()
         for table in list(self._stale_grids):
             if self.window.grids[table] is shown:
-                self.window.grids[table].show_rows(rows_of(self.room, table))
+                self.window.grids[table].show_rows(rows_of(self.room, table), choices_of(self.room, table))
                 self._stale_grids.discard(table)
 
     def _tab_shown(self, index: int) -> None:

@@ -111,13 +111,15 @@ class WallFactory:
     def thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Every thumbnail of a stage, decoding now what is not cached (for render and start-up)."""
         box = thumbnail_box(wall_height)
-        return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, 0, box, a.pdf_password)
+        return {a.media_sha256: self.images.prepare(a.media_sha256, self.source.media_bytes, a.page - 1, box,
+                                                    a.pdf_password)
                 for a in thumbnails_shown(data.artifacts)}
 
     def ready_thumbnails(self, data: StagePanelData, wall_height: int) -> dict[str, QImage | ImageUnavailable]:
         """Only the thumbnails already prepared: never decodes, so it is safe on a switch."""
         box = thumbnail_box(wall_height)
-        found = {a.media_sha256: self.images.get(a.media_sha256, 0, box) for a in thumbnails_shown(data.artifacts)}
+        found = {a.media_sha256: self.images.get(a.media_sha256, a.page - 1, box)
+                 for a in thumbnails_shown(data.artifacts)}
         return {sha: image for sha, image in found.items() if image is not None}
 
     def complaints_data(self, position: int) -> ComplaintsFocusData:
@@ -132,7 +134,8 @@ class WallFactory:
 
     def artifact_content(self, key: str, size: tuple[int, int], page_text: str = ""
                          ) -> tuple[ArtifactFocusData, QImage | ImageUnavailable, int, int]:
-        """An artifact and one of its pages, prepared for a wall of ``size`` (from the cache when ready)."""
+        """An artifact and one of its pages (``page_text``, 1-based; else the page the artifact opens at),
+        prepared for a wall of ``size`` (from the cache when ready)."""
         try:
             data = self.source.artifact_focus(key)
         except StopIteration:
@@ -146,7 +149,7 @@ class WallFactory:
             except ImageUnavailable:
                 count = 1
             self._page_counts[sha] = count
-        page = min(max(int(page_text or 1), 1), count) - 1
+        page = min(max(int(page_text or data.page), 1), count) - 1
         image = self.images.prepare(sha, lambda _: data.media, page, box, data.pdf_password)
         return data, image, page, count
 
@@ -229,7 +232,7 @@ class WallFactory:
         except CaptureRefused as problem:
             raise ViewSpecError(str(problem)) from None
         view = ExerciseWall(self.branding)
-        _, image, page, count = self.artifact_content(key, size)
+        _, image, page, count = self.artifact_content(key, size, "1")  # an exercise starts on the first page
         view.show_exercise(data, image, page, count)
         return view
 

@@ -213,15 +213,15 @@ class WallPresenter(QObject):
 
     def _show_artifact(self, plan: WallPlan) -> None:
         """Artifacts stay live: the facilitator zooms and pans them."""
-        key, page = plan.artifact or (None, 0)
-        if key is None:
+        key, page_text = (plan.artifact[0], str(plan.artifact[1] + 1)) if plan.artifact else (None, "")
+        if key is None:  # none chosen: the stage's first, at the page it opens at
             artifacts = self.factory.stage_data(plan.position).artifacts
             if not artifacts:
                 plan.wall.show_plain("logo")
                 return
             key = artifacts[0].key
         size = (plan.wall.width(), plan.wall.height())
-        plan.wall.show_artifact(*self.factory.artifact_content(key, size, str(page + 1)))
+        plan.wall.show_artifact(*self.factory.artifact_content(key, size, page_text))
 
     def _show_call(self, plan: WallPlan) -> None:
         """Calls stay live: their captions follow the player. With no call open, the logo."""
@@ -288,12 +288,14 @@ class WallPresenter(QObject):
         for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
             artifacts = self.factory.stage_data(neighbour).artifacts
             if artifacts:
-                self.prefetcher.request(artifacts[0].media_sha256, 0, box, artifacts[0].pdf_password)
+                self.prefetcher.request(artifacts[0].media_sha256, artifacts[0].page - 1, box,
+                                        artifacts[0].pdf_password)
 
     def _request_thumbnails(self, position: int) -> None:
         for height in {plan.wall.height() for plan in self.plans if plan.view == "stage"}:
             for artifact in thumbnails_shown(self.factory.stage_data(position).artifacts):  # only what walls show
-                self.prefetcher.request(artifact.media_sha256, 0, thumbnail_box(height), artifact.pdf_password)
+                self.prefetcher.request(artifact.media_sha256, artifact.page - 1, thumbnail_box(height),
+                                        artifact.pdf_password)
 
     # -- content that changes while a stage is shown --------------------------------------------
     def _redraw_stage_walls(self, positions: Callable[[int], bool]) -> None:

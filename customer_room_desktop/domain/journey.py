@@ -109,6 +109,7 @@ class Artifact:
     caption: str = ""
     task: TryItTask | None = None
     pdf_password: str | None = None  # the user password of a PDF that needs one to open
+    page: int = 1  # for a PDF, the page its wall opens at and its thumbnail shows
 
 
 class MediaKind(str, Enum):

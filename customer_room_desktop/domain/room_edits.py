@@ -2,7 +2,8 @@
 undone and redone, and the history kept in the room file still works after the room is closed and opened.
 
 An edit is a label ("Rename stage 'I buy'") and a list of changes. A change names rows by their ``key``,
-never by their id: a stage renamed, a stage moved, a stage duplicated (a row inserted) or removed.
+never by their id: a stage renamed, a stage moved, a stage duplicated (a row inserted) or removed, a call's
+transcript replaced, a moment's silos chosen.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class MoveStages:
 @dataclass(frozen=True)
 class InsertRow:
     table: str
-    values: dict = field(default_factory=dict)  # every column but id; the row is found again by its key
+    values: dict = field(default_factory=dict)  # its columns (the id only of a row removed and put back); found by key
 
     def inverse(self) -> DeleteRow:
         return DeleteRow(self.table, self.values)
@@ -89,8 +90,33 @@ class ImportedFile:
         return ImportedFile(self.kind, self.file_sha256, self.options, self.after_id, self.before, not self.undone)
 
 
-Change = SetField | MoveStages | InsertRow | DeleteRow | ImportedFile
-_KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": DeleteRow, "import": ImportedFile}
+@dataclass(frozen=True)
+class SetTranscript:
+    """A call's transcript, every line of it, before and after: each line is [start_ms, end_ms, speaker, text]."""
+
+    call: str  # the call's key
+    before: list = field(default_factory=list)
+    after: list = field(default_factory=list)
+
+    def inverse(self) -> SetTranscript:
+        return SetTranscript(self.call, self.after, self.before)
+
+
+@dataclass(frozen=True)
+class SetMomentSilos:
+    """The silos a moment of truth concerns, by key, in their order before and after."""
+
+    moment: str  # the moment's key
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def inverse(self) -> SetMomentSilos:
+        return SetMomentSilos(self.moment, self.after, self.before)
+
+
+Change = SetField | MoveStages | InsertRow | DeleteRow | ImportedFile | SetTranscript | SetMomentSilos
+_KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": DeleteRow, "import": ImportedFile,
+          "transcript": SetTranscript, "silos": SetMomentSilos}
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 
 
@@ -111,8 +137,8 @@ class RoomEdit:
         changes = []
         for raw in json.loads(text):
             kind = _KINDS[raw.pop("change")]
-            if kind is MoveStages:
-                raw = {"before": tuple(raw["before"]), "after": tuple(raw["after"])}
+            if kind in (MoveStages, SetMomentSilos):
+                raw = {**raw, "before": tuple(raw["before"]), "after": tuple(raw["after"])}
             changes.append(kind(**raw))
         return RoomEdit(label, tuple(changes))
 
@@ -159,6 +185,8 @@ def check_field(table: str, column: str, value: object) -> None:
             raise EditRefused("A key is lower-case letters, digits and hyphens, starting with a letter or digit.",
                               column)
         return
+    if column == "page" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+        raise EditRefused("A page is a whole number, counted from 1.", column)
     if isinstance(value, str):
         message = REQUIRED_TEXT.get((table, column))
         if message and not value.strip():

@@ -291,6 +291,19 @@ def _pair_transcripts(calls: list[dict], transcripts: list[str]) -> set[str]:
     return used
 
 
+def transcript_for(recording: Path) -> Path | None:
+    """The transcript the folder import would give the recording at ``recording``: the one of the same name
+    in its folder ("call.srt", "call.en.vtt"; .srt first, then .vtt, .ass, .ssa, .txt), or None."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(recording.parent)
+                       if entry.name.lower().endswith(TRANSCRIPTS) and entry.is_file())
+    except OSError:
+        return None
+    call = {"file": recording.name}
+    _pair_transcripts([call], names)
+    return recording.parent / call["transcript"] if "transcript" in call else None
+
+
 def artifact_kind(title: str) -> str:
     """The kind a word of the title names ("Renewal letter" is a letter), else "other"."""
     return next((_KIND_WORDS[word] for word in slug(title, "").split("-") if word in _KIND_WORDS), "other")

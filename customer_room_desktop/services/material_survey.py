@@ -55,8 +55,8 @@ def survey_material(manifest: Manifest, *, probe_recordings: bool = True,
                     progress: Callable[[str], None] | None = None) -> MaterialSurvey:
     say = progress or (lambda message: None)
     survey = MaterialSurvey()
-    for entry, relative, password in _pictures(manifest):
-        reason = artifact_problem(manifest.path(relative, entry).read_bytes(), password)
+    for entry, relative, password, page in _pictures(manifest):
+        reason = artifact_problem(manifest.path(relative, entry).read_bytes(), password, page)
         if reason:
             survey.placeholders.append(Placeholder(entry, relative, reason))
     calls = manifest.sections["calls"]
@@ -92,17 +92,20 @@ def _survey_recordings(manifest: Manifest, recorded: list[dict], survey: Materia
     say(f"{len(recorded)} recordings decoded")
 
 
-def _pictures(manifest: Manifest) -> list[tuple[str, str, str | None]]:
-    """(entry, file, password) of everything drawn on a wall: artifacts, persona photos, the logo."""
-    found: list[tuple[str, str, str | None]] = []
+def _pictures(manifest: Manifest) -> list[tuple[str, str, str | None, int]]:
+    """(entry, file, password, page it opens at) of everything drawn on a wall: artifacts, persona photos,
+    the logo."""
+    found: list[tuple[str, str, str | None, int]] = []
     for artifact in manifest.sections["artifacts"]:
         if artifact.get("file"):
-            found.append((f"artifact '{artifact['key']}'", artifact["file"], artifact.get("password")))
+            page = artifact.get("page", 1)
+            found.append((f"artifact '{artifact['key']}'", artifact["file"], artifact.get("password"),
+                          page if isinstance(page, int) and not isinstance(page, bool) and page >= 1 else 1))
     for persona in manifest.sections["personas"]:
         if persona.get("photo"):
-            found.append((f"persona '{persona['key']}' photo", persona["photo"], None))
+            found.append((f"persona '{persona['key']}' photo", persona["photo"], None, 1))
     if manifest.room.get("logo"):
-        found.append(("the room's logo", manifest.room["logo"], None))
+        found.append(("the room's logo", manifest.room["logo"], None, 1))
     return found
 
 

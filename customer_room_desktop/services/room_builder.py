@@ -227,12 +227,15 @@ def _insert_artifacts(db: sqlite_utils.Database, manifest: Manifest, ids: Source
         if artifact.get("kind") not in kinds:
             raise BuildError(f"{where}: '{artifact.get('kind')}' is not an artifact kind ({', '.join(sorted(kinds))}).")
         task = artifact.get("task")
+        page = artifact.get("page", 1)
+        if not isinstance(page, int) or isinstance(page, bool) or page < 1:
+            raise BuildError(f"{where}: page must be a whole number, counted from 1 (found {page!r}).")
         row = {
             "key": artifact["key"], "title": artifact["title"], "kind": artifact["kind"],
             "stage_id": ids.get("stages", artifact.get("stage"), where),
             "moment_id": ids.get("moments", artifact.get("moment"), where, required=False),
             "media_sha256": _media(db, manifest, artifact.get("file"), where), "caption": artifact.get("caption", ""),
-            "pdf_password": artifact.get("password"),
+            "pdf_password": artifact.get("password"), "page": page,
         }
         if row["media_sha256"] is None:
             raise BuildError(f"{where}: an artifact needs a file.")

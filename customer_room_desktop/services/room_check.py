@@ -100,20 +100,20 @@ def _reference_findings(room: RoomFile) -> list[str]:
 
 
 _PICTURES = """
-    SELECT 'artifact ''' || a.key || '''', m.original_name, a.media_sha256, a.pdf_password
+    SELECT 'artifact ''' || a.key || '''', m.original_name, a.media_sha256, a.pdf_password, a.page
         FROM artifacts a JOIN media m ON m.sha256 = a.media_sha256
-    UNION ALL SELECT 'persona ''' || p.key || ''' photo', m.original_name, p.photo_sha256, NULL
+    UNION ALL SELECT 'persona ''' || p.key || ''' photo', m.original_name, p.photo_sha256, NULL, 1
         FROM personas p JOIN media m ON m.sha256 = p.photo_sha256
-    UNION ALL SELECT 'the room''s logo', m.original_name, r.logo_sha256, NULL
+    UNION ALL SELECT 'the room''s logo', m.original_name, r.logo_sha256, NULL, 1
         FROM room r JOIN media m ON m.sha256 = r.logo_sha256"""
 
 
 def _picture_findings(room: RoomFile) -> list[str]:
-    """Every artifact, persona photo and logo decoded as a wall would draw it (the first page, small)."""
+    """Every artifact, persona photo and logo decoded as a wall would draw it (the page it opens at, small)."""
     findings = []
-    for entry, name, sha256, password in room.db.execute(_PICTURES).fetchall():
+    for entry, name, sha256, password, page in room.db.execute(_PICTURES).fetchall():
         with open_media(room.db, sha256) as stream:
-            problem = artifact_problem(stream.read(), password)
+            problem = artifact_problem(stream.read(), password, page)
         if problem:
             findings.append(f"{entry} ({name}): {problem}")
     return findings

@@ -1,5 +1,7 @@
-"""The room editor's edits, made from what the room holds now: a field set, a stage moved or duplicated.
-Each comes back as a RoomEdit for storage.room_edit_store to apply and keep (and undo, and redo)."""
+"""The room editor's edits, made from what the room holds now: a field set, a stage moved or duplicated, a row
+added or removed. Each comes back as a RoomEdit for storage.room_edit_store to apply and keep (and undo, and
+redo). Calls, a moment's silos and an artifact's page and task have rules of their own (call_edits,
+moment_silo_edits, artifact_edits)."""
 
 from __future__ import annotations
 
@@ -7,31 +9,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.room_edits import (
-    DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, check_field, copy_key,
+    DeleteRow, EditRefused, InsertRow, MoveStages, RoomEdit, SetField, SetTranscript, check_field, copy_key,
     row_filter, unused_key,
 )
 from ..domain.reliability import reliability_of_value
 from ..storage.evidence_queries import list_kpis
 from ..storage.media_store import file_sha256
+from ..storage.room_edit_store import transcript_lines
 from ..storage.room_file import RoomFile
+from .artifact_edits import artifact_value
 from .artifact_probe import artifact_problem
+from .call_edits import call_rows, persona_choices, set_persona_edit
 from .folder_source import artifact_kind, readable_title, slug
+from .moment_silo_edits import set_moment_silos_edit, silo_choices, silos_by_moment
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
-TEXT, NUMBER, FLAG, DIRECTION, SHOWN = "text", "number", "flag", "direction", "shown"  # SHOWN: read only
+# The kinds of value a field takes; SHOWN is worked out from the room and only read.
+TEXT, NUMBER, WHOLE, FLAG, DIRECTION, SHOWN = "text", "number", "whole", "flag", "direction", "shown"
+CHOICE, LINKS = "choice", "links"  # one of the room's rows (a call's persona), or several (a moment's silos)
 # What one row of each table is called in the labels of undo and redo.
 ROW_NOUNS = {"stages": "stage", "moments": "moment of truth", "silos": "silo", "personas": "persona", "kpis": "KPI",
              "artifacts": "artifact", "calls": "call", "room": "room"}
+# What a field is called in the labels of undo and redo, where its column's name does not say.
+FIELD_WORDS = {"is_priority": "priority", "task_text": "task", "task_done_when": "task's end",
+               "task_customer_median_seconds": "customers' time", "mask_verbatims": "privacy mask"}
 # What the editor changes in each table, and what kind of value each field takes.
 EDITABLE: dict[str, dict[str, str]] = {
     "stages": {name: TEXT for name in STAGE_FIELDS},
-    "moments": {"name": TEXT, "description": TEXT, "is_priority": FLAG},
+    "moments": {"name": TEXT, "description": TEXT, "is_priority": FLAG, "silos": LINKS},
     "silos": {"name": TEXT},
     "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
     "kpis": {"name": TEXT, "unit": TEXT, "direction": DIRECTION, "target": NUMBER, "at_risk": NUMBER,
              "failing": NUMBER, "latest_reading": SHOWN, "reliability_now": SHOWN},
-    "artifacts": {"title": TEXT, "caption": TEXT},
-    "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG},
+    "artifacts": {"title": TEXT, "caption": TEXT, "page": WHOLE, "task_text": TEXT, "task_done_when": TEXT,
+                  "task_customer_median_seconds": WHOLE},
+    "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG, "persona": CHOICE, "transcript": SHOWN,
+              "recording": SHOWN},
     "room": {"name": TEXT, "description": TEXT, "brand_colour": TEXT, "currency": TEXT, "mask_verbatims": FLAG},
 }
 
@@ -61,8 +74,14 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     kinds = EDITABLE.get(table, {})
     if column not in kinds or kinds[column] == SHOWN:
         raise EditRefused(f"The editor does not change the {column.replace('_', ' ')} of {table}.", column)
+    if kinds[column] == CHOICE:  # a call's persona
+        return set_persona_edit(room, key, str(value or ""))
+    if kinds[column] == LINKS:  # a moment's silos
+        return set_moment_silos_edit(room, key, [str(k) for k in value] if isinstance(value, list | tuple) else [])
     stored = _stored(kinds[column], column, value)
     check_field(table, column, stored)
+    if table == "artifacts":
+        stored = artifact_value(room, key, column, stored)
     label_column = "title" if table in ("artifacts", "calls") else "name"
     where = row_filter(table)
     row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE {where}", (key,)).fetchone()
@@ -72,7 +91,7 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
         return None
     what = ROW_NOUNS[table]
     label = f"Rename {what} '{row[0]}'" if column in ("name", "title") else \
-        f"Change the {column.replace('_', ' ')} of '{row[0]}'"
+        f"Change the {FIELD_WORDS.get(column, column.replace('_', ' '))} of '{row[0]}'"
     return RoomEdit(label, (SetField(table, key, column, row[1], stored),))
 
 
@@ -90,6 +109,13 @@ def _stored(kind: str, column: str, value: object) -> object:
         if text not in ("higher", "lower"):
             raise EditRefused(f"Write higher (higher is better) or lower (lower is better), not '{value}'.", column)
         return text
+    if kind == WHOLE:
+        text = str(value).strip().replace(",", "")
+        if not text:
+            return None
+        if not text.lstrip("-").isdecimal():
+            raise EditRefused(f"'{value}' is not a whole number.", column)
+        return int(text)
     if kind == NUMBER:
         try:
             number = float(str(value).strip().replace(",", ""))
@@ -119,15 +145,31 @@ def threshold_warning(room: RoomFile, key: str) -> str:
 
 def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
     """(key, {column: value}) of every row of ``table``, in the room's order, for the editor's grids."""
-    columns = [column for column, kind in EDITABLE[table].items() if kind != SHOWN]
+    columns = [column for column, kind in EDITABLE[table].items() if kind not in (SHOWN, LINKS)]
     if table == "kpis":
         return _kpi_rows(room, columns)
+    if table == "calls":
+        return call_rows(room)
     if table == "room":
         row = room.db.execute(f"SELECT {', '.join(columns)} FROM room WHERE id = 1").fetchone()
         return [("room", dict(zip(columns, row)))]
     order = "position" if table == "stages" else "id"
-    return [(row[0], dict(zip(columns, row[1:]))) for row in
+    rows = [(row[0], dict(zip(columns, row[1:]))) for row in
             room.db.execute(f"SELECT key, {', '.join(columns)} FROM {table} ORDER BY {order}")]
+    if table == "moments":
+        silos = silos_by_moment(room)
+        for key, values in rows:
+            values["silos"] = silos.get(key, ())
+    return rows
+
+
+def choices_of(room: RoomFile, table: str) -> dict[str, list[tuple[str, str]]]:
+    """What each CHOICE or LINKS field of ``table`` may take: (key, name) of the room's rows."""
+    if table == "calls":
+        return {"persona": persona_choices(room)}
+    if table == "moments":
+        return {"silos": silo_choices(room)}
+    return {}
 
 
 def move_stage_edit(room: RoomFile, key: str, to_position: int) -> RoomEdit | None:
@@ -159,6 +201,7 @@ def duplicate_stage_edit(room: RoomFile, key: str) -> tuple[RoomEdit, str]:
 
 
 ADDABLE = ("moments", "personas", "kpis", "silos", "artifacts")  # an artifact comes with its file
+REMOVABLE = (*ADDABLE, "calls")  # a call is added from its recording (call_edits), not in the grid
 _NEW_NAMES = {"moments": "New moment of truth", "personas": "New persona", "kpis": "New KPI", "silos": "New silo"}
 
 
@@ -191,7 +234,7 @@ def add_row_edit(room: RoomFile, table: str, stage_key: str = "") -> tuple[RoomE
 def remove_row_edit(room: RoomFile, table: str, key: str) -> RoomEdit:
     """Remove a row nothing else in the room uses (a moment with KPIs, a silo with moments, a persona with
     calls are refused, naming what uses them)."""
-    if table not in ADDABLE:
+    if table not in REMOVABLE:
         raise EditRefused(f"{table.capitalize()} cannot be removed in the editor yet.")
     columns = [row[1] for row in room.db.execute(f"PRAGMA table_info({table})")]
     row = room.db.execute(f"SELECT * FROM {table} WHERE key = ?", (key,)).fetchone()
@@ -199,17 +242,21 @@ def remove_row_edit(room: RoomFile, table: str, key: str) -> RoomEdit:
         raise EditRefused(f"This room has no {table[:-1]} '{key}'.")
     values = dict(zip(columns, row))
     name = values.get("name") or values.get("title")
-    users = using_rows(room, table, values["id"])
+    users = using_rows(room, table, values["id"], besides="transcript_segments")  # a call's own lines go with it
     if users:
         raise EditRefused(f"'{name}' is still used by {users}; change or remove those first.")
-    values.pop("id")
-    return RoomEdit(f"Remove '{name}'", (DeleteRow(table, values),))
+    lines = transcript_lines(room.db, values["id"]) if table == "calls" else []
+    # the id is kept, so undo puts the row back as the same row: other edits may name it by id (a call's persona)
+    transcript = (SetTranscript(key, lines, []),) if lines else ()
+    return RoomEdit(f"Remove '{name}'", (*transcript, DeleteRow(table, values)))
 
 
-def using_rows(room: RoomFile, table: str, row_id: int) -> str:
-    """What in the room points at row ``row_id`` of ``table``: "2 KPIs and 1 call", or ""."""
+def using_rows(room: RoomFile, table: str, row_id: int, besides: str = "") -> str:
+    """What in the room (but the table ``besides``) points at row ``row_id`` of ``table``: "2 KPIs and 1 call",
+    or ""."""
     counts = []
-    for (other,) in room.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+    for (other,) in room.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != ? ORDER BY name",
+                                    (besides,)):
         for fk in room.db.execute(f"PRAGMA foreign_key_list('{other}')"):
             if fk[2] == table:
                 found = room.db.execute(f"SELECT count(*) FROM '{other}' WHERE {fk[3]} = ?", (row_id,)).fetchone()[0]

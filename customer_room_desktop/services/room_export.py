@@ -164,16 +164,16 @@ def _artifacts(db, media: MediaWriter) -> list[dict]:
     for row in db.execute(
             "SELECT a.key, a.title, a.kind, s.key, m.key, a.media_sha256, a.caption, a.pdf_password, a.task_text, "
             "a.task_done_when, a.task_customer_median_seconds, a.task_customer_give_up_percent, "
-            "a.task_common_wrong_answer FROM artifacts a JOIN stages s ON s.id = a.stage_id "
+            "a.task_common_wrong_answer, a.page FROM artifacts a JOIN stages s ON s.id = a.stage_id "
             "LEFT JOIN moments m ON m.id = a.moment_id ORDER BY a.id"):
-        key, title, kind, stage, moment, sha, caption, password, text, done_when, median, give_up, wrong = row
+        key, title, kind, stage, moment, sha, caption, password, text, done_when, median, give_up, wrong, page = row
         task = None if text is None else {
             name: value for name, value in (("text", text), ("customer_median_seconds", median),
                                             ("done_when", done_when or None), ("customer_give_up_percent", give_up),
                                             ("common_wrong_answer", wrong or None)) if value is not None}
         entries.append({"key": key, "title": title, "kind": kind, "stage": stage, "moment": moment,
                         "file": media.write(sha, "artifacts", key), "caption": caption or None,
-                        "password": password, "task": task})
+                        "page": page if page != 1 else None, "password": password, "task": task})
     return entries
 
 

@@ -56,6 +56,7 @@ class ArtifactThumb:
     media_sha256: str
     has_task: bool = False
     pdf_password: str | None = None  # for a PDF that needs one to open
+    page: int = 1  # the page its thumbnail shows and its wall opens at (a PDF's; a picture has one)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class ArtifactFocusData:
     is_pdf: bool
     task: str = ""
     pdf_password: str | None = None
+    page: int = 1  # the page the wall opens at unless one is chosen
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ class WallDataSource:
         categories.sort(key=lambda c: (-c.count, c.category))
         verbatims = self._wall_quotes(stage_key, 12)
         artifacts = tuple(ArtifactThumb(a.key, a.title, a.kind.value, a.media_sha256, a.task is not None,
-                                        a.pdf_password) for a in list_artifacts(db, stage_key))
+                                        a.pdf_password, a.page) for a in list_artifacts(db, stage_key))
         surveys = tuple(SurveyFigure(survey, score, period) for survey, score, period, _ in
                         latest_survey_scores(db, stage_key))
         level, _ = self._stage_reliability(stage_key)
@@ -243,7 +245,7 @@ class WallDataSource:
         stage = next(s for s in self.stages if s.key == artifact.stage_key)
         return ArtifactFocusData(artifact.key, artifact.title, artifact.kind.value, artifact.caption, stage.name, data,
                                  data[:5] == b"%PDF-", artifact.task.text if artifact.task else "",
-                                 artifact.pdf_password)
+                                 artifact.pdf_password, artifact.page)
 
     def artifact_media(self, artifact_key: str) -> str:
         row = self.room.db.execute("SELECT media_sha256 FROM artifacts WHERE key = ?", (artifact_key,)).fetchone()

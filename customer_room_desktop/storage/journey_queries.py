@@ -69,7 +69,7 @@ def list_artifacts(db: Sql, stage_key: str | None = None) -> list[Artifact]:
     sql = """
         SELECT a.key, a.title, a.kind, s.key, a.media_sha256, m.key, a.caption, a.task_text,
                a.task_customer_median_seconds, a.task_done_when, a.task_customer_give_up_percent,
-               a.task_common_wrong_answer, a.pdf_password
+               a.task_common_wrong_answer, a.pdf_password, a.page
         FROM artifacts a JOIN stages s ON s.id = a.stage_id LEFT JOIN moments m ON m.id = a.moment_id
         WHERE ? IS NULL OR s.key = ?
         ORDER BY s.position, a.id
@@ -77,7 +77,8 @@ def list_artifacts(db: Sql, stage_key: str | None = None) -> list[Artifact]:
     artifacts = []
     for row in db.execute(sql, (stage_key, stage_key)):
         task = TryItTask(row[7], row[8], row[9], row[10], row[11]) if row[7] is not None else None
-        artifacts.append(Artifact(row[0], row[1], ArtifactKind(row[2]), row[3], row[4], row[5], row[6], task, row[12]))
+        artifacts.append(Artifact(row[0], row[1], ArtifactKind(row[2]), row[3], row[4], row[5], row[6], task, row[12],
+                                  row[13]))
     return artifacts
 
 

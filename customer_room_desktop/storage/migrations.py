@@ -170,10 +170,15 @@ def _add_edit_history(db: Sql) -> None:
         )""")
 
 
+def _add_artifact_page(db: Sql) -> None:
+    """Version 13: for a PDF artifact, the page its wall opens at and its thumbnail shows (1 for the first)."""
+    db.execute("ALTER TABLE artifacts ADD COLUMN page INTEGER NOT NULL DEFAULT 1 CHECK (page >= 1)")
+
+
 # MIGRATIONS[n] turns a file of schema version n into version n + 1.
 MIGRATIONS: list[Migration] = [_create_version_1, _add_call_bookmarks, _add_session_settings_and_report_artifacts,
                                 _add_complaint_months, _add_exercises_and_persona_complaints,
                                 _add_capture_withdrawals, _add_artifact_pdf_passwords, _add_own_handles,
                                 _add_commitment_reviews_and_lone_reactions, _add_kiosk,
-                                _add_stage_narration, _add_edit_history]
+                                _add_stage_narration, _add_edit_history, _add_artifact_page]
 LATEST_VERSION = len(MIGRATIONS)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..domain.room_edits import (
     IMPORT_TABLES, KEYED_TABLES, DeleteRow, EditRefused, ImportedFile, InsertRow, MoveStages, RoomEdit, SetField,
-    check_field, row_filter,
+    SetMomentSilos, SetTranscript, check_field, row_filter,
 )
 from .complaint_months import refresh_complaint_months
 from .media_store import add_media_file
@@ -92,6 +92,10 @@ def _apply(db: Sql, edit: RoomEdit, replay: Replay | None = None) -> None:
                 _move(db, change)
             elif isinstance(change, InsertRow):
                 _insert(db, change)
+            elif isinstance(change, SetTranscript):
+                _set_transcript(db, change)
+            elif isinstance(change, SetMomentSilos):
+                _set_moment_silos(db, change)
             else:
                 _delete(db, change)
     except sqlite3.IntegrityError:
@@ -128,8 +132,8 @@ def _move(db: Sql, change: MoveStages) -> None:
 
 
 def _insert(db: Sql, change: InsertRow) -> None:
-    columns = sorted(change.values)
-    if not columns or not set(columns) <= _columns(db, change.table) - {"id"}:
+    columns = sorted(change.values)  # an id (a row removed, put back) is kept: other edits may name the row by it
+    if not columns or not set(columns) <= _columns(db, change.table):
         raise EditRefused(f"The room's edit history holds a row for {change.table} with fields it does not have.")
     check_field(change.table, "key", change.values.get("key"))
     if db.execute(f"SELECT 1 FROM {change.table} WHERE key = ?", (change.values["key"],)).fetchone():
@@ -145,6 +149,55 @@ def _delete(db: Sql, change: DeleteRow) -> None:
     if row is None:
         raise EditRefused(f"There is no longer a row '{key}' in {change.table}, so it cannot be removed.")
     db.execute(f"DELETE FROM {change.table} WHERE key = ?", (key,))
+
+
+def transcript_lines(db: Sql, call_id: int) -> list[list]:
+    """A call's transcript as an edit keeps it: [start_ms, end_ms, speaker, text] a line, in order."""
+    return [list(row) for row in db.execute("SELECT start_ms, end_ms, speaker, text FROM transcript_segments "
+                                            "WHERE call_id = ? ORDER BY start_ms, id", (call_id,))]
+
+
+def _set_transcript(db: Sql, change: SetTranscript) -> None:
+    row = db.execute("SELECT id FROM calls WHERE key = ?", (change.call,)).fetchone()
+    if row is None:
+        raise EditRefused(f"There is no longer a call '{change.call}', so its transcript cannot be changed.")
+    if transcript_lines(db, row[0]) != [list(line) for line in change.before]:
+        raise EditRefused(f"The transcript of '{change.call}' was changed outside the editor since, so this edit "
+                          "cannot be undone.")
+    lines = []
+    for line in change.after:
+        if not (isinstance(line, list | tuple) and len(line) == 4 and all(isinstance(n, int) for n in line[:2])
+                and all(isinstance(t, str) for t in line[2:])):
+            raise EditRefused("The room's edit history holds a transcript line this room cannot read.")
+        lines.append((row[0], *line))
+    db.execute("DELETE FROM transcript_segments WHERE call_id = ?", (row[0],))
+    for line in lines:
+        db.execute("INSERT INTO transcript_segments (call_id, start_ms, end_ms, speaker, text) VALUES (?, ?, ?, ?, ?)",
+                   line)
+
+
+def moment_silo_keys(db: Sql, moment_id: int) -> tuple[str, ...]:
+    """The keys of the silos a moment concerns, in the order they were given."""
+    return tuple(key for (key,) in db.execute("SELECT s.key FROM moment_silos ms JOIN silos s ON s.id = ms.silo_id "
+                                              "WHERE ms.moment_id = ? ORDER BY ms.rowid", (moment_id,)))
+
+
+def _set_moment_silos(db: Sql, change: SetMomentSilos) -> None:
+    row = db.execute("SELECT id FROM moments WHERE key = ?", (change.moment,)).fetchone()
+    if row is None:
+        raise EditRefused(f"There is no longer a moment of truth '{change.moment}', so its silos cannot be changed.")
+    if moment_silo_keys(db, row[0]) != tuple(change.before):
+        raise EditRefused(f"The silos of '{change.moment}' were changed outside the editor since, so this edit "
+                          "cannot be undone.")
+    silo_ids = []
+    for key in change.after:
+        silo = db.execute("SELECT id FROM silos WHERE key = ?", (key,)).fetchone()
+        if silo is None:
+            raise EditRefused(f"There is no longer a silo '{key}', so it cannot be chosen again.")
+        silo_ids.append(silo[0])
+    db.execute("DELETE FROM moment_silos WHERE moment_id = ?", (row[0],))
+    for silo_id in silo_ids:
+        db.execute("INSERT INTO moment_silos (moment_id, silo_id) VALUES (?, ?)", (row[0], silo_id))
 
 
 def _import(db: Sql, change: ImportedFile, replay: Replay | None) -> None:

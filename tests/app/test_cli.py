@@ -50,7 +50,7 @@ def test_info_json_counts_the_sample_from_another_folder(sample_room, tmp_path):
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["name"] == "Harbourline Insurance"
-    assert info["schema_version"] == 12
+    assert info["schema_version"] == 13
     assert info["counts"]["stages"] == 7
     assert info["counts"]["complaints"] >= 2000
     assert info["file_size_bytes"] == sample_room.stat().st_size

@@ -44,6 +44,10 @@ def test_an_existing_output_is_kept_unless_forced(tiny_source, tmp_path):
     (lambda t: t.replace('key = "buy"', 'key = "claim"'), "two stages entries share the key 'claim'"),
     (lambda t: t.replace('name = "Tiny Room"', 'name = ""'), "needs a name"),
     (lambda t: t + "\n[[stages]\n", "not valid TOML"),
+    (lambda t: t.replace('file = "media/letter.png"', 'file = "media/letter.png"\npage = 0'),
+     r"artifact 'letter': page must be a whole number, counted from 1 \(found 0\)"),
+    (lambda t: t.replace('file = "media/letter.png"', 'file = "media/letter.png"\npage = 2'),
+     r"artifact 'letter' \(media/letter.png\): it is a picture, which has only one page, so page 2 cannot show"),
 ])
 def test_bad_sources_are_refused_with_the_entry_named_and_leave_no_file(tiny_source, tmp_path, edit, words):
     manifest = tiny_source / "room.toml"
@@ -59,6 +63,23 @@ def test_a_bad_csv_row_in_a_source_fails_the_build_with_its_line(tiny_source, tm
     with pytest.raises(BuildError, match="complaints.csv, line 5"):
         build_room(tiny_source, tmp_path / "t.croom")
     assert list(tmp_path.glob("t.croom*")) == []  # nor the unfinished t.croom.building, nor its journal
+
+
+def test_an_artifact_opens_at_the_page_its_entry_gives_and_check_finds_one_past_the_end(tiny_source, tmp_path):
+    from PIL import Image
+
+    scans = [Image.new("RGB", (210, 297), (255, 255, 255 - 40 * n)) for n in range(3)]
+    scans[0].save(tiny_source / "media" / "statement.pdf", save_all=True, append_images=scans[1:])  # as Pillow does
+    manifest = tiny_source / "room.toml"
+    manifest.write_text(manifest.read_text() + '\n[[artifacts]]\nkey = "statement"\ntitle = "Statement"\n'
+                        'kind = "statement"\nstage = "claim"\nfile = "media/statement.pdf"\npage = 3\n')
+    path = build_room(tiny_source, tmp_path / "t.croom")
+    with RoomFile.open(path) as room:
+        assert room.db.execute("SELECT key, page FROM artifacts ORDER BY id").fetchall() == [("letter", 1),
+                                                                                            ("statement", 3)]
+        with room.transaction() as db:
+            db.execute("UPDATE artifacts SET page = 4 WHERE key = 'statement'")
+        assert "artifact 'statement' (statement.pdf): the PDF has 3 pages, so page 4 cannot show" in check_room(room)
 
 
 def test_check_finds_damaged_media_and_broken_arithmetic(tiny_source, tmp_path):

@@ -95,5 +95,11 @@ def test_what_the_editor_changed_is_exported_and_built_back(sample_room_copy, tm
         do_edit(room, set_field_edit(room, "stages", "claim-copy", "narration", "Line one.\nLine “two”\t\\ end"))
         do_edit(room, add_row_edit(room, "personas")[0])
         do_edit(room, set_field_edit(room, "kpis", "settlement-days", "target", "19.5"))
+        do_edit(room, set_field_edit(room, "artifacts", "home-claim-form", "page", "3"))
+        do_edit(room, set_field_edit(room, "artifacts", "quote-error", "task_customer_median_seconds", "300"))
+        do_edit(room, set_field_edit(room, "artifacts", "quote-error", "task_text", "Get a quote for a flat."))
+        do_edit(room, set_field_edit(room, "moments", "claim-report", "silos", ["legal", "claims"]))
+        do_edit(room, set_field_edit(room, "calls", "first-debit", "persona", "derek"))
         export_room(room, tmp_path / "source")
+    assert 'page = 3' in (tmp_path / "source" / "room.toml").read_text(encoding="utf-8")
     assert differences(sample_room_copy, build_room(tmp_path / "source", tmp_path / "rebuilt.croom")) == []

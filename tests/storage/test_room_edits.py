@@ -11,11 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from customer_room_desktop.domain.room_edits import EditRefused, MoveStages, RoomEdit, SetField
+from customer_room_desktop.domain.room_edits import EditRefused, MoveStages, RoomEdit, SetField, SetTranscript
 from customer_room_desktop.services.room_editing import (
     STAGE_FIELDS, add_row_edit, duplicate_stage_edit, move_stage_edit, remove_row_edit, set_field_edit, stage_order,
 )
-from customer_room_desktop.storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edit
+from customer_room_desktop.storage.room_edit_store import (
+    do_edit, edit_history, redo_edit, transcript_lines, undo_edit,
+)
 from customer_room_desktop.storage.room_file import RoomFile
 from tests.room_content import room_content
 
@@ -32,7 +34,22 @@ def _room(folder: Path) -> Path:
         db.execute("INSERT INTO moments (key, stage_id, name) VALUES ('claim-report', 3, 'I report what happened')")
         db.execute("INSERT INTO kpis (key, moment_id, name, unit, direction, target, at_risk, failing) "
                    "VALUES ('report-minutes', 1, 'Minutes to report a claim', 'min', 'lower', 15, 22, 30)")
+        db.execute("INSERT INTO silos (key, name) VALUES ('claims', 'Claims'), ('service', 'Customer Service'), "
+                   "('digital', 'Digital & IT')")
+        db.execute("INSERT INTO moment_silos (moment_id, silo_id) VALUES (1, 3), (1, 1)")
+        db.execute("INSERT INTO personas (key, name) VALUES ('maya', 'Maya'), ('derek', 'Derek')")
+        db.execute(f"INSERT INTO media (sha256, size, mime, chunk_size, added_at) VALUES ('{_SHA}', 0, 'audio/ogg', "
+                   "1, '2026-01-01')")
+        db.execute(f"INSERT INTO calls (key, title, stage_id, persona_id, media_sha256, kind) VALUES ('burst', "
+                   f"'Burst pipe', 3, 1, '{_SHA}', 'audio')")
+        db.execute("INSERT INTO transcript_segments (call_id, start_ms, end_ms, speaker, text) VALUES "
+                   "(1, 0, 900, 'Agent', 'Good morning.'), (1, 900, 2000, 'Customer', 'My kitchen is flooded.')")
+        db.execute(f"INSERT INTO artifacts (key, title, kind, stage_id, media_sha256) VALUES ('form', 'Claim form', "
+                   f"'form', 3, '{_SHA}')")
     return path
+
+
+_SHA = "5e" * 32
 
 
 def _journey(path: Path) -> dict:
@@ -52,10 +69,27 @@ actions = st.lists(st.one_of(
               st.one_of(st.floats(-1e6, 1e6, allow_nan=False).map(str), st.booleans(), texts)),
     st.tuples(st.just("add"), st.sampled_from(["moments", "personas", "kpis", "silos"])),
     st.tuples(st.just("remove"), st.sampled_from(["moments", "personas", "kpis", "silos"]), st.integers(0, 5)),
+    st.tuples(st.just("moment silos"), st.lists(st.sampled_from(["claims", "service", "digital"]), unique=True)),
+    st.tuples(st.just("row"), st.just(("calls", "burst", "persona")), st.sampled_from(["", "maya", "derek"])),
+    st.tuples(st.just("row"), st.sampled_from([("artifacts", "form", "task_text"),
+                                               ("artifacts", "form", "task_customer_median_seconds"),
+                                               ("artifacts", "form", "task_done_when")]),
+              st.one_of(st.integers(-5, 3000).map(str), st.just(""), texts)),
+    st.tuples(st.just("transcript"), st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(["Agent", ""]), texts),
+                                              max_size=4)),
 ), min_size=1, max_size=12)
 
 
 def _edit(room: RoomFile, action: tuple) -> RoomEdit | None:
+    if action[0] == "moment silos":
+        try:
+            return set_field_edit(room, "moments", "claim-report", "silos", action[1])
+        except EditRefused:
+            return None  # the moment was removed, or a silo
+    if action[0] == "transcript":
+        lines = [[start, start + 500, speaker, text] for start, speaker, text in sorted(action[1])]
+        before = transcript_lines(room.db, 1)
+        return RoomEdit("Set the transcript", (SetTranscript("burst", before, lines),)) if lines != before else None
     if action[0] == "row":
         (table, key, column), value = action[1], action[2]
         try:

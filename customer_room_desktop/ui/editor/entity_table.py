@@ -1,6 +1,8 @@
 """One grid of the room editor: the rows of one part of the room (moments, personas, KPIs...), one field a
 column, edited in place. A value the room cannot take is said in one sentence just under the grid, naming
-the row and the field, and the cell shows what the room still holds."""
+the row and the field, and the cell shows what the room still holds. A field that chooses one of the room's
+rows (a call's persona) is a list in its cell; one that links several (a moment's silos) is ticked under the
+grid for the selected row."""
 
 from __future__ import annotations
 
@@ -10,36 +12,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.room_editing import FLAG, SHOWN, TEXT
+from ...services.room_editing import CHOICE, FLAG, LINKS, ROW_NOUNS, SHOWN, TEXT
+from .choice_cells import KEY_ROLE, ChoiceDelegate, LinksPanel
 
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
+_HEADINGS = {"is_priority": "Priority", "at_risk": "At risk", "failing": "Failing", "task_text": "Task",
+             "task_done_when": "Task done when", "task_customer_median_seconds": "Customers take (s)"}
+_NARROW_TEXT = ("unit",)  # words, but short ones
 
 
 def heading(column: str) -> str:
-    return {"is_priority": "Priority", "at_risk": "At risk", "failing": "Failing"}.get(
-        column, column.replace("_", " ").capitalize())
+    return _HEADINGS.get(column, column.replace("_", " ").capitalize())
 
 
 class EntityTable(QWidget):
-    field_edited = Signal(str, str, str, object)  # table, row key, column, value (text, or bool for a tick)
+    field_edited = Signal(str, str, str, object)  # table, row key, column, value (text, a tick, a key, keys)
     add_requested = Signal(str)  # table
     remove_requested = Signal(str, str)  # table, row key
-    picture_requested = Signal(str, str, str)  # table, row key, column: a picture from a file for the row
+    file_requested = Signal(str, str, str)  # table, row key, column: a file chosen for the row (photo, transcript)
 
     def __init__(self, table: str, columns: dict[str, str], what: str, addable: bool = False,
-                 pictures: dict[str, str] | None = None):
-        """``pictures``: button label -> the column a picture chosen for the selected row goes to."""
+                 removable: bool = False, from_files: dict[str, str] | None = None):
+        """``from_files``: button label -> the column a file chosen for the selected row goes to."""
         super().__init__()
         self.table, self.columns = table, columns
         self._showing = False
         self._keys: list[str] = []
+        self._values: list[dict[str, object]] = []
+        self.choices: dict[str, list[tuple[str, str]]] = {}
         self.grid = QTableWidget(0, len(columns))
         self.grid.setAccessibleName(f"{what}: one a row; edit a cell to change it")
         self.grid.setHorizontalHeaderLabels([heading(column) for column in columns])
         header = self.grid.horizontalHeader()
         for index, (name, kind) in enumerate(columns.items()):  # words get the room; numbers, ticks, units less
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if kind == TEXT and name != "unit"
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if kind == TEXT
+                                        and name not in _NARROW_TEXT else QHeaderView.ResizeMode.ResizeToContents)
+            if kind == CHOICE:
+                self.grid.setItemDelegateForColumn(index, ChoiceDelegate(
+                    lambda name=name: self.choices.get(name, []), self.grid))
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid.setWordWrap(True)
         self.grid.itemChanged.connect(self._changed)
@@ -48,25 +58,43 @@ class EntityTable(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
         layout.addWidget(self.error)
+        self.links: LinksPanel | None = None
+        self._links_column = next((name for name, kind in columns.items() if kind == LINKS), "")
+        if self._links_column:
+            self.links = LinksPanel(heading(self._links_column), f"This room has no {self._links_column} to choose "
+                                    f"from yet: add them on the {heading(self._links_column)} tab.")
+            self.links.links_chosen.connect(self._links_chosen)
+            self.grid.currentCellChanged.connect(lambda *_: self._show_links())
+            layout.addWidget(self.links)
         buttons = QHBoxLayout()
-        for label, column in (pictures or {}).items():
+        for label, column in (from_files or {}).items():
             button = QPushButton(label)
-            button.clicked.connect(lambda _=False, column=column: self._picture(column))
+            button.clicked.connect(lambda _=False, column=column: self._from_file(column))
             buttons.addWidget(button)
         if addable:
-            add = QPushButton("Add from files…" if table == "artifacts" else f"Add {what.lower().rstrip('s')}")
+            add = QPushButton("Add from files…" if table == "artifacts" else f"Add {ROW_NOUNS.get(table, what)}")
             add.clicked.connect(lambda: self.add_requested.emit(self.table))
+            buttons.addWidget(add)
+        if addable or removable:
             remove = QPushButton("Remove the selected row")
             remove.clicked.connect(self._remove)
-            buttons.addWidget(add)
             buttons.addWidget(remove)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._layout = layout
 
-    def show_rows(self, rows: list[tuple[str, dict[str, object]]]) -> None:
+    def add_below(self, widget: QWidget) -> None:
+        """A part of the tab under the grid and its buttons (the calls' "Add a call" form)."""
+        self._layout.addWidget(widget)
+
+    def show_rows(self, rows: list[tuple[str, dict[str, object]]],
+                  choices: dict[str, list[tuple[str, str]]] | None = None) -> None:
+        """The rows as the room holds them; ``choices``: (key, name) of what each CHOICE or LINKS field takes."""
         self._showing = True
         try:
+            self.choices = choices or {}
             self._keys = [key for key, _ in rows]
+            self._values = [values for _, values in rows]
             self.grid.setRowCount(len(rows))
             self.grid.setVerticalHeaderLabels(self._keys)
             for row, (_, values) in enumerate(rows):
@@ -74,16 +102,24 @@ class EntityTable(QWidget):
                     self.grid.setItem(row, column, self._item(name, values[name]))
         finally:
             self._showing = False
+        self._show_links()
 
     def _item(self, name: str, value: object) -> QTableWidgetItem:
-        if self.columns[name] == SHOWN:  # worked out from the room, not edited here
-            item = QTableWidgetItem(str(value))
+        kind = self.columns[name]
+        if kind in (SHOWN, LINKS):  # worked out from the room, or chosen under the grid: not typed here
+            names = dict(self.choices.get(name, []))
+            text = ", ".join(names.get(key, key) for key in value) if kind == LINKS else str(value)
+            item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             return item
-        if self.columns[name] == FLAG:
+        if kind == FLAG:
             item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            return item
+        if kind == CHOICE:
+            item = QTableWidgetItem(dict(self.choices.get(name, [])).get(str(value), str(value)))
+            item.setData(KEY_ROLE, value)
             return item
         text = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
         return QTableWidgetItem(text)
@@ -92,15 +128,35 @@ class EntityTable(QWidget):
         if key in self._keys:
             self.grid.setCurrentCell(self._keys.index(key), 0)
 
-    def _picture(self, column: str) -> None:
+    def row_of(self, key: str) -> int:
+        return self._keys.index(key)
+
+    def _selected_key(self) -> str:
+        row = self.grid.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def _from_file(self, column: str) -> None:
         row = max(0, self.grid.currentRow())
         if row < len(self._keys):
-            self.picture_requested.emit(self.table, self._keys[row], column)
+            self.file_requested.emit(self.table, self._keys[row], column)
 
     def _remove(self) -> None:
+        if self._selected_key():
+            self.remove_requested.emit(self.table, self._selected_key())
+
+    def _show_links(self) -> None:
+        if self.links is None:
+            return
         row = self.grid.currentRow()
-        if 0 <= row < len(self._keys):
-            self.remove_requested.emit(self.table, self._keys[row])
+        shown = 0 <= row < len(self._keys)
+        name = str(self._values[row].get("name") or self._keys[row]) if shown else ""
+        self.links.show_links(name, self.choices.get(self._links_column, []),
+                              tuple(self._values[row][self._links_column]) if shown else ())
+
+    def _links_chosen(self, keys: list[str]) -> None:
+        if self._selected_key():
+            self.error.hide()
+            self.field_edited.emit(self.table, self._selected_key(), self._links_column, keys)
 
     def show_refusal(self, key: str, column: str, sentence: str) -> None:
         self.error.setText(f"{key}, {heading(column).lower()}: {sentence}")
@@ -112,5 +168,7 @@ class EntityTable(QWidget):
         self.error.clear()
         self.error.hide()
         name = list(self.columns)[item.column()]
-        value: object = item.checkState() == Qt.CheckState.Checked if self.columns[name] == FLAG else item.text()
+        kind = self.columns[name]
+        value: object = item.checkState() == Qt.CheckState.Checked if kind == FLAG else \
+            item.data(KEY_ROLE) if kind == CHOICE else item.text()
         self.field_edited.emit(self.table, self._keys[item.row()], name, value)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QMainWindow, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...services.room_editing import ADDABLE, EDITABLE, StageText
+from ...services.room_editing import ADDABLE, EDITABLE, REMOVABLE, StageText
+from .call_form import TRANSCRIPT_FILTER, AddCallForm
 from .entity_table import EntityTable
 
 PREVIEW = QSize(768, 432)
@@ -24,6 +25,8 @@ _ERROR_STYLE = "color: #B42318; font-weight: bold;"
 GRIDS = {table: (title, EDITABLE[table]) for table, title in (
     ("moments", "Moments of truth"), ("personas", "Personas"), ("kpis", "KPIs"), ("artifacts", "Artifacts"),
     ("calls", "Calls"), ("silos", "Silos"), ("room", "The room"))}
+FROM_FILES = {"personas": {"Photo from a file…": "photo_sha256"}, "room": {"Logo from a file…": "logo_sha256"},
+              "calls": {"Transcript from a file…": "transcript"}}
 FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer's goal",
                 "description": "Description", "narration": "Narration (read on the kiosk's tour)"}
 
@@ -37,13 +40,13 @@ class RoomEditorWindow(QMainWindow):
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
     import_requested = Signal()
-    files_dropped = Signal(list)  # paths of files dropped on the window: artifacts of the selected stage
-    picture_requested = Signal(str, str, str)  # table, row key, column: a persona's photo, the room's logo
+    files_dropped = Signal(list)  # paths of files dropped on the window: artifacts and calls of the selected stage
+    file_requested = Signal(str, str, str)  # table, row key, column: a persona's photo, the logo, a transcript
 
     def __init__(self, room_name: str):
         super().__init__()
         self.setWindowTitle(f"Edit room: {room_name}")
-        self.setAcceptDrops(True)  # pictures and PDFs dropped in become artifacts of the selected stage
+        self.setAcceptDrops(True)  # dropped pictures and PDFs become artifacts of the selected stage; recordings, calls
         self._key = ""
         self._showing = False  # filling the fields from the room: not an edit
         self.stage_list = QListWidget()
@@ -100,15 +103,16 @@ class RoomEditorWindow(QMainWindow):
         self.tabs.addTab(splitter, "Stages")
         self.grids: dict[str, EntityTable] = {}
         for table, (title, columns) in GRIDS.items():
-            pictures = {"Photo from a file…": "photo_sha256"} if table == "personas" else \
-                {"Logo from a file…": "logo_sha256"} if table == "room" else {}
-            grid = EntityTable(table, columns, title, addable=table in ADDABLE, pictures=pictures)
-            grid.picture_requested.connect(self.picture_requested)
+            grid = EntityTable(table, columns, title, addable=table in ADDABLE, removable=table in REMOVABLE,
+                               from_files=FROM_FILES.get(table))
+            grid.file_requested.connect(self.file_requested)
             grid.field_edited.connect(self.row_field_edited)
             grid.add_requested.connect(self.row_add_requested)
             grid.remove_requested.connect(self.row_remove_requested)
             self.tabs.addTab(grid, title)
             self.grids[table] = grid
+        self.call_form = AddCallForm()  # under the calls' grid
+        self.grids["calls"].add_below(self.call_form)
         central = QWidget()
         outer = QVBoxLayout(central)
         import_button = QPushButton("Import a spreadsheet…")
@@ -161,6 +165,10 @@ class RoomEditorWindow(QMainWindow):
     def ask_picture(self) -> str:
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose a picture", "",
                                                 "Pictures (*.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff *.bmp *.heic)")
+        return chosen
+
+    def ask_transcript(self) -> str:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose the call's transcript", "", TRANSCRIPT_FILTER)
         return chosen
 
     def ask_files(self) -> list[str]:
