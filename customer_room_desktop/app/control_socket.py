@@ -2,15 +2,15 @@
 
 In the spirit of mpv's JSON IPC. A request ``{"id": 1, "cmd": "next"}`` gets the reply
 ``{"id": 1, "ok": true, "state": {...}}``, or ``{"id": 1, "ok": false, "error": "one sentence"}``.
-The commands are the room's own (room_commands.py): a socket client, a key and a console button
-all go the same way. The socket is a Unix socket at PATH (a named pipe on Windows) that only its
-owner may use; nothing listens unless --control is given.
+The commands are the room's own (room_commands.py), answered by services/room_requests.py, which the
+phones' remote uses too: a socket client, a phone, a key and a console button all go the same way.
+The socket is a Unix socket at PATH (a named pipe on Windows) that only its owner may use; nothing
+listens unless --control is given.
 """
 
 from __future__ import annotations
 
 import json
-import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -18,10 +18,10 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..domain import room_commands as cmd
 from ..domain.refusal import Refusal
-from ..domain.room_commands import CommandRefused, command_from_request
+from ..domain.room_commands import CommandRefused
 from ..domain.room_changes import Changes
 from ..domain.room_state import RoomState
-from ..services.room_state_reply import state_reply
+from ..services.room_requests import answer_request
 
 MAX_LINE = 64 * 1024  # a request longer than this is refused, and the client disconnected
 
@@ -70,26 +70,11 @@ class ControlSocket(QObject):
 
     def answer(self, line: bytes) -> dict:
         """The reply to one request line (also what tests call without a socket)."""
-        request_id = None
         try:
             request = json.loads(line.decode("utf-8"))
-            request_id = request.get("id") if isinstance(request, dict) else None
-            command = command_from_request(request)
-            changes = self._execute(command) if command is not None else None
         except (UnicodeDecodeError, json.JSONDecodeError):
             return {"id": None, "ok": False, "error": "A request must be one JSON object on one line, in UTF-8."}
-        except (Refusal, ValueError) as refused:
-            return {"id": request_id, "ok": False, "error": str(refused)}
-        except Exception as failure:  # noqa: BLE001 - the room keeps running; the client is told in words
-            traceback.print_exc()  # for whoever reads the room's log
-            return {"id": request_id, "ok": False, "error": _plain(failure)}
-        reply: dict = {"id": request_id, "ok": True}
-        if changes is not None and changes.message:
-            reply["message"] = changes.message  # what happened when it was not what was asked (e.g. Next at the end)
-        if changes is not None and changes.result is not None:
-            reply["result"] = changes.result  # what the command made: a capture's uid
-        reply["state"] = state_reply(self._state())
-        return reply
+        return answer_request(request, self._execute, self._state)
 
     @staticmethod
     def _reply(client: QLocalSocket, reply: dict) -> None:
@@ -100,13 +85,6 @@ class ControlSocket(QObject):
         for client in list(self._buffers):
             client.disconnectFromServer()
         self.server.close()
-
-
-def _plain(failure: Exception) -> str:
-    """An unexpected failure in words (the room keeps running; details go to the log, not the client)."""
-    if isinstance(failure, OSError):
-        return f"The room could not do that: {failure.strerror or 'the system refused'}."
-    return "The room could not do that because of an internal error; it is still running."
 
 
 __all__ = ["ControlSocket", "ControlSocketError", "CommandRefused"]

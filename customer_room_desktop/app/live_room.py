@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +46,8 @@ REDRAWN = {Changed.STAGE, Changed.WALLS, Changed.SESSION, Changed.SESSION_DATA, 
 class LiveRoom(QObject):
     """Owns the walls and the console; sends every action to the engine and shows what it changed."""
 
+    changed = Signal(object)  # the Changes of every command, once the walls and console have followed
+
     def __init__(self, factory: WallFactory, store: AssignmentStore, notice: str = "", kiosk: bool = False):
         """``kiosk``: no console on screen and a wall on every screen, none of which can be closed."""
         super().__init__()
@@ -68,7 +70,7 @@ class LiveRoom(QObject):
         c.start_requested.connect(lambda: self.send(cmd.LayOut()))
         c.cycle_toggled.connect(lambda on: self.send(cmd.SetCycling(on)))
         c.dwell_changed.connect(self.set_dwell)
-        c.artifact_requested.connect(lambda key: self.send(cmd.ShowArtifact(key)))
+        c.artifact_requested.connect(self.show_artifact)
         c.page_requested.connect(lambda step: self.send(cmd.TurnPage(step)))
         c.zoom_requested.connect(self.zoom_artifact)
         c.asset_period_requested.connect(lambda label: self.send(cmd.SetAssetPeriod(label)))
@@ -151,6 +153,7 @@ class LiveRoom(QObject):
             self.refresh()
         for effect in changes.effects:
             self._carry_out(effect)
+        self.changed.emit(changes)
 
     def _console_follows(self, what: frozenset[Changed]) -> None:
         if Changed.SESSION in what or Changed.CAPTURES in what:
@@ -202,7 +205,7 @@ class LiveRoom(QObject):
             if screen is not primary or len(QGuiApplication.screens()) == 1:
                 box = thumbnail_box(screen.geometry().height())
                 for artifact in artifacts:
-                    self.prefetcher.request(artifact.media_sha256, 0, box, artifact.pdf_password)
+                    self.prefetcher.request(artifact.media_sha256, artifact.page - 1, box, artifact.pdf_password)
 
     def start(self) -> None:
         """Show the console and the walls; the first stage's thumbnails are ready before anything shows."""
@@ -328,7 +331,9 @@ class LiveRoom(QObject):
         self.send(cmd.Assign(identity, view))
 
     def show_artifact(self, key: str) -> None:
-        self.send(cmd.ShowArtifact(key))
+        """An artifact on the artifact walls, at the page it opens at (a PDF's chosen page, else the first)."""
+        opens_at = next((a.page for a in self.factory.stage_data(self.state.position).artifacts if a.key == key), 1)
+        self.send(cmd.ShowArtifact(key, opens_at - 1))
 
     def identify_screens(self) -> None:
         self.send(cmd.Identify())

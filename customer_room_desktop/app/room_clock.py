@@ -48,6 +48,12 @@ class RoomClock:
         pace = pace_of(elapsed, self.conversation_planned).value if self.conversation_planned else ""
         return f"conversation {self.conversation}: {clock_text(elapsed)}{planned}", pace
 
+    def seconds(self) -> dict:
+        """The clocks as numbers, for phones that count on by themselves between two pushes."""
+        session = self.session_seconds()
+        return {"session_s": None if session is None else int(session),
+                "stage_s": int(self._now() - self.segment_started), "stage_planned_s": self.planned}
+
     def readings(self) -> tuple[str, str, str]:
         """(session elapsed, segment elapsed / planned, pace)."""
         elapsed = self.session_seconds()

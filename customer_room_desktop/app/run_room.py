@@ -49,12 +49,27 @@ def _take_live_lock(path: Path, cleanup: ExitStack) -> LiveRoomLock:
     return lock
 
 
-def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | None = None) -> int:
+def _start_phones(live: LiveRoom, listen: str, cleanup: ExitStack) -> None:
+    """The phones' server on ``listen`` (ADDRESS[:PORT]), stopped before the room shuts down; its links and
+    PIN are printed for whoever started the room from a terminal."""
+    from ..services.phone_server import parse_listen
+    from .phone_bridge import phone_bridge_for
+
+    bridge = phone_bridge_for(live)
+    bridge.start(*parse_listen(listen))
+    cleanup.callback(bridge.stop)  # runs before live.shut_down: no phone is left talking to a closed room
+    print(f"Phones: facilitator {bridge.facilitator_url} (PIN {bridge.pin}); leaders "
+          f"{bridge.leaders_url or 'once a session is planned'}", flush=True)
+
+
+def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | None = None,
+                  phones: str | None = None) -> int:
     """Run the console and walls on the room at ``path`` until quit; return the exit status.
 
     view_only: open the room read-only and do not take its live lock, so it works while another
     process has the room open live (and when nobody does).
     control_path: listen there for commands, one JSON object per line (control_socket.py).
+    phones: serve the phones' page and WebSocket on this ADDRESS[:PORT] (phone_bridge.py); None: nothing listens.
     """
     path = Path(path)
     with ExitStack() as cleanup:  # unwinds in reverse: the room shuts down, its file closes, the lock goes
@@ -80,6 +95,8 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
 
             control = ControlSocket(str(control_path), live.execute, lambda: live.state)
             cleanup.callback(control.close)
+        if phones is not None:
+            _start_phones(live, phones, cleanup)
         _quit_on_terminate(app)
         if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # the cold-start benchmark times the line "painted"
             QTimer.singleShot(0, lambda: _quit_once_painted(live, app))

@@ -22,8 +22,9 @@ from ..services.room_engine import RoomEngine
 from ..storage.commitment_reviews import review_commitment
 from ..storage.errors import DiskFullError
 from ..storage import accountability, focus
+from ..storage.ballots import record_vote
 from ..storage.captures import (
-    add_attendee, cast_votes, edit_capture, list_captures,
+    add_attendee, edit_capture, list_captures,
 )
 from ..storage.journal import events_of, record_event
 from ..storage.session_plans import (
@@ -194,10 +195,15 @@ class SessionController(QObject):
 
     # -- conversation 3 -----------------------------------------------------------------------------
     def vote(self, leader: str, dots: dict) -> None:
-        if self._do(cast_votes, self.session.id, leader, dots, report=self.console.focus_panel) is not None:
-            self._journal("vote_cast", f"{leader}: {sum(dots.values())} dots")
+        """A leader's dots typed on the console: saved as a phone's are (storage/ballots.py), journaled while live."""
+        if self._do(record_vote, self.session.id, leader, dots, None, self.is_live,
+                    report=self.console.focus_panel) is not None:
             self.console.focus_panel.show_message(f"{leader}'s dots are saved.")
             self._session_walls_changed()
+
+    def votes_arrived(self) -> None:
+        """Dots saved from a phone: the session walls and the console's vote follow."""
+        self._session_walls_changed()
 
     def select(self, key: str) -> None:
         warning = self._do(focus.select_priority, self.session.id, key,

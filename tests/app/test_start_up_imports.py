@@ -19,7 +19,7 @@ import json, sys
 from pathlib import Path
 from customer_room_desktop.app.run_room import run_live_room
 status = run_live_room(Path(sys.argv[1]))
-heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL")
+heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp")  # aiohttp: the phones, only when asked
 print(json.dumps({"status": status, "loaded": sorted(name for name in heavy if name in sys.modules)}))
 """
 
