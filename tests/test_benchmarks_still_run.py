@@ -52,3 +52,19 @@ def test_quick_benchmarks_measure_real_work(capsys, tmp_path):
     recovery = next(r for name, r in results.items() if name.startswith("Kiosk recovery: the player killed 2 "))
     assert recovery["kills after which it came back on the same step"] == "2 of 2"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow  # about 10 s: the room in one child process, five phones in another
+def test_the_phones_benchmark_counts_every_ballot_once(capsys, tmp_path):
+    assert main(["--only", "phones", "--quick", "--json", "--workdir", str(tmp_path)]) == 0
+    (phones,) = json.loads(capsys.readouterr().out)
+    assert phones["name"].startswith("Phones: 5 leaders vote at once")
+    assert phones["ballots sent / distinct uids"] == "15 / 15"
+    assert phones["votes lost (target 0)"] == "0" and phones["votes counted twice (target 0)"] == "0"
+    assert phones["retries answered as already counted"] == "3 of 3" and phones["ballots refused"] == "0"
+    assert phones["tally: leaders voted, dots (expected)"].startswith("5 of 5, ")
+    assert phones["tally wall shows the final tally"] is True
+    assert phones["ballots never seen on the tally wall"] == 0
+    assert phones["sent -> tally data, p95 (ms, target <= 300)"] > 0 and phones["p95 / target (ratio)"] > 0
+    assert phones["room process CPU in the burst (s)"] > 0
+    assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from ..domain import room_commands as cmd
 from ..domain.meetings import CaptureContext
@@ -50,6 +50,8 @@ class SessionController(QObject):
         self.last_capture_ms = 0.0
         self._close_armed_until = 0.0
         self.stage_names = engine.stage_names
+        # Phones' ballots arrive in bursts: the walls follow each at once, the console at most every 100 ms.
+        self._phone_votes_shown = QTimer(self, singleShot=True, interval=100, timeout=self.refresh)
         engine.writes.watch(console.show_storage_problem)  # a full disk: the banner says so until a write succeeds
         panel, bar = console.session_panel, console.capture_bar
         panel.plan_requested.connect(self.plan)
@@ -202,8 +204,11 @@ class SessionController(QObject):
             self._session_walls_changed()
 
     def votes_arrived(self) -> None:
-        """Dots saved from a phone: the session walls and the console's vote follow."""
-        self._session_walls_changed()
+        """Dots saved from a phone: the tally wall follows at once; the console's session panels, which take
+        ~17 ms to rebuild, follow once per burst (30 phones voting at once queued ~90 rebuilds otherwise)."""
+        self.send(cmd.SessionDataChanged())
+        if not self._phone_votes_shown.isActive():
+            self._phone_votes_shown.start()
 
     def select(self, key: str) -> None:
         warning = self._do(focus.select_priority, self.session.id, key,

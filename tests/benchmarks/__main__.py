@@ -21,11 +21,12 @@ from .import_benchmarks import bench_skip_bad_rows
 from .kiosk_benchmarks import bench_kiosk_recovery, bench_kiosk_soak
 from .editor_benchmarks import bench_editor_on_a_large_room, bench_new_user_session
 from .long_text_benchmarks import bench_long_decision_minutes, bench_long_verbatim_render
+from .phone_benchmarks import bench_phones
 
 
 ALL = ["import", "open", "media", "switch", "soak", "start", "calls", "bigcall", "capture", "minutes", "kpis",
        "listening", "skiprows", "longtext", "longminutes", "recovery", "kiosksoak",
-       "newuser", "editor"]
+       "newuser", "editor", "phones"]
 
 
 def _curve_path(args: argparse.Namespace, work: Path) -> Path:
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.quick else dict(complaints=1_000_000, artifacts=1_000, media_mb=2048, switches=200, soak=10_000,
                                 starts=7, plays=500)
     sizes["captures"] = 30 if args.quick else 300
+    sizes["phones"] = 5 if args.quick else 30
     chosen = args.only or [name for name in ALL if args.quick or name != "kiosksoak"]  # hours: only when asked
     results = []
     with tempfile.TemporaryDirectory(dir=args.workdir) as scratch:
@@ -92,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench_new_user_session(work, runs=1 if args.quick else 5))
         if "editor" in chosen:
             results.append(bench_editor_on_a_large_room(work, sizes["complaints"], sizes["artifacts"]))
+        if "phones" in chosen:
+            results.append(bench_phones(work, sample_copy(work, "phones.croom"), sizes["phones"]))
         if "kiosksoak" in chosen:
             results.append(bench_kiosk_soak(work, sample_copy(work, "kiosk-soak.croom"),
                                             60 if args.quick else args.transitions, 11 if args.quick else 330,
