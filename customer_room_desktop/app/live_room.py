@@ -359,6 +359,7 @@ class LiveRoom(QObject):
         self._closing = True
         for timer in (self._clock_timer, self._console_pictures, *self._cycle_timers.values()):
             timer.stop()
+        self.session.stop()  # its refresh after phone votes would read a room file about to close
         if self.keys is not None:
             self.keys.detach()
         self.wheel_guard.remove()

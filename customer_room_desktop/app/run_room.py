@@ -15,6 +15,7 @@ from ..services.screen_assignment import AssignmentStore
 from ..storage.room_file import RoomFile
 from .live_room import LiveRoom
 from .paths import user_data_dir
+from .phone_switch import PhoneSwitch
 from .room_lock import LiveRoomLock
 from .wall_factory import WallFactory
 
@@ -49,17 +50,20 @@ def _take_live_lock(path: Path, cleanup: ExitStack) -> LiveRoomLock:
     return lock
 
 
-def _start_phones(live: LiveRoom, listen: str, cleanup: ExitStack) -> None:
-    """The phones' server on ``listen`` (ADDRESS[:PORT]), stopped before the room shuts down; its links and
-    PIN are printed for whoever started the room from a terminal."""
-    from ..services.phone_server import parse_listen
-    from .phone_bridge import phone_bridge_for
+def _attach_phones(live: LiveRoom, listen: str | None, cleanup: ExitStack) -> PhoneSwitch:
+    """The console's Phones tab, stopped before the room shuts down. With ``listen`` (ADDRESS[:PORT], from
+    ``--phones``) the server starts at once, the tab shows it on, and its links and PIN are printed for
+    whoever started the room from a terminal; without it nothing listens until the switch is turned on."""
+    switch = PhoneSwitch(live)
+    cleanup.callback(switch.turn_off)  # runs before live.shut_down: no phone is left talking to a closed room
+    if listen is not None:
+        from ..services.phone_server import parse_listen
 
-    bridge = phone_bridge_for(live)
-    bridge.start(*parse_listen(listen))
-    cleanup.callback(bridge.stop)  # runs before live.shut_down: no phone is left talking to a closed room
-    print(f"Phones: facilitator {bridge.facilitator_url} (PIN {bridge.pin}); leaders "
-          f"{bridge.leaders_url or 'once a session is planned'}", flush=True)
+        switch.turn_on(*parse_listen(listen))
+        bridge = switch.made_bridge()
+        print(f"Phones: facilitator {bridge.facilitator_url} (PIN {bridge.pin}); leaders "
+              f"{bridge.leaders_url or 'once a session is planned'}", flush=True)
+    return switch
 
 
 def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | None = None,
@@ -95,8 +99,7 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
 
             control = ControlSocket(str(control_path), live.execute, lambda: live.state)
             cleanup.callback(control.close)
-        if phones is not None:
-            _start_phones(live, phones, cleanup)
+        _attach_phones(live, phones, cleanup)
         _quit_on_terminate(app)
         if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # the cold-start benchmark times the line "painted"
             QTimer.singleShot(0, lambda: _quit_once_painted(live, app))

@@ -203,6 +203,10 @@ class SessionController(QObject):
             self.console.focus_panel.show_message(f"{leader}'s dots are saved.")
             self._session_walls_changed()
 
+    def stop(self) -> None:
+        """The room is closing: a console refresh still waiting for a burst of phone votes is dropped."""
+        self._phone_votes_shown.stop()
+
     def votes_arrived(self) -> None:
         """Dots saved from a phone: the tally wall follows at once; the console's session panels, which take
         ~17 ms to rebuild, follow once per burst (30 phones voting at once queued ~90 rebuilds otherwise)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -15,13 +14,13 @@ from .call_panel import CallPanel
 from .capture_bar import CaptureBar
 from .focus_panel import FocusPanel
 from .panel_kit import WholeText, panel_button
+from .phones_panel import PhonesPanel
 from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 from .text_scale import scaled_style_sheet, system_text_scale
 
 BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
-
 
 
 def _wrapping_list(name: str = "") -> QListWidget:
@@ -126,7 +125,7 @@ class ConsoleWindow(QMainWindow):
         self.resize(1440, 860)
 
     def _room_tabs(self) -> QTabWidget:
-        """Screens, then the session and its conversations 3 and 4, one tab each."""
+        """Screens, then the session and its conversations 2, 3 and 4, one tab each, then the phones."""
         self.room_tabs = QTabWidget(objectName="roomtabs")
         screens = QWidget(objectName="screenspage")
         screens_box = QVBoxLayout(screens)
@@ -154,6 +153,8 @@ class ConsoleWindow(QMainWindow):
         self.room_tabs.addTab(self.focus_panel, "3 · Focus and commit")
         self.accountability_panel = AccountabilityPanel()
         self.room_tabs.addTab(self.accountability_panel, "4 · Accountability")
+        self.phones_panel = PhonesPanel()  # the phones' switch, codes and vote (app/phone_switch.py)
+        self.room_tabs.addTab(self.phones_panel, "Phones")
         for keys, kind in (("Ctrl+D", "decision"), ("Ctrl+K", "commitment"), ("Ctrl+N", "note")):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
