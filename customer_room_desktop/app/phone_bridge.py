@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from ..domain.ballot_box import VoteProgress
+from ..domain import room_commands as cmd
+from ..domain.ballot_box import VotePhase, VoteProgress
 from ..domain.refusal import Refusal
 from ..services.interface_addresses import InterfaceAddress, interface_addresses
 from ..services.phone_codes import qr_png
@@ -82,6 +83,7 @@ class PhoneBridge(QObject):
             self.server = None
             raise
         url = self.server.url()
+        self._tally_follows()
         self.started.emit(url)
         self.codes_changed.emit()
         return url
@@ -93,7 +95,19 @@ class PhoneBridge(QObject):
             server.stop()
             if self.desk is not None:
                 self.desk.clients.clear()
+            self._tally_follows()
             self.stopped.emit()
+
+    def totals_hidden(self) -> bool:
+        """While the phones are on and their vote is open, or closed but not revealed, the tally wall shows who
+        has voted but not where the dots went (turning the phones off shows them: nobody is left to reveal)."""
+        return self.running and self.desk is not None and self.desk.box.phase in (VotePhase.OPEN, VotePhase.CLOSED)
+
+    def _tally_follows(self, hidden_before: bool | None = None) -> None:
+        """The tally wall draws again when whether its totals show has changed."""
+        if hidden_before is None or hidden_before != self.totals_hidden():
+            with contextlib.suppress(Refusal):
+                self.side.execute(cmd.SessionDataChanged())
 
     # -- the codes -----------------------------------------------------------------------------------------
     @property
@@ -144,7 +158,9 @@ class PhoneBridge(QObject):
     def _push(self, action: Callable[[PhoneDesk], list[Push]]) -> None:
         if self.desk is None or self.server is None or not self.running:
             raise Refusal("Turn the phones on first.")
+        hidden_before = self.totals_hidden()
         self.server.push(action(self.desk))
+        self._tally_follows(hidden_before)
         self.vote_changed.emit()
 
     # -- across the threads ----------------------------------------------------------------------------------
@@ -170,12 +186,14 @@ class PhoneBridge(QObject):
         if desk is None or not self.running:
             settle(DeskReply({"id": None, "ok": False, "error": "The phones are turned off on the laptop."}))
             return
+        hidden_before = self.totals_hidden()
         self._handling = True  # the reply's own pushes tell the phones; room_changed waits
         try:
             reply = desk.handle(client, message)
         finally:
             self._handling = False
         settle(reply)
+        self._tally_follows(hidden_before)  # the facilitator's phone opened, closed or revealed the vote
 
     def _forget(self, client: str) -> None:
         if self.desk is not None and self.running:
@@ -192,4 +210,5 @@ def phone_bridge_for(live: LiveRoom) -> PhoneBridge:
     """A bridge on ``live`` that follows every change of the room; nothing listens until ``start``."""
     bridge = PhoneBridge(live_room_side(live))
     live.changed.connect(bridge.room_changed)
+    live.factory.tally_totals_hidden = bridge.totals_hidden
     return bridge

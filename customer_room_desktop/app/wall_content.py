@@ -60,7 +60,8 @@ def live_data(view: str, state: RoomState, factory: WallFactory) -> tuple | None
     session_id = state.session.id
     try:
         if name == "tally":
-            return (state.session.revision, tally_data(room, session_id)) if session_id else None
+            hidden = factory.tally_totals_hidden()
+            return (state.session.revision, tally_data(room, session_id, hidden)) if session_id else None
         if name == "teams":
             return (state.session.revision, board_data(room))
         if kind is ViewData.BOARD:

@@ -46,6 +46,7 @@ class WallFactory:
         self._tours: dict[int, TourData] = {}
         self._boards: dict[tuple[str, str], object] = {}
         self._warnings = None  # the moments' reliability, judged once per room
+        self.tally_totals_hidden = lambda: False  # the phones' vote sets this while its totals are not revealed
 
     @property
     def stage_count(self) -> int:

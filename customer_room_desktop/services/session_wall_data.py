@@ -26,6 +26,8 @@ class TallyData:
     leaders_voted: int
     leaders: int
     rows: tuple[TallyRow, ...]  # most dots first
+    waiting: tuple[str, ...] = ()  # the attendees with no dots yet, in the session's order
+    totals_hidden: bool = False  # a phone vote not yet revealed: who voted shows, where the dots went does not
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,17 @@ def _first_sentence(text: str, limit: int = 140) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def tally_data(room: RoomFile, session_id: int) -> TallyData:
+def tally_data(room: RoomFile, session_id: int, totals_hidden: bool = False) -> TallyData:
+    """The session's dots per candidate; ``totals_hidden`` while a phone vote is open or closed but not
+    revealed, so the first dots seen do not steer the rest."""
     session = session_row(room, session_id)
     selected = {row[0] for row in room.db.execute("SELECT key FROM priorities WHERE status = 'selected'")}
-    voted = room.db.execute("SELECT count(DISTINCT voter) FROM votes WHERE session_id = ?", (session_id,)).fetchone()[0]
-    return TallyData(session.title, session.dots_per_leader, voted, len(attendees_of(room, session_id)),
-                     tuple(TallyRow(title, dots, key in selected) for key, title, dots in tally_of(room, session_id)))
+    voters = {row[0] for row in room.db.execute("SELECT DISTINCT voter FROM votes WHERE session_id = ?",
+                                                (session_id,))}
+    attendees = [attendee.name for attendee in attendees_of(room, session_id)]
+    return TallyData(session.title, session.dots_per_leader, len(voters), len(attendees),
+                     tuple(TallyRow(title, dots, key in selected) for key, title, dots in tally_of(room, session_id)),
+                     tuple(name for name in attendees if name not in voters), totals_hidden)
 
 
 def board_data(room: RoomFile, on: date | None = None) -> BoardData:

@@ -210,3 +210,37 @@ def test_customer_room_open_with_phones_serves_them_and_refuses_every_network(sa
     served = subprocess.run(command + ["127.0.0.1"], env=env, capture_output=True, text=True, timeout=120)
     assert served.returncode == 0, served.stderr
     assert re.search(r"^Phones: facilitator http://127\.0\.0\.1:\d+/#remote \(PIN \d{6}\)", served.stdout, re.M)
+
+
+def test_the_tally_wall_hides_where_the_dots_went_until_the_vote_is_revealed(live, bridge, phones, qtbot):
+    live.send(cmd.StartSession())
+    live.send(cmd.Conversation(3))  # conversation 3 puts the tally on a wall
+
+    def tally_wall():
+        return next(w.tally for w in live.walls.values() if type(w.currentWidget()).__name__ == "TallyWall")
+
+    bridge.start("127.0.0.1")
+    bridge.open_vote()
+    assert tally_wall().data.totals_hidden and tally_wall().data.leaders_voted == 0
+
+    async def vote() -> None:
+        ruth = await phones.phone(bridge.leaders_url)
+        await ruth.leader(bridge.leaders_url.split("#t=")[1], "Ruth Adeyemi")
+        await ruth.ok("ballot", uid=new_uid(), dots={"simple-claim-report": 2})
+
+    with qtbot.waitSignal(bridge.vote_changed, timeout=WAIT_MS):
+        phones.run(qtbot, vote())
+    hidden = tally_wall().data
+    assert hidden.totals_hidden and hidden.leaders_voted == 1  # who voted shows; where the dots went does not
+    assert "Ruth Adeyemi" not in hidden.waiting and len(hidden.waiting) == hidden.leaders - 1
+    tally_wall().grab()  # draws the hidden state without failing
+    bridge.close_vote()
+    assert tally_wall().data.totals_hidden
+    bridge.reveal_votes()
+    shown = tally_wall().data
+    assert not shown.totals_hidden and {r.title: r.dots for r in shown.rows if r.dots} == {
+        "Reporting a claim takes one call": 2}
+    bridge.open_vote()  # voting again hides them again, and turning the phones off shows them
+    assert tally_wall().data.totals_hidden
+    bridge.stop()
+    assert not tally_wall().data.totals_hidden

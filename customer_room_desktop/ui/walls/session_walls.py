@@ -62,21 +62,27 @@ class TallyWall(DataWall):
         top = draw_header(painter, self.width(), scale, self.branding, self._logo,
                           "DOT VOTE · CHOOSING THE CRITICAL FEW", "Where leaders put their dots", data.session_title)
         margin = scale(48)
-        draw_text(painter, QRectF(margin, top, self.width() - 2 * margin, scale(52)), _voting_line(data),
-                  scale.font(34, QFont.Weight.Bold), brand)
-        area = QRectF(margin, top + scale(72), self.width() - 2 * margin, self.height() - top - scale(72) - scale(40))
+        width = self.width() - 2 * margin
+        draw_text(painter, QRectF(margin, top, width, scale(52)), _voting_line(data), scale.font(34, QFont.Weight.Bold),
+                  brand)
+        if data.waiting and data.leaders_voted:  # who the room is waiting for, once the first have voted
+            top += scale(52)
+            draw_text(painter, QRectF(margin, top, width, scale(44)), "Not voted yet: " + ", ".join(data.waiting),
+                      scale.font(28), TEXT_SOFT)
+        area = QRectF(margin, top + scale(72), width, self.height() - top - scale(72) - scale(40))
         rows = sorted(data.rows, key=lambda row: -row.dots)
-        if sum(row.dots for row in rows) <= 0:
-            self._paint_no_votes(painter, scale, area)
+        if data.totals_hidden:
+            self._paint_notice(painter, scale, area, "The totals stay hidden until the facilitator reveals them")
+        elif sum(row.dots for row in rows) <= 0:
+            self._paint_notice(painter, scale, area, "No dots yet: leaders vote on their phones or on the console")
         else:
             self._paint_rows(painter, scale, area, rows, brand)
 
-    def _paint_no_votes(self, painter: QPainter, scale: WallScale, area: QRectF) -> None:
+    def _paint_notice(self, painter: QPainter, scale: WallScale, area: QRectF, text: str) -> None:
         box = area.adjusted(0, scale(40), 0, -scale(80))
         fill_rounded(painter, box, scale(20), SURFACE)
-        fit_wrapped_text(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)),
-                         "No dots yet: leaders vote on the console", scale, 80, TEXT, QFont.Weight.Bold,
-                         align=Qt.AlignmentFlag.AlignCenter)
+        fit_wrapped_text(painter, box.adjusted(scale(80), scale(40), -scale(80), -scale(40)), text, scale, 80, TEXT,
+                         QFont.Weight.Bold, align=Qt.AlignmentFlag.AlignCenter)
 
     def _paint_rows(self, painter: QPainter, scale: WallScale, area: QRectF, rows: list[TallyRow],
                     brand: QColor) -> None:
