@@ -52,6 +52,7 @@ def bench_phones(work: Path, room: Path, phones: int) -> dict:
         "tally: leaders voted, dots (expected)": f"{f['tally_leaders_voted']} of {phones}, "
                                                  f"{f['tally_dots']} ({f['expected_dots']})",
         "tally wall shows the final tally": f["tally_wall_shows_the_final_tally"],
+        "tally wall hides the totals until revealed": f["tally_wall_hides_the_totals"],
         "ballots never seen on the tally wall": f["ballots_never_seen_on_the_tally_wall"],
         "sent -> tally data, p50 (ms)": round(latency["p50"], 1),
         f"sent -> tally data, p95 (ms, target <= {TARGET_P95_MS})": round(latency["p95"], 1),

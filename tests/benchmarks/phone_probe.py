@@ -18,6 +18,7 @@ import statistics
 import sys
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -248,7 +249,9 @@ def check(room: RoomFile, session_id: int, result: dict, seen: dict[str, float],
         "uids_missing_from_journal": missing, "uids_counted_twice": twice, "other_vote_events": extra,
         "tally_leaders_voted": tally.leaders_voted, "tally_dots": sum(row.dots for row in tally.rows),
         "expected_dots": expected_dots,
-        "tally_wall_shows_the_final_tally": shown is not None and shown[1] == tally,
+        # the wall holds the final tally, its totals hidden: the vote is open and has not been revealed
+        "tally_wall_shows_the_final_tally": shown is not None and replace(shown[1], totals_hidden=False) == tally,
+        "tally_wall_hides_the_totals": shown is not None and shown[1].totals_hidden,
         "ballots_never_seen_on_the_tally_wall": len(never_shown),
         "latency_ms": {"p50": statistics.median(latencies), "p95": percentile(latencies, 0.95),
                        "max": max(latencies)} if latencies else None,
