@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..domain import room_commands as cmd
 from ..domain.ballot_box import VotePhase, VoteProgress
@@ -25,6 +25,7 @@ from ..services.phone_codes import qr_png
 from ..services.phone_desk import DeskReply, PhoneDesk, Push, RoomSide
 from ..services.phone_server import PhoneServer
 from ..services.phone_views import VoteSheet
+from ..services.phones_wall_data import PhonesWallData, phones_wall_data
 from .live_room import LiveRoom
 from .paths import bundled_folder
 
@@ -56,6 +57,7 @@ class PhoneBridge(QObject):
         self.desk: PhoneDesk | None = None
         self.server: PhoneServer | None = None
         self._handling = False
+        self._leaders_code: tuple[str, bytes] = ("", b"")  # the leaders' link and its QR code, made once per link
         self._inbox = _Inbox()
         self._inbox.arrived.connect(self._answer, Qt.ConnectionType.QueuedConnection)
         self._inbox.gone.connect(self._forget, Qt.ConnectionType.QueuedConnection)
@@ -125,7 +127,16 @@ class PhoneBridge(QObject):
         return self.server.url("remote") if self.server else ""
 
     def leaders_qr(self) -> bytes:
-        return qr_png(self.leaders_url) if self.leaders_url else b""
+        url = self.leaders_url
+        if url and self._leaders_code[0] != url:
+            self._leaders_code = (url, qr_png(url))
+        return self._leaders_code[1] if url else b""
+
+    def wall_data(self) -> PhonesWallData:
+        """What the phones wall shows: plain data, never the bridge (the phones off: one sentence)."""
+        progress = self.vote_progress()
+        line = progress.line if progress is not None and progress.attendees else ""
+        return phones_wall_data(self.running, self.leaders_url, self.leaders_qr(), line)
 
     def facilitator_qr(self) -> bytes:
         return qr_png(self.facilitator_url) if self.facilitator_url else b""
@@ -211,4 +222,22 @@ def phone_bridge_for(live: LiveRoom) -> PhoneBridge:
     bridge = PhoneBridge(live_room_side(live))
     live.changed.connect(bridge.room_changed)
     live.factory.tally_totals_hidden = bridge.totals_hidden
+    live.factory.phones_wall = bridge.wall_data
+    _phones_wall_follows(live, bridge)
     return bridge
+
+
+def _phones_wall_follows(live: LiveRoom, bridge: PhoneBridge) -> None:
+    """A wall showing the phones view draws again when the code or the vote changes: once per burst, through
+    the room's own command (its data is its own revision, so an unchanged wall is not repainted)."""
+    timer = QTimer(bridge, singleShot=True, interval=0)
+
+    def redraw() -> None:
+        state = live.state
+        if not getattr(live, "_closing", False) and any(state.shown(w) == "phones" for w in state.present_walls()):
+            with contextlib.suppress(Refusal):
+                live.execute(cmd.SessionDataChanged())
+
+    timer.timeout.connect(redraw)
+    bridge.codes_changed.connect(timer.start)
+    bridge.vote_changed.connect(timer.start)

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from ..domain import room_commands as cmd
 from ..domain.refusal import Refusal
 from ..domain.room_changes import Changed, Changes
+from ..domain.room_state import RoomState, WallState
+from ..domain.wall_views import ViewData, view_named
 from ..services.interface_addresses import InterfaceAddress, interface_addresses
 from .live_room import LiveRoom
 
@@ -48,6 +51,7 @@ class PhoneSwitch(QObject):
         self.panel.vote_requested.connect(self._vote)
         self.panel.take_back_requested.connect(lambda: self._try(lambda bridge: bridge.release_controller()))
         self.panel.takeover_answered.connect(lambda yes: self._try(lambda bridge: bridge.answer_takeover(yes)))
+        self.panel.wall_requested.connect(self.show_on_wall)
         live.changed.connect(self._room_changed)
         app = QApplication.instance()
         if app is not None:
@@ -166,6 +170,35 @@ class PhoneSwitch(QObject):
             return
         self.panel.show_refusal("")
         self._show_vote()
+
+
+    # -- the code on a wall -------------------------------------------------------------------------------------
+    def show_on_wall(self) -> None:
+        """The phones view on a wall, through the room's own Assign (as the Screens tab sets a wall's view)."""
+        state = self.live.state
+        wall = wall_for_phones(state)
+        if wall is None:
+            self.panel.show_refusal("There is no wall to show the code on: connect a screen first.")
+            return
+        if state.shown(wall) != "phones":
+            try:
+                self.live.execute(cmd.Assign(wall.identity, "phones"))
+            except Refusal as refused:
+                self.panel.show_refusal(str(refused))
+                return
+        self.panel.show_note(f"The leaders' code is on {wall.name}." if self.running else
+                             f"{wall.name} says the phones are off; turn them on to show the code there.")
+
+
+def wall_for_phones(state: RoomState) -> WallState | None:
+    """The wall for the leaders' code: one already showing it, else a wall showing nothing to read (the logo,
+    black or white) that nothing borrowed, else the last wall (the first ones carry the stage)."""
+    present = state.present_walls()
+    if not present:
+        return None
+    showing = [w for w in present if state.shown(w) == "phones"]
+    idle = [w for w in present if w.borrowed is None and view_named(w.view).data is ViewData.PLAIN]
+    return (showing or idle or present[-1:])[0]
 
 
 def attach_phones(live: LiveRoom) -> PhoneSwitch:

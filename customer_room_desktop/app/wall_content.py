@@ -62,6 +62,9 @@ def live_data(view: str, state: RoomState, factory: WallFactory) -> tuple | None
         if name == "tally":
             hidden = factory.tally_totals_hidden()
             return (state.session.revision, tally_data(room, session_id, hidden)) if session_id else None
+        if name == "phones":  # the data is its own revision: the wall draws again when the code or the vote changes
+            data = factory.phones_wall()
+            return (data, data)
         if name == "teams":
             return (state.session.revision, board_data(room))
         if kind is ViewData.BOARD:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
@@ -16,6 +17,7 @@ from ..domain.early_warning import stage_alert
 from ..services.board_data import (
     BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
 )
+from ..services.phones_wall_data import PhonesWallData, phones_off
 from ..services.session_wall_data import board_data, latest_celebration, tally_data
 from ..services.tour_data import TourData, tour_data
 from ..services.walk_data import WalkDataError, latest_exercise, persona_data
@@ -47,6 +49,8 @@ class WallFactory:
         self._boards: dict[tuple[str, str], object] = {}
         self._warnings = None  # the moments' reliability, judged once per room
         self.tally_totals_hidden = lambda: False  # the phones' vote sets this while its totals are not revealed
+        # the phones wall's data: the phones' bridge sets this once made; until then (and in render) they are off
+        self.phones_wall: Callable[[], PhonesWallData] = phones_off
 
     @property
     def stage_count(self) -> int:
@@ -182,6 +186,12 @@ class WallFactory:
             tour = TourWall(self.branding)
             tour.show_tour(self.tour_data(self._position(argument or "1")))
             return tour
+        if kind == "phones":
+            from ..ui.walls.phones_wall import PhonesWall
+
+            phones = PhonesWall(self.branding)
+            phones.show_phones(self.phones_wall())
+            return phones
         if spec.data in (ViewData.SESSION, ViewData.COVER):
             return self._session_wall(kind, argument)
         if spec.data is ViewData.BOARD:

@@ -75,6 +75,8 @@ VIEWS: tuple[WallView, ...] = (
     WallView("exercise", "an exercise: the task and its clock, then the results", ViewData.WALK,
              "exercise_wall.ExerciseWall", "ARTIFACT", True),
     WallView("tally", "the dot vote of conversation 3", ViewData.SESSION, "session_walls.TallyWall", "SESSION"),
+    WallView("phones", "the leaders' QR code to vote from their phones, its link and who has voted",
+             ViewData.SESSION, "phones_wall.PhonesWall"),
     WallView("teams", "the team board of conversation 4", ViewData.SESSION, "team_board_wall.TeamBoardWall"),
     WallView("celebration", "a recognised team, on every wall", ViewData.COVER, "session_walls.CelebrationWall",
              choosable=False),

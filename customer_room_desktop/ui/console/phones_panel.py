@@ -59,6 +59,7 @@ class PhonesPanel(QWidget):
     vote_requested = Signal(str)  # "open", "close" or "reveal"
     take_back_requested = Signal()  # the laptop takes control back from the phone that has it
     takeover_answered = Signal(bool)
+    wall_requested = Signal()  # the leaders' code on a wall (the phones view), for the room to scan
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,6 +104,10 @@ class PhonesPanel(QWidget):
         self.address.setMinimumContentsLength(24)
         row.addWidget(self.address)
         row.addStretch(1)
+        self.on_wall = panel_button("Show the code on a wall", name="phonesonwall")
+        self.on_wall.setToolTip("Put the leaders' code, its link and who has voted on a wall (the phones view)")
+        self.on_wall.clicked.connect(self.wall_requested.emit)
+        row.addWidget(self.on_wall)
         self.take_back = panel_button("Take control back")
         self.take_back.setToolTip("The phone that controls the room loses control; its PIN must be typed again")
         self.take_back.clicked.connect(self.take_back_requested.emit)
@@ -217,6 +222,10 @@ class PhonesPanel(QWidget):
     def show_refusal(self, text: str) -> None:
         """One plain sentence at the top of the tab ("" clears it)."""
         self.message.show_message(text, warning=bool(text))
+
+    def show_note(self, text: str) -> None:
+        """One plain sentence at the top of the tab that warns of nothing ("The code is on Wall 2.")."""
+        self.message.show_message(text, warning=False)
 
     def ask_takeover(self, question: str) -> None:
         """Another phone asks for control: a question that does not block the console; one at a time."""

@@ -96,6 +96,11 @@ def _tally(factory: WallFactory, argument: str) -> list[str]:
     return [Exact("Where leaders put their dots")]
 
 
+def _phones(factory: WallFactory, argument: str) -> list[str]:
+    """Render has no server: the phones are off, and the wall says so to the whole room."""
+    return [factory.phones_wall().notice]
+
+
 def _nothing(factory: WallFactory, argument: str) -> list[str]:
     return []
 
@@ -113,6 +118,7 @@ VIEW_KINDS: dict[str, tuple[Callable[[WallFactory], list[str]], Callable[[WallFa
     "exercise": (lambda f: ["exercise:home-claim-form"], _nothing),
     "tally": (lambda f: ["tally"], _tally),
     "teams": (lambda f: ["teams"], _teams),
+    "phones": (lambda f: ["phones"], _phones),
     "celebration": (lambda f: ["celebration"], _nothing),
     "logo": (lambda f: ["logo"], _nothing),
     "artifact": (lambda f: ["artifact:quote-step-property"], _nothing),
