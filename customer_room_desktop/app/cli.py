@@ -20,9 +20,11 @@ from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failure
 from ..storage.schema_verify import remember_rooms_in
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
+from .cli_doctor import add_doctor_parser
 from .cli_edit import add_edit_parser
 from .cli_export import add_export_parser
 from .cli_kiosk import add_kiosk_parser
+from .cli_live_options import add_live_options, live_options
 from .paths import demo_room_path, sample_room_source, user_data_dir
 
 EXIT_BAD_INPUT = 2
@@ -215,18 +217,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     inspect_room(Path(args.room))  # refuse bad files before any window appears (an older format is upgraded)
-    control = Path(args.control).expanduser() if args.control else None
-    if control is not None and not control.parent.is_dir():
-        raise UsageError(f"The folder {control.parent} for the control socket does not exist.")
-    return _open_window(Path(args.room), view_only=args.view_only, control_path=control)
+    return _open_window(Path(args.room), view_only=args.view_only, **live_options(args))
 
 
-def _open_window(path: Path, *, view_only: bool = False, control_path: Path | None = None) -> int:
+def _open_window(path: Path, **options) -> int:  # noqa: ANN003 - run_live_room's keyword arguments
     """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
     from .live_room import EXIT_TO_EDITOR  # Qt is imported only for commands that show windows
     from .run_room import run_live_room
 
-    while (status := run_live_room(path, view_only=view_only, control_path=control_path)) == EXIT_TO_EDITOR:
+    while (status := run_live_room(path, **options)) == EXIT_TO_EDITOR:
         from .room_editor import run_editor  # only when asked for: not on the room's start-up path
 
         run_editor(path)  # "Edit room…" on the console: the editor, then the room again as edited
@@ -291,8 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("room")
     open_.add_argument("--view-only", action="store_true",
                        help="open it read-only, even while another window has it open live")
-    open_.add_argument("--control", metavar="PATH",
-                       help="let a script drive the room: listen on a local socket at PATH, one JSON command a line")
+    add_live_options(open_)
     open_.set_defaults(run=cmd_open)
 
     new = commands.add_parser("new", help="create an empty room file, or a room from a folder of material")
@@ -367,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_kiosk_parser(commands)
     add_export_parser(commands)
     add_edit_parser(commands)
+    add_doctor_parser(commands)
     return parser
 
 

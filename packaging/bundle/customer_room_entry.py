@@ -1,0 +1,22 @@
+"""The bundle's entry point: `customer-room`, with the bundle's own fonts found first.
+
+libVLC needs nothing here: vlc_backend.load_vlc, the one place that imports python-vlc, sees
+sys.frozen and points PYTHON_VLC_LIB_PATH, PYTHON_VLC_MODULE_PATH and VLC_PLUGIN_PATH at the
+bundle's vlc/ folder (loading its libvlccore first) before `import vlc`.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+if getattr(sys, "frozen", False):
+    # fontconfig reads the bundle's fonts.conf: the system's own configuration when there is one, and
+    # the DejaVu fonts the walls are measured in, which a minimal system lacks
+    fonts = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "fonts" / "fonts.conf"
+    if fonts.is_file():
+        os.environ.setdefault("FONTCONFIG_FILE", str(fonts))
+
+from customer_room_desktop.app.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())
