@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 
@@ -141,3 +142,17 @@ class Call:
     recorded_on: str | None = None
     summary: str = ""
     segments: tuple[TranscriptSegment, ...] = field(default_factory=tuple)
+
+
+def recorded_on_problem(value: str, today: date) -> str:
+    """What is wrong with a call's recorded date, as one sentence without its full stop ("" when nothing): it
+    is a real day written YYYY-MM-DD, and not after ``today``. `build` and the editor take the same dates."""
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return f"'{value}' is not a date: write the day the call was recorded as YYYY-MM-DD, such as 2026-03-14"
+    if day > today:
+        return f"{value} is after today, so no call can have been recorded on it yet"
+    return ""

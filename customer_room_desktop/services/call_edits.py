@@ -1,5 +1,5 @@
 """The editor's calls: a call added from a recording file with its transcript, consent and persona; a call's
-persona chosen; its transcript replaced from a file.
+persona chosen; its recorded date checked as `build` checks it; its transcript replaced from a file.
 
 Each file goes through the checks `build` and the folder import make: the recording is decoded through libVLC
 to learn its real length, the transcript read in any encoding other software writes. A problem with either is
@@ -10,14 +10,17 @@ recording it cannot play, as it does for a folder's); only a file that is not a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from ..domain.journey import recorded_on_problem
 from ..domain.room_edits import EditRefused, InsertRow, RoomEdit, SetField, SetTranscript, unused_key
 from ..domain.transcripts import TranscriptError
 from ..storage.media_store import file_sha256
 from ..storage.room_edit_store import transcript_lines
 from ..storage.room_file import RoomFile
 from .folder_source import AUDIO, VIDEO, readable_title, slug
+from .moment_silo_edits import MOMENT_CHOICES, NONE_OFFERED, moments_by_stage
 from .recording_probe import probe_recording_file
 from .transcript_files import read_transcript_file
 from .vlc_backend import VlcUnavailable
@@ -159,16 +162,33 @@ def persona_choices(room: RoomFile) -> list[tuple[str, str]]:
     return [("", NO_PERSONA), *room.db.execute("SELECT key, name FROM personas ORDER BY id")]
 
 
+def recorded_on_value(value: object, today: date | None = None) -> str | None:
+    """A call's recorded date as the room keeps it (None for none), or EditRefused as `build` refuses it."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    problem = recorded_on_problem(text, today or date.today())
+    if problem:
+        raise EditRefused(f"{problem[0].upper()}{problem[1:]}.", "recorded_on")
+    return text
+
+
 def call_rows(room: RoomFile) -> list[tuple[str, dict[str, object]]]:
-    """The calls for the editor's grid: their words, consent and persona, and what their files hold."""
+    """The calls for the editor's grid: their words, moment, date, consent and persona, and what their files
+    hold; each with the moments its stage offers."""
     rows = []
-    for key, title, summary, consent, persona, kind, duration_ms, lines in room.db.execute(
-            "SELECT c.key, c.title, c.summary, c.consent, coalesce(p.key, ''), c.kind, c.duration_ms, "
-            "(SELECT count(*) FROM transcript_segments t WHERE t.call_id = c.id) "
-            "FROM calls c LEFT JOIN personas p ON p.id = c.persona_id ORDER BY c.id"):
+    offered = moments_by_stage(room)
+    for key, title, moment, recorded_on, summary, consent, persona, kind, duration_ms, lines, stage_id in \
+            room.db.execute(
+            "SELECT c.key, c.title, coalesce(m.key, ''), coalesce(c.recorded_on, ''), c.summary, c.consent, "
+            "coalesce(p.key, ''), c.kind, c.duration_ms, "
+            "(SELECT count(*) FROM transcript_segments t WHERE t.call_id = c.id), c.stage_id "
+            "FROM calls c LEFT JOIN personas p ON p.id = c.persona_id LEFT JOIN moments m ON m.id = c.moment_id "
+            "ORDER BY c.id"):
         seconds = round(duration_ms / 1000)
         length = f"{seconds // 60}:{seconds % 60:02d}" if duration_ms else "length not known"
-        rows.append((key, {"title": title, "summary": summary, "consent": consent, "persona": persona,
+        rows.append((key, {"title": title, "moment": moment, "recorded_on": recorded_on, "summary": summary,
+                           "consent": consent, "persona": persona,
                            "transcript": f"{lines} line{'s' if lines != 1 else ''}" if lines else "none",
-                           "recording": f"{kind}, {length}"}))
+                           "recording": f"{kind}, {length}", MOMENT_CHOICES: offered.get(stage_id, NONE_OFFERED)}))
     return rows

@@ -1,9 +1,9 @@
 """The silos a moment of truth concerns, chosen in the editor among the room's silos (one step of undo each
-time the choice changes)."""
+time the choice changes); and the moment of truth an artifact or a call belongs to, chosen among its stage's."""
 
 from __future__ import annotations
 
-from ..domain.room_edits import EditRefused, RoomEdit, SetMomentSilos
+from ..domain.room_edits import EditRefused, RoomEdit, SetField, SetMomentSilos
 from ..storage.room_edit_store import moment_silo_keys
 from ..storage.room_file import RoomFile
 
@@ -49,3 +49,46 @@ def set_moment_silos_edit(room: RoomFile, moment_key: str, chosen: list[str]) ->
 def _listed(names) -> str:  # noqa: ANN001 - any iterable of names
     names = list(names)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+NO_MOMENT = "No moment of truth"
+MOMENT_CHOICES = "choices:moment"  # in a grid row's values: the moments its stage offers
+NONE_OFFERED = [("", NO_MOMENT)]  # what a stage without moments of truth offers
+
+
+def moment_choices(room: RoomFile) -> list[tuple[str, str]]:
+    """(key, name) of every moment of truth, "" first for none: the names the grids show."""
+    return [("", NO_MOMENT), *room.db.execute("SELECT key, name FROM moments ORDER BY id")]
+
+
+def moments_by_stage(room: RoomFile) -> dict[int, list[tuple[str, str]]]:
+    """stage id -> (key, name) of the moments an artifact or a call of that stage may belong to, "" first."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for stage_id, key, name in room.db.execute("SELECT stage_id, key, name FROM moments ORDER BY id"):
+        found.setdefault(stage_id, [("", NO_MOMENT)]).append((key, name))
+    return found
+
+
+def set_moment_edit(room: RoomFile, table: str, key: str, moment: str) -> RoomEdit | None:
+    """The moment of truth (by key, "" for none) an artifact or a call belongs to, among its stage's; None when
+    it belongs to it already."""
+    if table not in ("artifacts", "calls"):
+        raise EditRefused(f"The editor does not choose a moment of truth for {table}.", "moment")
+    row = room.db.execute(f"SELECT t.title, t.moment_id, t.stage_id, s.name FROM {table} t "
+                          "JOIN stages s ON s.id = t.stage_id WHERE t.key = ?", (key,)).fetchone()
+    if row is None:
+        raise EditRefused(f"This room has no {table[:-1]} '{key}'.", "moment")
+    title, before, stage_id, stage = row
+    after = None
+    if moment:
+        found = room.db.execute("SELECT id, stage_id, name FROM moments WHERE key = ?", (moment,)).fetchone()
+        if found is None:
+            raise EditRefused(f"This room no longer has the moment of truth '{moment}'; choose one of the stage's "
+                              "moments.", "moment")
+        if found[1] != stage_id:
+            raise EditRefused(f"'{found[2]}' is a moment of another stage; choose one of the moments of '{stage}'.",
+                              "moment")
+        after = found[0]
+    if after == before:
+        return None
+    return RoomEdit(f"Change the moment of truth of '{title}'", (SetField(table, key, "moment_id", before, after),))

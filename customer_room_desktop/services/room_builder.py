@@ -9,10 +9,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 
-from ..domain.journey import ArtifactKind, TryItTask
+from ..domain.journey import ArtifactKind, TryItTask, recorded_on_problem
 from ..storage.build_marker import BUILDING_APPLICATION_ID, BUILDING_SUFFIX, building_path
 from ..storage.errors import ImportRefused, storage_failure
 from ..storage.media_store import add_media_file
@@ -259,13 +260,19 @@ def _insert_calls(db: sqlite_utils.Database, manifest: Manifest, ids: SourceKeys
         # the entry's length when it gives one, else the length libVLC decoded
         duration = int(call.get("duration_ms", 0)) or survey.durations_ms.get(call["key"], 0)
         segments = survey.transcripts.get(call["key"], [])
+        recorded_on = call.get("recorded_on")
+        if recorded_on is not None:  # a TOML date, or the text of one
+            recorded_on = str(recorded_on)
+            problem = recorded_on_problem(recorded_on, date.today())
+            if problem:
+                raise BuildError(f"{where}: recorded_on {problem}.")
         call_id = insert_row(db, "calls", {
             "key": call["key"], "title": call["title"], "stage_id": ids.get("stages", call.get("stage"), where),
             "moment_id": ids.get("moments", call.get("moment"), where, required=False),
             "persona_id": ids.get("personas", call.get("persona"), where, required=False),
             "media_sha256": _media(db, manifest, call.get("file"), where), "kind": call.get("kind", "audio"),
             "duration_ms": duration, "consent": int(bool(call.get("consent", False))),
-            "recorded_on": call.get("recorded_on"), "summary": call.get("summary", "")})
+            "recorded_on": recorded_on, "summary": call.get("summary", "")})
         ids.add("calls", call["key"], call_id)
         db.conn.executemany(
             "INSERT INTO transcript_segments (call_id, start_ms, end_ms, speaker, text) VALUES (?, ?, ?, ?, ?)",

@@ -1,7 +1,7 @@
 """The room editor's edits, made from what the room holds now: a field set, a stage moved or duplicated, a row
 added or removed. Each comes back as a RoomEdit for storage.room_edit_store to apply and keep (and undo, and
-redo). Calls, a moment's silos and an artifact's page and task have rules of their own (call_edits,
-moment_silo_edits, artifact_edits)."""
+redo). Calls, a moment's silos, the moment an artifact or a call belongs to and an artifact's page and task
+have rules of their own (call_edits, moment_silo_edits, artifact_edits)."""
 
 from __future__ import annotations
 
@@ -17,22 +17,26 @@ from ..storage.evidence_queries import list_kpis
 from ..storage.media_store import file_sha256
 from ..storage.room_edit_store import transcript_lines
 from ..storage.room_file import RoomFile
-from .artifact_edits import artifact_value
+from .artifact_edits import artifact_rows, artifact_value
 from .artifact_probe import artifact_problem
-from .call_edits import call_rows, persona_choices, set_persona_edit
+from .call_edits import call_rows, persona_choices, recorded_on_value, set_persona_edit
 from .folder_source import artifact_kind, readable_title, slug
-from .moment_silo_edits import set_moment_silos_edit, silo_choices, silos_by_moment
+from .moment_silo_edits import moment_choices, set_moment_edit, set_moment_silos_edit, silo_choices, silos_by_moment
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
 # The kinds of value a field takes; SHOWN is worked out from the room and only read.
 TEXT, NUMBER, WHOLE, FLAG, DIRECTION, SHOWN = "text", "number", "whole", "flag", "direction", "shown"
+OPTIONAL_NUMBER = "optional number"  # a number, or nothing when left empty (a task's give-up share)
 CHOICE, LINKS = "choice", "links"  # one of the room's rows (a call's persona), or several (a moment's silos)
+DATE = "date"  # a day written YYYY-MM-DD, or nothing (a call's recorded date)
 # What one row of each table is called in the labels of undo and redo.
 ROW_NOUNS = {"stages": "stage", "moments": "moment of truth", "silos": "silo", "personas": "persona", "kpis": "KPI",
              "artifacts": "artifact", "calls": "call", "room": "room"}
 # What a field is called in the labels of undo and redo, where its column's name does not say.
 FIELD_WORDS = {"is_priority": "priority", "task_text": "task", "task_done_when": "task's end",
-               "task_customer_median_seconds": "customers' time", "mask_verbatims": "privacy mask"}
+               "task_customer_median_seconds": "customers' time", "mask_verbatims": "privacy mask",
+               "task_customer_give_up_percent": "give-up share", "task_common_wrong_answer": "common wrong answer",
+               "recorded_on": "recorded date"}
 # What the editor changes in each table, and what kind of value each field takes.
 EDITABLE: dict[str, dict[str, str]] = {
     "stages": {name: TEXT for name in STAGE_FIELDS},
@@ -41,10 +45,11 @@ EDITABLE: dict[str, dict[str, str]] = {
     "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
     "kpis": {"name": TEXT, "unit": TEXT, "direction": DIRECTION, "target": NUMBER, "at_risk": NUMBER,
              "failing": NUMBER, "latest_reading": SHOWN, "reliability_now": SHOWN},
-    "artifacts": {"title": TEXT, "caption": TEXT, "page": WHOLE, "task_text": TEXT, "task_done_when": TEXT,
-                  "task_customer_median_seconds": WHOLE},
-    "calls": {"title": TEXT, "summary": TEXT, "consent": FLAG, "persona": CHOICE, "transcript": SHOWN,
-              "recording": SHOWN},
+    "artifacts": {"title": TEXT, "moment": CHOICE, "caption": TEXT, "page": WHOLE, "task_text": TEXT,
+                  "task_done_when": TEXT, "task_customer_median_seconds": WHOLE,
+                  "task_customer_give_up_percent": OPTIONAL_NUMBER, "task_common_wrong_answer": TEXT},
+    "calls": {"title": TEXT, "moment": CHOICE, "recorded_on": DATE, "summary": TEXT, "consent": FLAG,
+              "persona": CHOICE, "transcript": SHOWN, "recording": SHOWN},
     "room": {"name": TEXT, "description": TEXT, "brand_colour": TEXT, "currency": TEXT, "mask_verbatims": FLAG},
 }
 
@@ -74,6 +79,8 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     kinds = EDITABLE.get(table, {})
     if column not in kinds or kinds[column] == SHOWN:
         raise EditRefused(f"The editor does not change the {column.replace('_', ' ')} of {table}.", column)
+    if kinds[column] == CHOICE and column == "moment":  # the moment an artifact or a call belongs to
+        return set_moment_edit(room, table, key, str(value or ""))
     if kinds[column] == CHOICE:  # a call's persona
         return set_persona_edit(room, key, str(value or ""))
     if kinds[column] == LINKS:  # a moment's silos
@@ -82,6 +89,8 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
     check_field(table, column, stored)
     if table == "artifacts":
         stored = artifact_value(room, key, column, stored)
+    if kinds[column] == DATE:
+        stored = recorded_on_value(stored)
     label_column = "title" if table in ("artifacts", "calls") else "name"
     where = row_filter(table)
     row = room.db.execute(f"SELECT {label_column}, {column} FROM {table} WHERE {where}", (key,)).fetchone()
@@ -116,7 +125,9 @@ def _stored(kind: str, column: str, value: object) -> object:
         if not text.lstrip("-").isdecimal():
             raise EditRefused(f"'{value}' is not a whole number.", column)
         return int(text)
-    if kind == NUMBER:
+    if kind == OPTIONAL_NUMBER and not str(value).strip():
+        return None
+    if kind in (NUMBER, OPTIONAL_NUMBER):
         try:
             number = float(str(value).strip().replace(",", ""))
         except ValueError:
@@ -150,6 +161,8 @@ def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
         return _kpi_rows(room, columns)
     if table == "calls":
         return call_rows(room)
+    if table == "artifacts":
+        return artifact_rows(room, columns)
     if table == "room":
         row = room.db.execute(f"SELECT {', '.join(columns)} FROM room WHERE id = 1").fetchone()
         return [("room", dict(zip(columns, row)))]
@@ -166,7 +179,9 @@ def rows_of(room: RoomFile, table: str) -> list[tuple[str, dict[str, object]]]:
 def choices_of(room: RoomFile, table: str) -> dict[str, list[tuple[str, str]]]:
     """What each CHOICE or LINKS field of ``table`` may take: (key, name) of the room's rows."""
     if table == "calls":
-        return {"persona": persona_choices(room)}
+        return {"persona": persona_choices(room), "moment": moment_choices(room)}
+    if table == "artifacts":
+        return {"moment": moment_choices(room)}
     if table == "moments":
         return {"silos": silo_choices(room)}
     return {}

@@ -13,6 +13,7 @@ from customer_room_desktop.domain.kiosk_defaults import default_programme
 from customer_room_desktop.domain.kiosk_pin import hash_pin
 from customer_room_desktop.services.export_files import webvtt
 from customer_room_desktop.services.room_builder import build_room
+from customer_room_desktop.services.room_manifest import BuildError
 from customer_room_desktop.services.room_export import ExportRefused, export_room
 from customer_room_desktop.storage.call_bookmarks import add_bookmark
 from customer_room_desktop.storage.kiosk_store import save_pin_hash, save_programme
@@ -100,6 +101,21 @@ def test_what_the_editor_changed_is_exported_and_built_back(sample_room_copy, tm
         do_edit(room, set_field_edit(room, "artifacts", "quote-error", "task_text", "Get a quote for a flat."))
         do_edit(room, set_field_edit(room, "moments", "claim-report", "silos", ["legal", "claims"]))
         do_edit(room, set_field_edit(room, "calls", "first-debit", "persona", "derek"))
+        do_edit(room, set_field_edit(room, "artifacts", "quote-error", "task_customer_give_up_percent", "37.5"))
+        do_edit(room, set_field_edit(room, "artifacts", "quote-error", "task_common_wrong_answer", "The old price."))
+        do_edit(room, set_field_edit(room, "artifacts", "home-claim-form", "moment", "claim-assessor"))
+        do_edit(room, set_field_edit(room, "artifacts", "cover-leaflet", "moment", ""))
+        do_edit(room, set_field_edit(room, "calls", "burst-pipe", "moment", ""))
+        do_edit(room, set_field_edit(room, "calls", "first-debit", "recorded_on", "2024-02-29"))
+        do_edit(room, set_field_edit(room, "calls", "house-move", "recorded_on", ""))
         export_room(room, tmp_path / "source")
-    assert 'page = 3' in (tmp_path / "source" / "room.toml").read_text(encoding="utf-8")
+    manifest = tmp_path / "source" / "room.toml"
+    assert 'page = 3' in manifest.read_text(encoding="utf-8")
     assert differences(sample_room_copy, build_room(tmp_path / "source", tmp_path / "rebuilt.croom")) == []
+    # `build` takes the recorded dates the editor takes, and refuses the ones it refuses, in the same words
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"2024-02-29"', '"2023-02-29"'),
+                        encoding="utf-8")
+    with pytest.raises(BuildError) as refused:
+        build_room(tmp_path / "source", tmp_path / "refused.croom")
+    assert str(refused.value) == ("call 'first-debit': recorded_on '2023-02-29' is not a date: write the day the call "
+                                  "was recorded as YYYY-MM-DD, such as 2026-03-14.")

@@ -32,6 +32,8 @@ def _room(folder: Path) -> Path:
             db.execute("INSERT INTO stages (key, position, name, goal) VALUES (?, ?, ?, ?)",
                        (key, position, name, f"Goal of {name}"))
         db.execute("INSERT INTO moments (key, stage_id, name) VALUES ('claim-report', 3, 'I report what happened')")
+        db.execute("INSERT INTO moments (key, stage_id, name) VALUES ('claim-paid', 3, 'I am paid')")
+        db.execute("INSERT INTO moments (key, stage_id, name) VALUES ('find-quote', 1, 'I get a quote')")
         db.execute("INSERT INTO kpis (key, moment_id, name, unit, direction, target, at_risk, failing) "
                    "VALUES ('report-minutes', 1, 'Minutes to report a claim', 'min', 'lower', 15, 22, 30)")
         db.execute("INSERT INTO silos (key, name) VALUES ('claims', 'Claims'), ('service', 'Customer Service'), "
@@ -75,6 +77,13 @@ actions = st.lists(st.one_of(
                                                ("artifacts", "form", "task_customer_median_seconds"),
                                                ("artifacts", "form", "task_done_when")]),
               st.one_of(st.integers(-5, 3000).map(str), st.just(""), texts)),
+    st.tuples(st.just("row"), st.sampled_from([("artifacts", "form", "moment"), ("calls", "burst", "moment")]),
+              st.sampled_from(["", "claim-report", "claim-paid", "find-quote", "gone"])),
+    st.tuples(st.just("row"), st.just(("calls", "burst", "recorded_on")),
+              st.one_of(st.dates().map(str), st.sampled_from(["", "2026-02-30", "14/03/2026"]))),
+    st.tuples(st.just("row"), st.sampled_from([("artifacts", "form", "task_customer_give_up_percent"),
+                                               ("artifacts", "form", "task_common_wrong_answer")]),
+              st.one_of(st.floats(-50, 150, allow_nan=False).map(str), st.just(""), texts)),
     st.tuples(st.just("transcript"), st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(["Agent", ""]), texts),
                                               max_size=4)),
 ), min_size=1, max_size=12)

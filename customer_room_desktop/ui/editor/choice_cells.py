@@ -1,5 +1,6 @@
-"""Fields of the editor's grids that choose among the room's own rows: one (a call's persona, a list to pick
-from in the cell) or several (a moment's silos, ticked under the grid for the selected row)."""
+"""Fields of the editor's grids that choose among the room's own rows: one (a call's persona, the moment of
+truth an artifact or a call belongs to: a list to pick from in the cell, which may depend on the row) or
+several (a moment's silos, ticked under the grid for the selected row)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,13 @@ Index = QModelIndex | QPersistentModelIndex
 class ChoiceDelegate(QStyledItemDelegate):
     """A cell edited by choosing from a list; the choice is made (and the cell closed) as soon as it is picked."""
 
-    def __init__(self, choices: Callable[[], list[tuple[str, str]]], parent: QWidget | None = None):
+    def __init__(self, choices: Callable[[int], list[tuple[str, str]]], parent: QWidget | None = None):
         super().__init__(parent)
-        self._choices = choices  # (key, name), read when the cell is opened: the room's rows as they are now
+        self._choices = choices  # row -> (key, name), read when the cell is opened: the room's rows as they are now
 
-    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, _index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         editor = QComboBox(parent)
-        for key, name in self._choices():
+        for key, name in self._choices(index.row()):
             editor.addItem(name, key)
         editor.activated.connect(lambda _=0, editor=editor: (self.commitData.emit(editor),
                                                              self.closeEditor.emit(editor)))

@@ -15,10 +15,20 @@ from PySide6.QtWidgets import (
 from ...services.room_editing import CHOICE, FLAG, LINKS, ROW_NOUNS, SHOWN, TEXT
 from .choice_cells import KEY_ROLE, ChoiceDelegate, LinksPanel
 
+ROW_CHOICES = "choices:{}"  # in a row's values: what its CHOICE field offers, when it depends on the row
+
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
 _HEADINGS = {"is_priority": "Priority", "at_risk": "At risk", "failing": "Failing", "task_text": "Task",
-             "task_done_when": "Task done when", "task_customer_median_seconds": "Customers take (s)"}
+             "task_done_when": "Task done when", "task_customer_median_seconds": "Customers take (s)",
+             "moment": "Moment of truth", "recorded_on": "Recorded on", "task_customer_give_up_percent": "Give up (%)",
+             "task_common_wrong_answer": "Wrong answer"}
+_HINTS = {"recorded_on": "The day the call was recorded, written YYYY-MM-DD; empty when not known",
+          "task_customer_give_up_percent": "The share of customers who give up on the task, from 0 to 100 per cent; "
+                                           "empty when not known",
+          "task_common_wrong_answer": "The wrong answer customers most often give to the task",
+          "moment": "The moment of truth of the row's stage it belongs to, if any"}
 _NARROW_TEXT = ("unit",)  # words, but short ones
+_TRUNCATED_AFTER = 30  # characters
 
 
 def heading(column: str) -> str:
@@ -43,13 +53,16 @@ class EntityTable(QWidget):
         self.grid = QTableWidget(0, len(columns))
         self.grid.setAccessibleName(f"{what}: one a row; edit a cell to change it")
         self.grid.setHorizontalHeaderLabels([heading(column) for column in columns])
+        for index, column in enumerate(columns):  # what a short heading stands for, shown over it
+            if column in _HINTS and (header_item := self.grid.horizontalHeaderItem(index)) is not None:
+                header_item.setToolTip(_HINTS[column])
         header = self.grid.horizontalHeader()
         for index, (name, kind) in enumerate(columns.items()):  # words get the room; numbers, ticks, units less
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if kind == TEXT
                                         and name not in _NARROW_TEXT else QHeaderView.ResizeMode.ResizeToContents)
             if kind == CHOICE:
                 self.grid.setItemDelegateForColumn(index, ChoiceDelegate(
-                    lambda name=name: self.choices.get(name, []), self.grid))
+                    lambda row, name=name: self._choices_of(row, name), self.grid))
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid.setWordWrap(True)
         self.grid.itemChanged.connect(self._changed)
@@ -122,7 +135,16 @@ class EntityTable(QWidget):
             item.setData(KEY_ROLE, value)
             return item
         text = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-        return QTableWidgetItem(text)
+        item = QTableWidgetItem(text)
+        if len(text) > _TRUNCATED_AFTER:  # a narrow cell cuts long words short: the whole of them on hover
+            item.setToolTip(text)
+        return item
+
+    def _choices_of(self, row: int, name: str) -> list[tuple[str, str]]:
+        """What the CHOICE field ``name`` of ``row`` offers: the row's own list (the moments of its stage), else
+        the field's."""
+        own = self._values[row].get(ROW_CHOICES.format(name)) if 0 <= row < len(self._values) else None
+        return list(own) if isinstance(own, list) else self.choices.get(name, [])
 
     def select_key(self, key: str) -> None:
         if key in self._keys:
