@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
+from ..domain.media_containers import HEAD_BYTES, demux_for
 from ..storage.media_store import MediaReader
 
 
@@ -38,8 +39,23 @@ class RoomMediaStream:
         if token is None:  # one token per medium, however often it is played
             token = self._tokens[sha256] = next(self._ids)
             self._pending[token] = sha256
-        return instance.media_new_callbacks(self._open_cb, self._read_cb, self._seek_cb, self._close_cb,
-                                            ctypes.c_void_p(token))
+        media = instance.media_new_callbacks(self._open_cb, self._read_cb, self._seek_cb, self._close_cb,
+                                             ctypes.c_void_p(token))
+        demux = demux_for(self._head(sha256))
+        if demux is not None:  # libVLC tries this demultiplexer only (domain/media_containers.py says why)
+            media.add_option(f":demux={demux}")
+        return media
+
+    def _head(self, sha256: str) -> bytes:
+        """The medium's first bytes (b"" when the room cannot give them: libVLC then finds out itself)."""
+        try:
+            conn = sqlite3.connect(self._uri, uri=True)
+            try:
+                return MediaReader(conn, sha256).read(HEAD_BYTES)
+            finally:
+                conn.close()
+        except Exception:  # noqa: BLE001 - a medium that cannot be read fails in libVLC, in its own words
+            return b""
 
     # The callbacks run on libVLC's threads: they touch only the reader they were given.
     def _open(self, opaque, datap, sizep) -> int:

@@ -241,3 +241,36 @@ def test_a_video_interview_is_decoded_into_pictures_the_wall_can_draw(player, ca
     image = QImage(1920, 1080, QImage.Format.Format_RGB32)
     view.render(image)
     assert image.pixelColor(960, 400) != image.pixelColor(10, 1070)  # the picture is drawn in the view
+
+
+LOADED_AFTER_STOPS = """
+import os, random, sys, time
+os.environ.setdefault("CUSTOMER_ROOM_VLC_ARGS", "--aout=dummy --vout=dummy")
+from customer_room_desktop.services.call_player import CallPlayer
+from customer_room_desktop.storage.journey_queries import list_calls
+from customer_room_desktop.storage.room_file import RoomFile
+with RoomFile.open(sys.argv[1], read_only=True) as room:
+    media = [call.media_sha256 for call in list_calls(room.db) if call.media_sha256]
+player = CallPlayer(sys.argv[1])
+random.seed(20)
+for _ in range(150):  # a kiosk with no dwell: each call stopped while libVLC may still be opening it
+    player.load(random.choice(media))
+    player.play()
+    time.sleep(random.choice([0, 0.001, 0.005, 0.02]))
+player.release()
+maps = open("/proc/self/maps").read()
+print("libavformat_plugin.so" in maps, sum(1 for line in maps.splitlines() if "/vlc/plugins/" in line))
+"""
+
+
+@pytest.mark.vlc
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="reads which libraries are loaded from /proc")
+def test_calls_stopped_while_opening_do_not_make_libvlc_load_every_demultiplexer(sample_room):
+    """Left to guess, libVLC tries every demultiplexer after the first fails, FFmpeg's with its libraries
+    among them (about 20 MB, kept for the life of the process); told the container, it tries that one."""
+    result = subprocess.run([sys.executable, "-c", LOADED_AFTER_STOPS, str(sample_room)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ffmpeg_loaded, _plugin_mappings = result.stdout.split()
+    assert ffmpeg_loaded == "False"
