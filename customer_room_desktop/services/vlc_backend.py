@@ -5,7 +5,9 @@ one sentence for the user. One libVLC instance serves the whole application.
 
 A libVLC folder of our own (the bundle's, or CUSTOMER_ROOM_VLC_DIR) is used instead of the system's:
 python-vlc is pointed at it before its import, and libvlccore is loaded from it first, so that libVLC
-and every plugin bind to that copy, not to one the system may have (python-vlc issue 37).
+and every plugin bind to that copy, not to one the system may have (python-vlc issue 37). On Windows
+the folder is also added to the DLL search path (os.add_dll_directory), so the plugins find the
+folder's libvlccore.dll rather than one from an installed VLC.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ VLC_DIR_VARIABLE = "CUSTOMER_ROOM_VLC_DIR"
 # (libvlccore, libvlc) in a libVLC folder; its plugins are in the folder's plugins/
 _LIBRARIES = {"win32": ("libvlccore.dll", "libvlc.dll"), "darwin": ("libvlccore.dylib", "libvlc.dylib")}
 _LINUX_LIBRARIES = ("libvlccore.so.9", "libvlc.so.5")
+_dll_directories: list = []  # Windows: the os.add_dll_directory handles, kept for the life of the process
 
 
 class VlcUnavailable(Refusal):
@@ -53,7 +56,9 @@ def use_vlc_folder(folder: Path) -> None:
     os.environ["PYTHON_VLC_MODULE_PATH"] = plugins
     os.environ["VLC_PLUGIN_PATH"] = plugins
     if sys.platform == "win32":
-        os.add_dll_directory(str(folder))
+        # a missing folder raises here; python-vlc's load of libvlc.dll then fails and says so
+        with contextlib.suppress(OSError):
+            _dll_directories.append(os.add_dll_directory(str(folder)))
     # libvlccore first: libvlc and the plugins then bind to this copy; if it is missing, python-vlc's own
     # load of libvlc fails next, and says so
     with contextlib.suppress(OSError):

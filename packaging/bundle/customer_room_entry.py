@@ -18,5 +18,19 @@ if getattr(sys, "frozen", False):
 
 from customer_room_desktop.app.cli import main  # noqa: E402
 
+
+def finder_arguments(arguments: list[str]) -> list[str]:
+    """macOS: the .app started from the Finder has no command. A room double-clicked (PyInstaller's argv
+    emulation passes it as the one argument) opens live; with none, the sample room, as open-room does
+    on Linux. Any other command line is left as it is."""
+    if not arguments:
+        return ["demo"]
+    if len(arguments) == 1 and arguments[0].endswith(".croom") and Path(arguments[0]).is_file():
+        return ["open", arguments[0]]
+    return arguments
+
+
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False) and sys.platform == "darwin" and ".app/Contents/MacOS/" in sys.executable:
+        sys.exit(main(finder_arguments(sys.argv[1:])))
     sys.exit(main())
