@@ -71,6 +71,7 @@ class RoomEditor(QObject):
         self.window.import_requested.connect(self.open_import_wizard)
         self.window.files_dropped.connect(self.add_files)
         self.window.file_requested.connect(self._file_requested)
+        self.window.row_files_dropped.connect(self.drop_picture)
         self.window.call_form.add_requested.connect(self.add_call)
         self.window.row_remove_requested.connect(self.remove_row)
         self.window.stage_moved.connect(self.move_stage)
@@ -185,6 +186,15 @@ class RoomEditor(QObject):
             return
         self._in_grid(table, lambda: self._push(set_picture_edit(self.room, table, key, column, Path(path)),
                                                 (Path(path),)))
+
+    def drop_picture(self, table: str, key: str, column: str, paths: list[str]) -> None:
+        """A picture dropped on a persona's row: its photo, decoded first as “Photo from a file…” does."""
+        if len(paths) != 1:
+            self.window.grids[table].error.setText(f"{len(paths)} files were dropped: drop one picture, a persona "
+                                                   "has one photo.")
+            self.window.grids[table].error.show()
+            return
+        self.set_picture(table, key, column, paths[0])
 
     def add_row(self, table: str) -> None:
         if table == "artifacts":

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from .journey import ArtifactKind
 from .refusal import Refusal
 
 KEYED_TABLES = ("silos", "stages", "moments", "personas", "kpis", "artifacts", "calls")
@@ -157,6 +158,7 @@ REQUIRED_TEXT = {("stages", "name"): "A stage needs a name, in the customer's wo
                  ("artifacts", "title"): "An artifact needs a title.",
                  ("calls", "title"): "A call needs a title."}
 MAX_TEXT = 4000
+ARTIFACT_KINDS = tuple(sorted(kind.value for kind in ArtifactKind))  # as `build` checks them
 
 
 def row_filter(table: str) -> str:
@@ -185,6 +187,9 @@ def check_field(table: str, column: str, value: object) -> None:
             raise EditRefused("A key is lower-case letters, digits and hyphens, starting with a letter or digit.",
                               column)
         return
+    if table == "artifacts" and column == "kind" and value not in ARTIFACT_KINDS:
+        raise EditRefused(f"'{value}' is not an artifact kind; choose one of {', '.join(ARTIFACT_KINDS[:-1])} or "
+                          f"{ARTIFACT_KINDS[-1]}.", column)
     if column == "page" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
         raise EditRefused("A page is a whole number, counted from 1.", column)
     if isinstance(value, str):

@@ -4,12 +4,15 @@ give-up share is between 0 and 100 per cent. The artifacts as the editor's grid 
 
 from __future__ import annotations
 
-from ..domain.room_edits import EditRefused
+from ..domain.room_edits import ARTIFACT_KINDS, EditRefused
 from ..storage.media_store import open_media
 from ..storage.room_file import RoomFile
 from .artifact_probe import artifact_problem
 from .moment_silo_edits import MOMENT_CHOICES, NONE_OFFERED, moments_by_stage
 
+# An artifact's kind, chosen in its cell among those `build` takes ("packing-slip" shown "Packing slip"), "other" last
+KIND_CHOICES = [(kind, kind.replace("-", " ").capitalize()) for kind in ARTIFACT_KINDS if kind != "other"] + \
+    [("other", "Other")]
 ARTIFACT_RULES = ("page", "task_text", "task_customer_median_seconds", "task_customer_give_up_percent",
                   "task_common_wrong_answer")
 TASK_DETAILS = ("task_customer_give_up_percent", "task_common_wrong_answer")  # kept only with a task

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtPdf import QPdfDocument
 
 from .picture_problems import (
@@ -44,9 +44,17 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
 
 
 def decode_photo(data: bytes, box: QSize) -> QImage:
-    """A persona photo or the room's logo: Qt's own decoder first, which keeps a logo's transparency,
-    then Pillow for what Qt cannot read (HEIC, 16-bit grey, CMYK). A null image when neither can."""
-    image = QImage.fromData(data)
+    """A persona photo or the room's logo: Qt's own decoder first, which keeps a logo's transparency and
+    turns a phone photo upright (EXIF), then Pillow for what Qt cannot read (HEIC, 16-bit grey, CMYK). A null
+    image when neither can."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    del reader  # before the buffer it reads from: its decoder still holds the buffer
+    buffer.close()
     if not image.isNull():
         return image
     try:

@@ -1,7 +1,8 @@
 """The room editor's edits, made from what the room holds now: a field set, a stage moved or duplicated, a row
 added or removed. Each comes back as a RoomEdit for storage.room_edit_store to apply and keep (and undo, and
 redo). Calls, a moment's silos, the moment an artifact or a call belongs to and an artifact's page and task
-have rules of their own (call_edits, moment_silo_edits, artifact_edits)."""
+have rules of their own (call_edits, moment_silo_edits, artifact_edits); an artifact's kind is chosen among the
+kinds `build` takes (domain.room_edits.check_field)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from ..storage.evidence_queries import list_kpis
 from ..storage.media_store import file_sha256
 from ..storage.room_edit_store import transcript_lines
 from ..storage.room_file import RoomFile
-from .artifact_edits import artifact_rows, artifact_value
+from .artifact_edits import KIND_CHOICES, artifact_rows, artifact_value
 from .artifact_probe import artifact_problem
 from .call_edits import call_rows, persona_choices, recorded_on_value, set_persona_edit
 from .folder_source import artifact_kind, readable_title, slug
+from .image_prep import NOT_SHOWABLE, is_pdf
 from .moment_silo_edits import moment_choices, set_moment_edit, set_moment_silos_edit, silo_choices, silos_by_moment
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
@@ -45,7 +47,7 @@ EDITABLE: dict[str, dict[str, str]] = {
     "personas": {"name": TEXT, "situation": TEXT, "quote": TEXT},
     "kpis": {"name": TEXT, "unit": TEXT, "direction": DIRECTION, "target": NUMBER, "at_risk": NUMBER,
              "failing": NUMBER, "latest_reading": SHOWN, "reliability_now": SHOWN},
-    "artifacts": {"title": TEXT, "moment": CHOICE, "caption": TEXT, "page": WHOLE, "task_text": TEXT,
+    "artifacts": {"title": TEXT, "kind": CHOICE, "moment": CHOICE, "caption": TEXT, "page": WHOLE, "task_text": TEXT,
                   "task_done_when": TEXT, "task_customer_median_seconds": WHOLE,
                   "task_customer_give_up_percent": OPTIONAL_NUMBER, "task_common_wrong_answer": TEXT},
     "calls": {"title": TEXT, "moment": CHOICE, "recorded_on": DATE, "summary": TEXT, "consent": FLAG,
@@ -81,7 +83,7 @@ def set_field_edit(room: RoomFile, table: str, key: str, column: str, value: obj
         raise EditRefused(f"The editor does not change the {column.replace('_', ' ')} of {table}.", column)
     if kinds[column] == CHOICE and column == "moment":  # the moment an artifact or a call belongs to
         return set_moment_edit(room, table, key, str(value or ""))
-    if kinds[column] == CHOICE:  # a call's persona
+    if kinds[column] == CHOICE and column == "persona":  # a call's persona
         return set_persona_edit(room, key, str(value or ""))
     if kinds[column] == LINKS:  # a moment's silos
         return set_moment_silos_edit(room, key, [str(k) for k in value] if isinstance(value, list | tuple) else [])
@@ -181,7 +183,7 @@ def choices_of(room: RoomFile, table: str) -> dict[str, list[tuple[str, str]]]:
     if table == "calls":
         return {"persona": persona_choices(room), "moment": moment_choices(room)}
     if table == "artifacts":
-        return {"moment": moment_choices(room)}
+        return {"kind": KIND_CHOICES, "moment": moment_choices(room)}
     if table == "moments":
         return {"silos": silo_choices(room)}
     return {}
@@ -333,13 +335,20 @@ PICTURE_COLUMNS = {("personas", "photo_sha256"): "photo", ("room", "logo_sha256"
 
 
 def set_picture_edit(room: RoomFile, table: str, key: str, column: str, path: Path) -> RoomEdit:
-    """A persona's photo or the room's logo from a picture file, decoded first as a wall would."""
+    """A persona's photo or the room's logo from a picture file (chosen, or dropped on a persona's row), decoded
+    first as a wall would; a PDF or a file that will not decode is refused in one sentence naming it."""
     what = PICTURE_COLUMNS.get((table, column))
     if what is None:
         raise EditRefused(f"The editor does not take a picture for the {column} of {table}.", column)
     if not path.is_file():
         raise EditRefused(f"{path.name} is not a file; choose a picture.", column)
-    problem = artifact_problem(path.read_bytes())
+    data = path.read_bytes()
+    picture_file = f"a {what} is a picture file, such as a JPEG or a PNG"
+    if is_pdf(data):  # it would show as an artifact, not as a photo or a logo
+        raise EditRefused(f"{path.name} is a PDF, not a picture: {picture_file}.", column)
+    problem = artifact_problem(data)
+    if problem == NOT_SHOWABLE:  # a recording, a document: say what it is not, not why it will not decode
+        raise EditRefused(f"{path.name} is not a picture: {picture_file}.", column)
     if problem:
         raise EditRefused(f"{path.name} will not show on a wall: {problem}.", column)
     where = row_filter(table)

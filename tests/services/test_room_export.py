@@ -108,9 +108,12 @@ def test_what_the_editor_changed_is_exported_and_built_back(sample_room_copy, tm
         do_edit(room, set_field_edit(room, "calls", "burst-pipe", "moment", ""))
         do_edit(room, set_field_edit(room, "calls", "first-debit", "recorded_on", "2024-02-29"))
         do_edit(room, set_field_edit(room, "calls", "house-move", "recorded_on", ""))
+        do_edit(room, set_field_edit(room, "artifacts", "quote-error", "kind", "email"))
+        do_edit(room, set_field_edit(room, "artifacts", "home-claim-form", "kind", "hang-tag"))
         export_room(room, tmp_path / "source")
     manifest = tmp_path / "source" / "room.toml"
     assert 'page = 3' in manifest.read_text(encoding="utf-8")
+    assert 'kind = "hang-tag"' in manifest.read_text(encoding="utf-8")
     assert differences(sample_room_copy, build_room(tmp_path / "source", tmp_path / "rebuilt.croom")) == []
     # `build` takes the recorded dates the editor takes, and refuses the ones it refuses, in the same words
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"2024-02-29"', '"2023-02-29"'),

@@ -79,6 +79,8 @@ actions = st.lists(st.one_of(
               st.one_of(st.integers(-5, 3000).map(str), st.just(""), texts)),
     st.tuples(st.just("row"), st.sampled_from([("artifacts", "form", "moment"), ("calls", "burst", "moment")]),
               st.sampled_from(["", "claim-report", "claim-paid", "find-quote", "gone"])),
+    st.tuples(st.just("row"), st.just(("artifacts", "form", "kind")),  # the kinds `build` takes, and others
+              st.sampled_from(["letter", "packing-slip", "hang-tag", "other", "form", "memo", "", "Letter"])),
     st.tuples(st.just("row"), st.just(("calls", "burst", "recorded_on")),
               st.one_of(st.dates().map(str), st.sampled_from(["", "2026-02-30", "14/03/2026"]))),
     st.tuples(st.just("row"), st.sampled_from([("artifacts", "form", "task_customer_give_up_percent"),
@@ -165,6 +167,24 @@ def test_a_value_build_would_refuse_is_refused_in_one_sentence_naming_its_field(
         with pytest.raises(EditRefused) as refused:
             set_field_edit(room, "stages", "buy", "narration", "x" * 4001)
         assert "at most 4,000" in str(refused.value)
+
+
+def test_an_artifacts_kind_is_one_build_takes_and_each_change_is_one_step(tmp_path):
+    path = _room(tmp_path)
+    with RoomFile.open(path) as room:
+        with pytest.raises(EditRefused) as refused:
+            set_field_edit(room, "artifacts", "form", "kind", "memo")
+        assert refused.value.field == "kind" and str(refused.value) == (
+            "'memo' is not an artifact kind; choose one of brochure, contract, email, form, hang-tag, invoice, letter, "
+            "notice, other, packing-slip, screenshot or statement.")
+        assert set_field_edit(room, "artifacts", "form", "kind", "form") is None  # it is one already
+        edit = set_field_edit(room, "artifacts", "form", "kind", "packing-slip")
+        assert edit is not None and edit.label == "Change the kind of 'Claim form'"
+        do_edit(room, edit)
+        assert room.db.execute("SELECT kind FROM artifacts WHERE key = 'form'").fetchone() == ("packing-slip",)
+    with RoomFile.open(path) as room:  # closed and opened again
+        assert undo_edit(room) is not None
+        assert room.db.execute("SELECT kind FROM artifacts WHERE key = 'form'").fetchone() == ("form",)
 
 
 def test_a_history_tampered_with_is_refused_before_it_becomes_sql(tmp_path):

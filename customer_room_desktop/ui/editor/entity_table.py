@@ -2,11 +2,12 @@
 column, edited in place. A value the room cannot take is said in one sentence just under the grid, naming
 the row and the field, and the cell shows what the room still holds. A field that chooses one of the room's
 rows (a call's persona) is a list in its cell; one that links several (a moment's silos) is ticked under the
-grid for the selected row."""
+grid for the selected row. A grid may take a file dropped on a row (a persona's photo): the row under it, else
+the one selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
@@ -18,11 +19,12 @@ from .choice_cells import KEY_ROLE, ChoiceDelegate, LinksPanel
 ROW_CHOICES = "choices:{}"  # in a row's values: what its CHOICE field offers, when it depends on the row
 
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
-_HEADINGS = {"is_priority": "Priority", "at_risk": "At risk", "failing": "Failing", "task_text": "Task",
+_HEADINGS = {"kind": "Kind", "is_priority": "Priority", "at_risk": "At risk", "failing": "Failing", "task_text": "Task",
              "task_done_when": "Task done when", "task_customer_median_seconds": "Customers take (s)",
              "moment": "Moment of truth", "recorded_on": "Recorded on", "task_customer_give_up_percent": "Give up (%)",
              "task_common_wrong_answer": "Wrong answer"}
-_HINTS = {"recorded_on": "The day the call was recorded, written YYYY-MM-DD; empty when not known",
+_HINTS = {"kind": "What the artifact is (a letter, a form, a screenshot…), among the kinds `build` takes",
+          "recorded_on": "The day the call was recorded, written YYYY-MM-DD; empty when not known",
           "task_customer_give_up_percent": "The share of customers who give up on the task, from 0 to 100 per cent; "
                                            "empty when not known",
           "task_common_wrong_answer": "The wrong answer customers most often give to the task",
@@ -40,12 +42,14 @@ class EntityTable(QWidget):
     add_requested = Signal(str)  # table
     remove_requested = Signal(str, str)  # table, row key
     file_requested = Signal(str, str, str)  # table, row key, column: a file chosen for the row (photo, transcript)
+    files_dropped = Signal(str, str, str, list)  # table, row key, column, paths: files dropped on the row
 
     def __init__(self, table: str, columns: dict[str, str], what: str, addable: bool = False,
-                 removable: bool = False, from_files: dict[str, str] | None = None):
-        """``from_files``: button label -> the column a file chosen for the selected row goes to."""
+                 removable: bool = False, from_files: dict[str, str] | None = None, drop_column: str = ""):
+        """``from_files``: button label -> the column a file chosen for the selected row goes to;
+        ``drop_column``: the column a file dropped on a row goes to (none when empty)."""
         super().__init__()
-        self.table, self.columns = table, columns
+        self.table, self.columns, self.drop_column = table, columns, drop_column
         self._showing = False
         self._keys: list[str] = []
         self._values: list[dict[str, object]] = []
@@ -161,6 +165,19 @@ class EntityTable(QWidget):
         row = max(0, self.grid.currentRow())
         if row < len(self._keys):
             self.file_requested.emit(self.table, self._keys[row], column)
+
+    def take_drop(self, paths: list[str], at: QPoint) -> None:
+        """Files dropped at ``at`` (in the grid's viewport): for the row under them, else the selected one."""
+        self.error.hide()
+        row = self.grid.rowAt(at.y()) if self.grid.viewport().rect().contains(at) else -1
+        row = row if row >= 0 else self.grid.currentRow()
+        if not 0 <= row < len(self._keys):
+            noun = ROW_NOUNS.get(self.table, "row")
+            self.error.setText(f"Drop it on a {noun}'s row, or select the {noun} first.")
+            self.error.show()
+            return
+        self.grid.selectRow(row)
+        self.files_dropped.emit(self.table, self._keys[row], self.drop_column, paths)
 
     def _remove(self) -> None:
         if self._selected_key():

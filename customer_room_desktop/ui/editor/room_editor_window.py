@@ -27,6 +27,7 @@ GRIDS = {table: (title, EDITABLE[table]) for table, title in (
     ("calls", "Calls"), ("silos", "Silos"), ("room", "The room"))}
 FROM_FILES = {"personas": {"Photo from a file…": "photo_sha256"}, "room": {"Logo from a file…": "logo_sha256"},
               "calls": {"Transcript from a file…": "transcript"}}
+DROP_COLUMNS = {"personas": "photo_sha256"}  # a picture dropped on a persona's row is its photo
 FIELD_LABELS = {"name": "Name (in the customer's words)", "goal": "The customer's goal",
                 "description": "Description", "narration": "Narration (read on the kiosk's tour)"}
 
@@ -42,11 +43,14 @@ class RoomEditorWindow(QMainWindow):
     import_requested = Signal()
     files_dropped = Signal(list)  # paths of files dropped on the window: artifacts and calls of the selected stage
     file_requested = Signal(str, str, str)  # table, row key, column: a persona's photo, the logo, a transcript
+    row_files_dropped = Signal(str, str, str, list)  # table, row key, column, paths: a photo dropped on a persona
 
     def __init__(self, room_name: str):
         super().__init__()
         self.setWindowTitle(f"Edit room: {room_name}")
-        self.setAcceptDrops(True)  # dropped pictures and PDFs become artifacts of the selected stage; recordings, calls
+        # dropped pictures and PDFs become artifacts of the selected stage, recordings calls; on the personas tab a
+        # picture dropped on a persona's row (or with one selected) becomes its photo
+        self.setAcceptDrops(True)
         self._key = ""
         self._showing = False  # filling the fields from the room: not an edit
         self.stage_list = QListWidget()
@@ -104,8 +108,9 @@ class RoomEditorWindow(QMainWindow):
         self.grids: dict[str, EntityTable] = {}
         for table, (title, columns) in GRIDS.items():
             grid = EntityTable(table, columns, title, addable=table in ADDABLE, removable=table in REMOVABLE,
-                               from_files=FROM_FILES.get(table))
+                               from_files=FROM_FILES.get(table), drop_column=DROP_COLUMNS.get(table, ""))
             grid.file_requested.connect(self.file_requested)
+            grid.files_dropped.connect(self.row_files_dropped)
             grid.field_edited.connect(self.row_field_edited)
             grid.add_requested.connect(self.row_add_requested)
             grid.remove_requested.connect(self.row_remove_requested)
@@ -183,8 +188,13 @@ class RoomEditorWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        shown = self.tabs.currentWidget()
+        if isinstance(shown, EntityTable) and shown.drop_column:  # on the personas tab: a persona's photo
+            shown.take_drop(paths, shown.grid.viewport().mapFrom(self, event.position().toPoint()))
+        else:
             self.files_dropped.emit(paths)
 
     def show_refusal(self, field: str, sentence: str) -> None:
