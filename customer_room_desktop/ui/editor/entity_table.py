@@ -61,6 +61,7 @@ class EntityTable(QWidget):
             if column in _HINTS and (header_item := self.grid.horizontalHeaderItem(index)) is not None:
                 header_item.setToolTip(_HINTS[column])
         header = self.grid.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # columns fit their first rows: a 1,000-row grid opens at once
         for index, (name, kind) in enumerate(columns.items()):  # words get the room; numbers, ticks, units less
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if kind == TEXT
                                         and name not in _NARROW_TEXT else QHeaderView.ResizeMode.ResizeToContents)
@@ -108,6 +109,7 @@ class EntityTable(QWidget):
                   choices: dict[str, list[tuple[str, str]]] | None = None) -> None:
         """The rows as the room holds them; ``choices``: (key, name) of what each CHOICE or LINKS field takes."""
         self._showing = True
+        self.grid.setUpdatesEnabled(False)  # one layout and paint for the whole grid, not one per cell
         try:
             self.choices = choices or {}
             self._keys = [key for key, _ in rows]
@@ -119,6 +121,7 @@ class EntityTable(QWidget):
                     self.grid.setItem(row, column, self._item(name, values[name]))
         finally:
             self._showing = False
+            self.grid.setUpdatesEnabled(True)
         self._show_links()
 
     def _item(self, name: str, value: object) -> QTableWidgetItem:
