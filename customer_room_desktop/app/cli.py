@@ -226,7 +226,7 @@ def _open_window(path: Path, **options) -> int:  # noqa: ANN003 - run_live_room'
     from .run_room import run_live_room
 
     while (status := run_live_room(path, **options)) == EXIT_TO_EDITOR:
-        from .room_editor import run_editor  # only when asked for: not on the room's start-up path
+        from .editor_session import run_editor  # only when asked for: not on the room's start-up path
 
         run_editor(path)  # "Edit room…" on the console: the editor, then the room again as edited
     return status

@@ -1,4 +1,5 @@
-"""`customer-room edit ROOM`: the room editor (app/room_editor.py), on a new room file when ROOM does not exist."""
+"""`customer-room edit ROOM`: the room editor (app/editor_session.py, app/room_editor.py), on a new room file
+when ROOM does not exist."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ..storage.room_reading import room_failures
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from .room_editor import run_editor  # Qt only for the commands that show windows
+    from .editor_session import run_editor  # Qt only for the commands that show windows
 
     with room_failures(args.room):
         return run_editor(Path(args.room))

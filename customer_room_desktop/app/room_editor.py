@@ -7,8 +7,6 @@ the editor opens, without doing any edit twice. A drag of a stage is one step, a
 
 from __future__ import annotations
 
-import sys
-from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
@@ -30,7 +28,6 @@ from ..storage.room_edit_store import do_edit, edit_history, redo_edit, undo_edi
 from ..storage.room_file import RoomFile
 from ..ui.editor.import_wizard import ImportWizard
 from ..ui.editor.room_editor_window import RoomEditorWindow
-from .room_lock import LiveRoomLock
 from .wall_factory import WallFactory
 
 PREVIEW_SIZE = (1920, 1080)  # drawn at a wall's size, then shown small: what the room will see
@@ -352,23 +349,3 @@ class RoomEditor(QObject):
         widget.render(image)
         widget.deleteLater()
         self.window.show_preview(image)
-
-
-def run_editor(path: Path) -> int:
-    """The editor on ``path`` (a new room file when it does not exist) until its window is closed."""
-    with ExitStack() as cleanup:
-        if not path.exists():
-            RoomFile.create(path, path.stem.replace("-", " ").replace("_", " ").title()).close()
-        cleanup.enter_context(LiveRoomLock.acquire(path))  # not while the room is open live elsewhere
-        room = cleanup.enter_context(RoomFile.open(path))
-        if room.read_only:
-            print(f"customer-room: {path} cannot be edited: {room.read_only_reason}.", file=sys.stderr)
-            return 2
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        editor = RoomEditor(room)
-        editor.window.resize(1280, 860)
-        editor.window.show()
-        try:
-            return app.exec()
-        finally:
-            editor.close()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMainWindow, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.room_editing import ADDABLE, EDITABLE, REMOVABLE, StageText
@@ -41,6 +41,7 @@ class RoomEditorWindow(QMainWindow):
     duplicate_requested = Signal(str)  # stage key
     stage_selected = Signal(str)
     import_requested = Signal()
+    new_from_folder_requested = Signal()  # "New room from a folder…": app/room_from_folder.py asks and builds
     files_dropped = Signal(list)  # paths of files dropped on the window: artifacts and calls of the selected stage
     file_requested = Signal(str, str, str)  # table, row key, column: a persona's photo, the logo, a transcript
     row_files_dropped = Signal(str, str, str, list)  # table, row key, column, paths: a photo dropped on a persona
@@ -124,8 +125,13 @@ class RoomEditorWindow(QMainWindow):
         import_button.setToolTip("Complaints, KPI readings, customer-asset periods or survey results, from a CSV "
                                  "file or a workbook")
         import_button.clicked.connect(self.import_requested)
+        from_folder = QPushButton("New room from a folder…")
+        from_folder.setToolTip("A new room from a folder of a client's material: a stage for each subfolder, an "
+                               "artifact for each picture or PDF, a call for each recording")
+        from_folder.clicked.connect(self.new_from_folder_requested)
         top = QHBoxLayout()
         top.addStretch(1)
+        top.addWidget(from_folder)
         top.addWidget(import_button)
         outer.addLayout(top)
         outer.addWidget(self.tabs)
@@ -181,6 +187,22 @@ class RoomEditorWindow(QMainWindow):
                                                  "Pictures and PDFs (*.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff "
                                                  "*.bmp *.heic *.pdf)")
         return chosen
+
+    def ask_material_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "The folder of the client's material")
+
+    def ask_new_room_path(self, start: str) -> str:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the new room as", start, "Rooms (*.croom)",
+                                                options=QFileDialog.Option.DontConfirmOverwrite)
+        return chosen  # an existing file is refused in a sentence, never replaced
+
+    def ask_consent(self) -> bool:
+        asked = QMessageBox.question(self, "Consent", "Did every caller consent to their recording being played?",
+                                     defaultButton=QMessageBox.StandardButton.No)
+        return asked == QMessageBox.StandardButton.Yes
+
+    def show_report(self, title: str, lines: list[str]) -> None:
+        QMessageBox.information(self, title, "\n".join(lines))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():
