@@ -145,7 +145,10 @@ def room_branding(room: RoomFile) -> Branding:
     return Branding(found.name, found.brand_colour, logo)
 
 
-def _period_label(last: str) -> str:
+def _period_label(last: str | None) -> str:
+    """The months the complaint trends cover; "" for a room with no complaints yet (no months to name)."""
+    if last is None:
+        return ""
     first = add_months(last, -(TREND_WINDOW - 1))
     return f"{first} to {last}"
 
@@ -159,7 +162,8 @@ class WallDataSource:
         self._room = load_room(db)
         self.stages = list_stages(db)
         self._kpis = list_kpis(db)
-        self.last_month = latest_complaint_month(db) or "2000-01"
+        self.newest_month = latest_complaint_month(db)  # None: no complaints imported yet
+        self.last_month = self.newest_month or "2000-01"
         self._window_first = add_months(self.last_month, -(2 * TREND_WINDOW - 1))
         self._stage_months = complaint_months_by_stage(db, add_months(self.last_month, -23), self.last_month)
 
@@ -185,7 +189,7 @@ class WallDataSource:
             count, trend = self._recent_counts(self._stage_months.get(stage.key, {}))
             stages.append(JourneyStage(stage.key, stage.position, stage.name, stage.goal, level.value, unreliable,
                                        count, trend))
-        return JourneySpanData(tuple(stages), _period_label(self.last_month))
+        return JourneySpanData(tuple(stages), _period_label(self.newest_month))
 
     def stage_panel(self, stage_key: str) -> StagePanelData:
         stage = next(s for s in self.stages if s.key == stage_key)
@@ -216,7 +220,7 @@ class WallDataSource:
         level, _ = self._stage_reliability(stage_key)
         return StagePanelData(stage.key, stage.position, len(self.stages), stage.name, stage.goal, level.value,
                               tuple(tiles), tuple(categories[:5]), verbatims, artifacts, surveys,
-                              _period_label(self.last_month))
+                              _period_label(self.newest_month))
 
     def _wall_quotes(self, stage_key: str, limit: int) -> tuple[str, ...]:
         """A stage's newest verbatims as a wall may show them: masked unless the room says otherwise, and

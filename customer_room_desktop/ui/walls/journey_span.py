@@ -202,8 +202,9 @@ class JourneySpan(QWidget):
             self._marker_fonts = (scale, fonts)
             self._paint_marker(painter)
             draw_text(painter, QRectF(margin, bottom + scale(22), self.width() - 2 * margin, scale(40)),
-                      f"Complaints {self.data.period_label}, against the three months before · reliability of the "
-                      "worst moment of truth", scale.font(LABEL_UNITS), TEXT_FAINT)
+                      (f"Complaints {self.data.period_label}, against the three months before" if
+                       self.data.period_label else "No complaints imported yet")
+                      + " · reliability of the worst moment of truth", scale.font(LABEL_UNITS), TEXT_FAINT)
 
     def _biggest_names(self, scale: WallScale, available: float) -> tuple[_Fonts, list[float]]:
         """The biggest type the stage names fit side by side in, and the width each column then needs: for
@@ -262,7 +263,7 @@ class JourneySpan(QWidget):
                       label_height + scale(16))
         goal = QRectF(inner.left(), name_rect.bottom() + scale(14), inner.width(), chip.top() - name_rect.bottom()
                       - scale(28))
-        if goal.height() > scale(40):
+        if goal.height() > scale(40) and stage.goal.strip():
             draw_fitted_text(painter, goal, f"“{stage.goal}”", scale, fonts.goal_units, TEXT_SOFT, italic=True)
         fill_rounded(painter, chip, chip.height() / 2, colour)
         draw_text(painter, chip, stage.reliability.upper(), fonts.label, BACKGROUND, Qt.AlignmentFlag.AlignCenter)

@@ -183,7 +183,7 @@ class StagePanel(QWidget):
         label_font = scale.font(LABEL_UNITS, QFont.Weight.Bold)
         label_h = QFontMetricsF(label_font).height()
         draw_text(painter, QRectF(area.left(), area.top(), area.width(), label_h),
-                  f"COMPLAINTS · {data.period_label}", label_font, TEXT_FAINT)
+                  f"COMPLAINTS · {data.period_label}" if data.period_label else "COMPLAINTS", label_font, TEXT_FAINT)
         top = area.top() + scale(48)
         if not data.categories:
             draw_text(painter, QRectF(area.left(), top, area.width(), scale(80)), "No complaints in these months",

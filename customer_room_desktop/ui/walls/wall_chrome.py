@@ -33,6 +33,7 @@ def draw_header(painter: QPainter, width: int, scale: WallScale, branding: Brand
               scale.font(26, QFont.Weight.Bold), brand)
     used = draw_text(painter, QRectF(margin, scale(58), right - margin, scale(84)), title,
                      scale.font(64, QFont.Weight.Bold), TEXT)
-    draw_text(painter, QRectF(margin, used.bottom() + scale(2), width - 2 * margin, scale(46)), f"“{subtitle}”",
-              scale.font(30, italic=True), TEXT_SOFT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if subtitle.strip():  # a new stage has no customer's words yet: no empty quotation marks
+        draw_text(painter, QRectF(margin, used.bottom() + scale(2), width - 2 * margin, scale(46)), f"“{subtitle}”",
+                  scale.font(30, italic=True), TEXT_SOFT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return used.bottom() + scale(50)
