@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
 from .picture_problems import (
@@ -44,19 +44,17 @@ def decode_picture(data: bytes, box: QSize) -> QImage:
 
 
 def decode_photo(data: bytes, box: QSize) -> QImage:
-    """A persona photo or the room's logo: Qt's own decoder first, which keeps a logo's transparency and
-    turns a phone photo upright (EXIF), then Pillow for what Qt cannot read (HEIC, 16-bit grey, CMYK). A null
-    image when neither can."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    image = reader.read()
-    del reader  # before the buffer it reads from: its decoder still holds the buffer
-    buffer.close()
-    if not image.isNull():
-        return image
+    """A persona photo or the room's logo. A JPEG (a phone photo, its orientation in EXIF) goes to Pillow,
+    which turns it upright; any other picture to Qt's own decoder first, which keeps a logo's transparency,
+    then to Pillow for what Qt cannot read (HEIC, 16-bit grey, CMYK). A null image when neither can.
+
+    No QImageReader on a QBuffer made here: photos are decoded on worker threads, and a Qt device made in
+    Python asks for the interpreter lock on every read while Qt's image-format lock is held, which
+    deadlocked against a thread holding the interpreter lock and waiting for that one."""
+    if not data.startswith(b"\xff\xd8"):
+        image = QImage.fromData(data)
+        if not image.isNull():
+            return image
     try:
         return decode_picture(data, box)
     except ImageUnavailable:
