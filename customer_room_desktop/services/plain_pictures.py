@@ -8,8 +8,8 @@ answers None rather than guess.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColorSpace, QImage, QImageReader, QPainter
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColorSpace, QImage, QPainter
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_END = b"IEND\xaeB`\x82"  # the last chunk, with its checksum: a file cut short lacks it
@@ -23,15 +23,14 @@ def decode_plain_png(data: bytes, box: QSize, max_pixels: int) -> QImage | None:
     any other file, or one Qt cannot read whole (Pillow then says what is wrong with it)."""
     if not data.startswith(PNG_SIGNATURE) or not data.endswith(PNG_END):
         return None
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer, b"png")
-    size = reader.size()
-    if not size.isValid() or size.width() * size.height() > max_pixels or reader.imageFormat() not in _PLAIN_FORMATS:
+    # The size and depth from the header (IHDR), not from a QImageReader on a QBuffer made in Python: this
+    # runs on worker threads, and such a device asks for the interpreter lock on every read while Qt's
+    # image-format lock is held, which deadlocks against a thread holding the one and waiting for the other.
+    width, height, depth = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big"), data[24]
+    if data[12:16] != b"IHDR" or not width or not height or width * height > max_pixels or depth > 8:
         return None
-    image = reader.read()
-    if image.isNull() or reader.error() != QImageReader.ImageReaderError.UnknownError:
+    image = QImage.fromData(data, "PNG")
+    if image.isNull() or image.format() not in _PLAIN_FORMATS:
         return None
     space = image.colorSpace()
     if space.isValid() and space != QColorSpace(QColorSpace.NamedColorSpace.SRgb):
