@@ -32,6 +32,7 @@ class RoomMediaStream:
         self._close_cb = decorators.MediaCloseCb(self._close)
         self._pending: dict[int, str] = {}
         self._tokens: dict[str, int] = {}
+        self._demuxers: dict[str, str | None] = {}  # each medium's demultiplexer, from its first bytes
 
     def media(self, instance, sha256: str):
         """A libVLC media that plays the room's medium ``sha256``."""
@@ -41,7 +42,9 @@ class RoomMediaStream:
             self._pending[token] = sha256
         media = instance.media_new_callbacks(self._open_cb, self._read_cb, self._seek_cb, self._close_cb,
                                              ctypes.c_void_p(token))
-        demux = demux_for(self._head(sha256))
+        if sha256 not in self._demuxers:  # read once per medium, however often it is played
+            self._demuxers[sha256] = demux_for(self._head(sha256))
+        demux = self._demuxers[sha256]
         if demux is not None:  # libVLC tries this demultiplexer only (domain/media_containers.py says why)
             media.add_option(f":demux={demux}")
         return media
