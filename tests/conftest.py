@@ -20,6 +20,23 @@ from customer_room_desktop.app.paths import sample_room_source  # noqa: E402
 from customer_room_desktop.services.room_builder import build_room  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collections_on_the_main_thread(qapp):
+    """Garbage collected on the main thread only, as the app does (services.main_thread_gc)."""
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collector = collect_on_main_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_collections_on_the_main_thread):
+    """A test that never runs the event loop still has its garbage collected, on the main thread."""
+    yield
+    _collections_on_the_main_thread.collect_if_due()
+
+
 @pytest.fixture(scope="session")
 def sample_room(tmp_path_factory) -> Path:
     """The bundled sample room, built once per test run. Tests must not change it."""

@@ -20,6 +20,7 @@ from ..services.room_builder import build_from_folder
 from ..storage.room_file import RoomFile
 from ..storage.room_reading import room_failures
 from ..ui.editor.room_editor_window import RoomEditorWindow
+from .qt_app import qt_application
 from .room_editor import RoomEditor
 from .room_lock import LiveRoomLock
 
@@ -114,7 +115,7 @@ class EditorSession:
 
 def run_editor(path: Path) -> int:
     """The editor on ``path`` (a new room file when it does not exist) until its window is closed."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = qt_application()
     session = EditorSession()
     try:
         refused = session.open(path)

@@ -34,6 +34,7 @@ from .kiosk_exit import KioskKeys
 from .kiosk_supervisor import EXIT_LEFT_WITH_PIN
 from .kiosk_tour import KioskInput, KioskTourGuide
 from .live_room import LiveRoom
+from .qt_app import qt_application
 from .wall_factory import WallFactory
 
 HEARTBEAT_MS = 5000
@@ -179,8 +180,7 @@ def _first_wall(live: LiveRoom) -> QWidget | None:
 
 
 def run_player(room_path: Path, state_dir: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Customer Room kiosk")
+    app = qt_application("Customer Room kiosk")
     with RoomFile.open(room_path, read_only=True) as room:
         programme = room_programme(room)
         factory = WallFactory(room)
@@ -208,7 +208,7 @@ def run_safe_screen(room_path: Path) -> int:
     from ..services.wall_data import room_branding
     from ..ui.walls.plain_screens import PlainScreen
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = qt_application()
     with RoomFile.open(room_path, read_only=True) as room:
         branding = room_branding(room)
         stored = pin_hash(room)

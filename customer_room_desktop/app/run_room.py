@@ -15,6 +15,7 @@ from ..services.screen_assignment import AssignmentStore
 from ..storage.room_file import RoomFile
 from .live_room import LiveRoom
 from .paths import user_data_dir
+from .qt_app import qt_application
 from .phone_switch import PhoneSwitch
 from .room_lock import LiveRoomLock
 from .wall_factory import WallFactory
@@ -83,8 +84,7 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
             print(room.upgrade_notice, file=sys.stderr)
         if room.read_only and lock is not None:
             lock.release()  # a read-only file: this window is not the live room, another may be
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setApplicationName("Customer Room")
+        app = qt_application("Customer Room")
         notice = ""
         if room.read_only:
             notice = f"Open for viewing only, because {room.read_only_reason}: decisions and notes cannot be saved."

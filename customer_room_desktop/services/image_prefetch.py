@@ -2,43 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 
 from .image_prep import PreparedImages
-
-
-_collector = threading.Lock()
-_jobs_running = 0
-_collector_paused = False
-
-
-@contextmanager
-def _no_collection_here() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while a decode job runs Python on a worker thread.
-
-    Whichever thread allocates when a collection is due runs it, and it deletes the Qt objects in the
-    garbage there. A main-thread QObject deleted on a worker locks its signal lock and then asks for the
-    interpreter lock, while the main thread holds the interpreter lock and waits for that signal lock:
-    two fresh-clone CI runs hung so, forever. Paused, collections run on the main thread between jobs."""
-    global _jobs_running, _collector_paused
-    with _collector:
-        if _jobs_running == 0 and gc.isenabled():
-            gc.disable()
-            _collector_paused = True
-        _jobs_running += 1
-    try:
-        yield
-    finally:
-        with _collector:
-            _jobs_running -= 1
-            if _jobs_running == 0 and _collector_paused:
-                _collector_paused = False
-                gc.enable()
 
 
 class _Finished(QObject):
@@ -52,10 +20,11 @@ class _DecodeJob(QRunnable):
         self._args = (images, sha256, data, page, box, finished, password)
 
     def run(self) -> None:
-        with _no_collection_here():
-            images, sha256, data, page, box, finished, password = self._args
-            images.prepare(sha256, lambda _: data, page, box, password)
-            finished.done.emit(sha256, page, box.width(), box.height())
+        # Python code on a pool thread: the app runs garbage collections on the main thread only
+        # (services.main_thread_gc), so nothing here deletes a main-thread Qt object.
+        images, sha256, data, page, box, finished, password = self._args
+        images.prepare(sha256, lambda _: data, page, box, password)
+        finished.done.emit(sha256, page, box.width(), box.height())
 
 
 class ImagePrefetcher(QObject):

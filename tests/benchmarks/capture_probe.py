@@ -20,6 +20,9 @@ from customer_room_desktop.storage.room_file import RoomFile
 
 def main(room_path: str, captures: int) -> None:
     app = QApplication.instance() or QApplication([])
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collect_on_main_thread(app)  # as the app does
     room = RoomFile.open(room_path)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(room_path).with_suffix(".walls.json"), "bench", "bench"))
     live.start()

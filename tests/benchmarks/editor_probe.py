@@ -62,6 +62,9 @@ def large(room_path: str) -> dict:
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collect_on_main_thread(app)  # as the app does
     if sys.argv[1] == "session":
         from tests.app.new_user_flow import run_new_user_session
 

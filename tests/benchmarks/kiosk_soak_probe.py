@@ -48,6 +48,9 @@ def with_calls(programme: KioskProgramme, factory: WallFactory) -> KioskProgramm
 
 def main(room_path: str, state_dir: str, transitions: int, warm_up: int, samples: int) -> None:
     app = QApplication([])
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collect_on_main_thread(app)  # as the app does
     room = RoomFile.open(room_path, read_only=True)
     factory = WallFactory(room)
     live = LiveRoom(factory, ProgrammedAssignments(), kiosk=True)

@@ -46,6 +46,9 @@ def percentile(values, share):
 
 def main(room_path: str, store_path: str, rounds: int) -> None:
     app = QApplication([])
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collect_on_main_thread(app)  # as the app does
     room = RoomFile.open(room_path, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "bench", "bench"))
     live.start()

@@ -142,6 +142,9 @@ def plan_and_start(live: LiveRoom, names: list[str]) -> int:
 
 def main(room_path: str, store_path: str, phones: int, out_dir: str) -> None:
     app = QApplication([])
+    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+
+    collect_on_main_thread(app)  # as the app does
     room = RoomFile.open(room_path)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "bench", "bench"))
     live.start()
