@@ -23,11 +23,8 @@ def ensure_widget_application():
     """The running QApplication, or a new one, for commands that draw widgets (a wall view to a picture)."""
     from PySide6.QtWidgets import QApplication
 
-    from ..services.main_thread_gc import collect_on_main_thread
+    from .qt_app import qt_application
 
     if QApplication.instance() is None:
         _offscreen_without_display()
-        QApplication([])
-    app = QApplication.instance()
-    collect_on_main_thread(app)
-    return app
+    return qt_application()

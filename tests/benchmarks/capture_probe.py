@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
@@ -19,10 +18,9 @@ from customer_room_desktop.storage.room_file import RoomFile
 
 
 def main(room_path: str, captures: int) -> None:
-    app = QApplication.instance() or QApplication([])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(room_path).with_suffix(".walls.json"), "bench", "bench"))
     live.start()

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 
 
 def _settled() -> None:
@@ -61,10 +60,9 @@ def large(room_path: str) -> dict:
 
 
 def main() -> None:
-    app = QApplication(sys.argv[:1])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     if sys.argv[1] == "session":
         from tests.app.new_user_flow import run_new_user_session
 

@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.cli_kiosk import room_programme
 from customer_room_desktop.app.kiosk_player import KioskPlayer, _celebrate
@@ -47,10 +46,9 @@ def with_calls(programme: KioskProgramme, factory: WallFactory) -> KioskProgramm
 
 
 def main(room_path: str, state_dir: str, transitions: int, warm_up: int, samples: int) -> None:
-    app = QApplication([])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path, read_only=True)
     factory = WallFactory(room)
     live = LiveRoom(factory, ProgrammedAssignments(), kiosk=True)

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
@@ -45,10 +44,9 @@ def percentile(values, share):
 
 
 def main(room_path: str, store_path: str, rounds: int) -> None:
-    app = QApplication([])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "bench", "bench"))
     live.start()

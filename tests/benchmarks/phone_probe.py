@@ -23,7 +23,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QProcess, QTimer
-from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.phone_bridge import phone_bridge_for
@@ -141,10 +140,9 @@ def plan_and_start(live: LiveRoom, names: list[str]) -> int:
 
 
 def main(room_path: str, store_path: str, phones: int, out_dir: str) -> None:
-    app = QApplication([])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "bench", "bench"))
     live.start()

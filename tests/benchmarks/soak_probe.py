@@ -37,10 +37,9 @@ def open_files() -> int:
 
 
 def main(room_path: str, store_path: str, switches: int, warm_up: int, samples: int) -> None:
-    app = QApplication([])
-    from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+    from customer_room_desktop.app.qt_app import qt_application
 
-    collect_on_main_thread(app)  # as the app does
+    app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "soak", "soak"))
     live.start()

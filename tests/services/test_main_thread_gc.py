@@ -11,12 +11,9 @@ from customer_room_desktop.app.qt_app import qt_application
 from customer_room_desktop.services.main_thread_gc import collect_on_main_thread, due_generation
 
 
-def _allocate_on_a_worker() -> None:
-    kept: list[dict[str, int]] = []
-    for number in range(300_000):
-        kept.append({"n": number})  # tracked containers that live a while: the count Python collects by
-        if len(kept) > 5_000:
-            kept = []
+def _allocate_on_a_worker(kept: list[dict[str, int]]) -> None:
+    for number in range(50_000):
+        kept.append({"n": number})  # tracked containers that stay: the count Python collects by grows
 
 
 def test_worker_threads_that_allocate_never_run_a_collection_and_the_main_thread_does(qapp, qtbot):
@@ -34,7 +31,8 @@ def test_worker_threads_that_allocate_never_run_a_collection_and_the_main_thread
         destroyed: list[bool] = []
         garbage.destroyed.connect(lambda: destroyed.append(True))
         del garbage
-        workers = [threading.Thread(target=_allocate_on_a_worker) for _ in range(2)]
+        kept: list[dict[str, int]] = []
+        workers = [threading.Thread(target=_allocate_on_a_worker, args=(kept,)) for _ in range(2)]
         for worker in workers:
             worker.start()
         for worker in workers:
