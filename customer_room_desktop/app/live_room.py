@@ -219,6 +219,11 @@ class LiveRoom(QObject):
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
     @property
+    def closing(self) -> bool:
+        """True once ``shut_down`` has begun: nothing should redraw or start any more."""
+        return self._closing
+
+    @property
     def walls(self):
         return self.screens.walls
 

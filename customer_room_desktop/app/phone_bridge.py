@@ -85,7 +85,7 @@ class PhoneBridge(QObject):
             self.server = None
             raise
         url = self.server.url()
-        self._tally_follows()
+        self.vote_changed.emit()  # the tally's totals may hide now
         self.started.emit(url)
         self.codes_changed.emit()
         return url
@@ -97,7 +97,7 @@ class PhoneBridge(QObject):
             server.stop()
             if self.desk is not None:
                 self.desk.clients.clear()
-            self._tally_follows()
+            self.vote_changed.emit()  # the tally's totals show again
             self.stopped.emit()
 
     def totals_hidden(self) -> bool:
@@ -105,11 +105,9 @@ class PhoneBridge(QObject):
         has voted but not where the dots went (turning the phones off shows them: nobody is left to reveal)."""
         return self.running and self.desk is not None and self.desk.box.phase in (VotePhase.OPEN, VotePhase.CLOSED)
 
-    def _tally_follows(self, hidden_before: bool | None = None) -> None:
-        """The tally wall draws again when whether its totals show has changed."""
-        if hidden_before is None or hidden_before != self.totals_hidden():
-            with contextlib.suppress(Refusal):
-                self.side.execute(cmd.SessionDataChanged())
+    def skipped(self) -> frozenset[str]:
+        """The leaders who chose, on their phones, not to vote in this vote."""
+        return frozenset(self.desk.box.skipped) if self.desk is not None else frozenset()
 
     # -- the codes -----------------------------------------------------------------------------------------
     @property
@@ -169,9 +167,7 @@ class PhoneBridge(QObject):
     def _push(self, action: Callable[[PhoneDesk], list[Push]]) -> None:
         if self.desk is None or self.server is None or not self.running:
             raise Refusal("Turn the phones on first.")
-        hidden_before = self.totals_hidden()
         self.server.push(action(self.desk))
-        self._tally_follows(hidden_before)
         self.vote_changed.emit()
 
     # -- across the threads ----------------------------------------------------------------------------------
@@ -204,7 +200,8 @@ class PhoneBridge(QObject):
         finally:
             self._handling = False
         settle(reply)
-        self._tally_follows(hidden_before)  # the facilitator's phone opened, closed or revealed the vote
+        if hidden_before != self.totals_hidden():  # the facilitator's phone opened, closed or revealed the vote
+            self.vote_changed.emit()
 
     def _forget(self, client: str) -> None:
         if self.desk is not None and self.running:
@@ -221,23 +218,36 @@ def phone_bridge_for(live: LiveRoom) -> PhoneBridge:
     """A bridge on ``live`` that follows every change of the room; nothing listens until ``start``."""
     bridge = PhoneBridge(live_room_side(live))
     live.changed.connect(bridge.room_changed)
-    live.factory.tally_totals_hidden = bridge.totals_hidden
-    live.factory.phones_wall = bridge.wall_data
-    _phones_wall_follows(live, bridge)
+    live.factory.phones = bridge
+    _walls_follow_phones(live, bridge)
     return bridge
 
 
-def _phones_wall_follows(live: LiveRoom, bridge: PhoneBridge) -> None:
-    """A wall showing the phones view draws again when the code or the vote changes: once per burst, through
-    the room's own command (its data is its own revision, so an unchanged wall is not repainted)."""
+def _walls_follow_phones(live: LiveRoom, bridge: PhoneBridge) -> None:
+    """Walls that show the phones' state draw again through the room's own command when it changes: a
+    tally wall at once when its totals hide or show, a phones wall once per burst of codes or votes. (Dots
+    and skips reach the tally as every saved vote does; a wall whose data is unchanged is not repainted.)"""
     timer = QTimer(bridge, singleShot=True, interval=0)
+    drawn_hidden = [bridge.totals_hidden()]
+
+    def shown() -> set[str]:
+        state = live.state
+        return {state.shown(wall).partition(":")[0] for wall in state.present_walls()}
 
     def redraw() -> None:
-        state = live.state
-        if not getattr(live, "_closing", False) and any(state.shown(w) == "phones" for w in state.present_walls()):
+        if not live.closing:
             with contextlib.suppress(Refusal):
                 live.execute(cmd.SessionDataChanged())
 
-    timer.timeout.connect(redraw)
-    bridge.codes_changed.connect(timer.start)
-    bridge.vote_changed.connect(timer.start)
+    def follow() -> None:
+        hidden = bridge.totals_hidden()
+        turned, drawn_hidden[0] = hidden != drawn_hidden[0], hidden
+        views = shown()
+        if turned and "tally" in views:
+            redraw()
+        elif "phones" in views:
+            timer.start()
+
+    timer.timeout.connect(lambda: "phones" in shown() and redraw())
+    bridge.codes_changed.connect(follow)
+    bridge.vote_changed.connect(follow)

@@ -60,10 +60,11 @@ def live_data(view: str, state: RoomState, factory: WallFactory) -> tuple | None
     session_id = state.session.id
     try:
         if name == "tally":
-            hidden = factory.tally_totals_hidden()
-            return (state.session.revision, tally_data(room, session_id, hidden)) if session_id else None
+            phones = factory.phones
+            return (state.session.revision, tally_data(room, session_id, phones.totals_hidden(), phones.skipped())) \
+                if session_id else None
         if name == "phones":  # the data is its own revision: the wall draws again when the code or the vote changes
-            data = factory.phones_wall()
+            data = factory.phones.wall_data()
             return (data, data)
         if name == "teams":
             return (state.session.revision, board_data(room))

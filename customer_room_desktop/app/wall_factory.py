@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
@@ -17,7 +16,7 @@ from ..domain.early_warning import stage_alert
 from ..services.board_data import (
     BoardDataError, asset_board, asset_periods_with_reasons, early_warning, listening_path, warnings_of,
 )
-from ..services.phones_wall_data import PhonesWallData, phones_off
+from ..services.phones_wall_data import NoPhones, PhonesForWalls
 from ..services.session_wall_data import board_data, latest_celebration, tally_data
 from ..services.tour_data import TourData, tour_data
 from ..services.walk_data import WalkDataError, latest_exercise, persona_data
@@ -48,9 +47,7 @@ class WallFactory:
         self._tours: dict[int, TourData] = {}
         self._boards: dict[tuple[str, str], object] = {}
         self._warnings = None  # the moments' reliability, judged once per room
-        self.tally_totals_hidden = lambda: False  # the phones' vote sets this while its totals are not revealed
-        # the phones wall's data: the phones' bridge sets this once made; until then (and in render) they are off
-        self.phones_wall: Callable[[], PhonesWallData] = phones_off
+        self.phones: PhonesForWalls = NoPhones()  # the phones' bridge, once made
 
     @property
     def stage_count(self) -> int:
@@ -190,7 +187,7 @@ class WallFactory:
             from ..ui.walls.phones_wall import PhonesWall
 
             phones = PhonesWall(self.branding)
-            phones.show_phones(self.phones_wall())
+            phones.show_phones(self.phones.wall_data())
             return phones
         if spec.data in (ViewData.SESSION, ViewData.COVER):
             return self._session_wall(kind, argument)

@@ -5,6 +5,7 @@ the app fills it from the phones' bridge, and the wall never sees the bridge or 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 PHONES_OFF = "The phones are off, so there is no code to scan."
 NO_SESSION = "There is no session for leaders to vote in, so there is no code to scan."
@@ -39,3 +40,27 @@ def phones_wall_data(running: bool, link: str, qr_png: bytes, progress: str) -> 
     if not link or not qr_png:
         return PhonesWallData(notice=NO_SESSION)
     return PhonesWallData(qr_png, link, progress or NO_ATTENDEES)
+
+
+class PhonesForWalls(Protocol):
+    """What the walls need of the phones: whether the tally's totals are hidden, who skipped the vote, and
+    the phones wall's data. The phones' bridge is one; ``NoPhones`` stands in until it is made."""
+
+    def totals_hidden(self) -> bool: ...
+
+    def skipped(self) -> frozenset[str]: ...
+
+    def wall_data(self) -> PhonesWallData: ...
+
+
+class NoPhones:
+    """No phones in this room (yet, or in ``render``): every total shows, nobody skipped by phone."""
+
+    def totals_hidden(self) -> bool:
+        return False
+
+    def skipped(self) -> frozenset[str]:
+        return frozenset()
+
+    def wall_data(self) -> PhonesWallData:
+        return phones_off()

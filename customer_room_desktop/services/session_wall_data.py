@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.ballot_box import VoteProgress
 from ..storage.accountability import team_board
 from ..storage.focus import tally_of
 from ..storage.room_file import RoomFile
@@ -23,10 +24,8 @@ class TallyRow:
 class TallyData:
     session_title: str
     dots_per_leader: int
-    leaders_voted: int
-    leaders: int
     rows: tuple[TallyRow, ...]  # most dots first
-    waiting: tuple[str, ...] = ()  # the attendees with no dots yet, in the session's order
+    progress: VoteProgress  # who has voted or skipped, and who not yet: the phones and console say the same
     totals_hidden: bool = False  # a phone vote not yet revealed: who voted shows, where the dots went does not
 
 
@@ -75,17 +74,18 @@ def _first_sentence(text: str, limit: int = 140) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def tally_data(room: RoomFile, session_id: int, totals_hidden: bool = False) -> TallyData:
+def tally_data(room: RoomFile, session_id: int, totals_hidden: bool = False,
+               skipped: frozenset[str] = frozenset()) -> TallyData:
     """The session's dots per candidate; ``totals_hidden`` while a phone vote is open or closed but not
-    revealed, so the first dots seen do not steer the rest."""
+    revealed, so the first dots seen do not steer the rest; ``skipped``: who chose not to vote."""
     session = session_row(room, session_id)
     selected = {row[0] for row in room.db.execute("SELECT key FROM priorities WHERE status = 'selected'")}
     voters = {row[0] for row in room.db.execute("SELECT DISTINCT voter FROM votes WHERE session_id = ?",
                                                 (session_id,))}
     attendees = [attendee.name for attendee in attendees_of(room, session_id)]
-    return TallyData(session.title, session.dots_per_leader, len(voters), len(attendees),
+    return TallyData(session.title, session.dots_per_leader,
                      tuple(TallyRow(title, dots, key in selected) for key, title, dots in tally_of(room, session_id)),
-                     tuple(name for name in attendees if name not in voters), totals_hidden)
+                     VoteProgress(tuple(attendees), frozenset(voters), skipped - voters), totals_hidden)
 
 
 def board_data(room: RoomFile, on: date | None = None) -> BoardData:

@@ -6,90 +6,23 @@ signals) while Qt runs, never on a fixed sleep.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import subprocess
 import sys
 import threading
-from concurrent.futures import Future
 
 import aiohttp
 import pytest
 from PySide6.QtGui import QImage
 
-from customer_room_desktop.app.live_room import LiveRoom
-from customer_room_desktop.app.phone_bridge import phone_bridge_for
-from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.domain import room_commands as cmd
-from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.services.session_wall_data import tally_data
 from customer_room_desktop.storage import focus
-from customer_room_desktop.storage.room_file import RoomFile
 
 from ..services.listening import listening
 from ..services.phone_client import Phone, new_uid
-
-WAIT_MS = 15000
-
-
-class PhoneThread:
-    """An asyncio loop on its own thread, where the test's phones live."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.session: aiohttp.ClientSession | None = None
-        self.phones: list[Phone] = []
-
-    def run(self, qtbot, coroutine):
-        """Run ``coroutine`` there while Qt keeps answering here; its result."""
-        done: Future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
-        qtbot.waitUntil(done.done, timeout=WAIT_MS)
-        return done.result()
-
-    async def phone(self, url: str) -> Phone:
-        if self.session is None:
-            self.session = aiohttp.ClientSession()
-        self.phones.append(Phone(await self.session.ws_connect(url.split("#")[0] + "ws")))
-        return self.phones[-1]
-
-    async def _close(self) -> None:
-        for phone in self.phones:
-            await phone.ws.close()
-        if self.session is not None:
-            await self.session.close()
-
-    def close(self) -> None:
-        asyncio.run_coroutine_threadsafe(self._close(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-        self.loop.close()
-
-
-@pytest.fixture
-def live(sample_room_copy, tmp_path, qtbot):
-    room = RoomFile.open(sample_room_copy)
-    made = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "phones", "test"))
-    made.start()
-    yield made
-    made.shut_down()
-    room.close()
-
-
-@pytest.fixture
-def phones():
-    thread = PhoneThread()
-    yield thread
-    thread.close()
-
-
-@pytest.fixture
-def bridge(live):
-    made = phone_bridge_for(live)
-    yield made
-    made.stop()
+from .phone_thread import WAIT_MS
 
 
 def test_a_vote_from_a_phone_lands_in_the_room_file_and_the_consoles_tally(live, bridge, phones, qtbot):
@@ -117,7 +50,7 @@ def test_a_vote_from_a_phone_lands_in_the_room_file_and_the_consoles_tally(live,
     expected = {"simple-claim-report": 2, "assessor-on-the-day": 1}
     assert focus.votes_by_leader(live.engine.room, session_id) == {"Ruth Adeyemi": expected}
     tally = tally_data(live.engine.room, session_id)  # what the tally wall draws
-    assert tally.leaders_voted == 1 and {r.title: r.dots for r in tally.rows} == {
+    assert len(tally.progress.voted) == 1 and {r.title: r.dots for r in tally.rows} == {
         "Reporting a claim takes one call": 2, "The assessor comes on the day we agreed": 1}
     assert live.state.session.revision > revision  # the session walls were told to draw again
     def console_dots() -> dict[str, int]:  # the console follows once per burst of phone votes, a moment later
@@ -221,7 +154,7 @@ def test_the_tally_wall_hides_where_the_dots_went_until_the_vote_is_revealed(liv
 
     bridge.start("127.0.0.1")
     bridge.open_vote()
-    assert tally_wall().data.totals_hidden and tally_wall().data.leaders_voted == 0
+    assert tally_wall().data.totals_hidden and not tally_wall().data.progress.voted
 
     async def vote() -> None:
         ruth = await phones.phone(bridge.leaders_url)
@@ -231,8 +164,9 @@ def test_the_tally_wall_hides_where_the_dots_went_until_the_vote_is_revealed(liv
     with qtbot.waitSignal(bridge.vote_changed, timeout=WAIT_MS):
         phones.run(qtbot, vote())
     hidden = tally_wall().data
-    assert hidden.totals_hidden and hidden.leaders_voted == 1  # who voted shows; where the dots went does not
-    assert "Ruth Adeyemi" not in hidden.waiting and len(hidden.waiting) == hidden.leaders - 1
+    assert hidden.totals_hidden and len(hidden.progress.voted) == 1  # who voted shows; where the dots went does not
+    assert "Ruth Adeyemi" not in hidden.progress.waiting
+    assert len(hidden.progress.waiting) == len(hidden.progress.attendees) - 1
     tally_wall().grab()  # draws the hidden state without failing
     bridge.close_vote()
     assert tally_wall().data.totals_hidden
@@ -244,3 +178,29 @@ def test_the_tally_wall_hides_where_the_dots_went_until_the_vote_is_revealed(liv
     assert tally_wall().data.totals_hidden
     bridge.stop()
     assert not tally_wall().data.totals_hidden
+
+
+def test_a_leader_who_skips_on_a_phone_is_not_waited_for_on_the_tally_wall(live, bridge, phones, qtbot):
+    live.send(cmd.StartSession())
+    live.send(cmd.Conversation(3))
+
+    def tally_wall():
+        return next(w.tally for w in live.walls.values() if type(w.currentWidget()).__name__ == "TallyWall")
+
+    bridge.start("127.0.0.1")
+    bridge.open_vote()
+
+    async def skip() -> None:
+        ruth = await phones.phone(bridge.leaders_url)
+        await ruth.leader(bridge.leaders_url.split("#t=")[1], "Ruth Adeyemi")
+        await ruth.ok("skip", uid=new_uid())
+
+    with qtbot.waitSignal(bridge.vote_changed, timeout=WAIT_MS):
+        phones.run(qtbot, skip())
+    qtbot.waitUntil(lambda: tally_wall().data.progress.answered == 1, timeout=WAIT_MS)
+    wall = tally_wall().data.progress
+    phones_say = bridge.vote_progress()
+    assert "Ruth Adeyemi" not in wall.waiting and "Ruth Adeyemi" in wall.attendees
+    assert wall.line == phones_say.line == "1 of 9 has voted (1 skipped)"  # the wall, console and phones agree
+    assert wall.waiting == phones_say.waiting
+    bridge.stop()

@@ -21,7 +21,6 @@ from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.services.room_state_reply import state_reply
 from customer_room_desktop.storage import focus
 
-from .test_phone_bridge import bridge, live  # noqa: F401 - the same real live room and its bridge
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

@@ -15,42 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from customer_room_desktop.app.live_room import LiveRoom
-from customer_room_desktop.app.phone_switch import PhoneSwitch, attach_phones
+from customer_room_desktop.app.phone_switch import PhoneSwitch
 from customer_room_desktop.app.run_room import _attach_phones
-from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.services.phone_codes import SCALE
-from customer_room_desktop.services.screen_assignment import AssignmentStore
-from customer_room_desktop.storage.room_file import RoomFile
 
 from ..services.listening import listening
 from ..services.phone_client import new_uid
-from .test_phone_bridge import WAIT_MS, PhoneThread
-
-
-@pytest.fixture
-def live(sample_room_copy, tmp_path, qtbot):
-    room = RoomFile.open(sample_room_copy)
-    made = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "phones-tab", "test"))
-    made.start()
-    yield made
-    made.shut_down()
-    room.close()
-
-
-@pytest.fixture
-def switch(live):
-    made = attach_phones(live)
-    yield made
-    made.turn_off()
-
-
-@pytest.fixture
-def phones():
-    thread = PhoneThread()
-    yield thread
-    thread.close()
+from .phone_thread import WAIT_MS
 
 
 def _turn_on(switch: PhoneSwitch, qtbot, address: str = "127.0.0.1") -> None:

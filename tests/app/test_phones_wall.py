@@ -4,45 +4,17 @@ in one sentence when there is no code to scan. Every wait is on a signal or a co
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from customer_room_desktop.app.live_room import LiveRoom
-from customer_room_desktop.app.phone_switch import PhoneSwitch, attach_phones
-from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.app.phone_switch import PhoneSwitch
 from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.services.phones_wall_data import NO_SESSION, PHONES_OFF, PhonesWallData
-from customer_room_desktop.services.screen_assignment import AssignmentStore
-from customer_room_desktop.storage.room_file import RoomFile
 from customer_room_desktop.ui.walls.phones_wall import PhonesWall
 
 from ..services.phone_client import new_uid
-from .test_phone_bridge import WAIT_MS, PhoneThread
-
-
-@pytest.fixture
-def live(sample_room_copy, tmp_path, qtbot):
-    room = RoomFile.open(sample_room_copy)
-    made = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "phones-wall", "test"))
-    made.start()
-    yield made
-    made.shut_down()
-    room.close()
-
-
-@pytest.fixture
-def switch(live):
-    made = attach_phones(live)
-    yield made
-    made.turn_off()
-
-
-@pytest.fixture
-def phones():
-    thread = PhoneThread()
-    yield thread
-    thread.close()
+from .phone_thread import WAIT_MS
 
 
 def _turn_on(switch: PhoneSwitch, qtbot) -> None:

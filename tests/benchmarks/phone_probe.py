@@ -248,7 +248,7 @@ def check(room: RoomFile, session_id: int, result: dict, seen: dict[str, float],
         "retries_applied_again": retried_applied,
         "votes_lost": lost, "ballots_refused": refused,
         "uids_missing_from_journal": missing, "uids_counted_twice": twice, "other_vote_events": extra,
-        "tally_leaders_voted": tally.leaders_voted, "tally_dots": sum(row.dots for row in tally.rows),
+        "tally_leaders_voted": len(tally.progress.voted), "tally_dots": sum(row.dots for row in tally.rows),
         "expected_dots": expected_dots,
         # the wall holds the final tally, its totals hidden: the vote is open and has not been revealed
         "tally_wall_shows_the_final_tally": shown is not None and replace(shown[1], totals_hidden=False) == tally,

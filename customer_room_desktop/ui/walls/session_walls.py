@@ -32,10 +32,7 @@ CONFETTI_COLOURS = ("#FFC845", "#3DDC84", "#FF5C5C", "#4FC3F7", "#C792EA", "#FF9
 
 def _voting_line(data: TallyData) -> str:
     dots = f"{data.dots_per_leader} dot{'s' if data.dots_per_leader != 1 else ''} each"
-    if data.leaders and data.leaders_voted >= data.leaders:
-        return f"All {data.leaders} leaders have voted · {dots}"
-    verb = "has" if data.leaders_voted == 1 else "have"
-    return f"{data.leaders_voted} of {data.leaders} leaders {verb} voted · {dots}"
+    return f"{data.progress.line} · {dots}"
 
 
 class TallyWall(DataWall):
@@ -65,9 +62,10 @@ class TallyWall(DataWall):
         width = self.width() - 2 * margin
         draw_text(painter, QRectF(margin, top, width, scale(52)), _voting_line(data), scale.font(34, QFont.Weight.Bold),
                   brand)
-        if data.waiting and data.leaders_voted:  # who the room is waiting for, once the first have voted
+        waiting = data.progress.waiting
+        if waiting and data.progress.answered:  # who the room is waiting for, once the first have answered
             top += scale(52)
-            draw_text(painter, QRectF(margin, top, width, scale(44)), "Not voted yet: " + ", ".join(data.waiting),
+            draw_text(painter, QRectF(margin, top, width, scale(44)), "Not voted yet: " + ", ".join(waiting),
                       scale.font(28), TEXT_SOFT)
         area = QRectF(margin, top + scale(72), width, self.height() - top - scale(72) - scale(40))
         rows = sorted(data.rows, key=lambda row: -row.dots)

@@ -98,7 +98,7 @@ def _tally(factory: WallFactory, argument: str) -> list[str]:
 
 def _phones(factory: WallFactory, argument: str) -> list[str]:
     """Render has no server: the phones are off, and the wall says so to the whole room."""
-    return [factory.phones_wall().notice]
+    return [factory.phones.wall_data().notice]
 
 
 def _nothing(factory: WallFactory, argument: str) -> list[str]:

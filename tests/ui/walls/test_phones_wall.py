@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from customer_room_desktop.app.cli import main
 from customer_room_desktop.domain.legibility import Tier
 from customer_room_desktop.services.phone_codes import qr_png
-from customer_room_desktop.services.phones_wall_data import PHONES_OFF, PhonesWallData, phones_off, phones_wall_data
+from customer_room_desktop.services.phones_wall_data import (
+    PHONES_OFF, NoPhones, PhonesWallData, phones_wall_data)
 from customer_room_desktop.ui.walls.phones_wall import HEADING, QUIET_ZONE, PhonesWall, qr_modules
 from tests.ui.walls.text_recorder import texts_drawn
 
@@ -28,12 +29,22 @@ def _on() -> PhonesWallData:
     return phones_wall_data(True, LINK, qr_png(LINK), "3 of 9 have voted")
 
 
+class _PhonesShowing(NoPhones):
+    """Phones whose wall shows ``data``."""
+
+    def __init__(self, data: PhonesWallData):
+        self.data = data
+
+    def wall_data(self) -> PhonesWallData:
+        return self.data
+
+
 def _painted(factory, data: PhonesWallData, size: tuple[int, int]) -> tuple[PhonesWall, QImage]:
-    factory.phones_wall = lambda: data
+    factory.phones = _PhonesShowing(data)
     try:
         wall = factory.build("phones", size)
     finally:
-        factory.phones_wall = phones_off  # back to what render draws: the phones off
+        factory.phones = NoPhones()  # back to what render draws: the phones off
     wall.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     wall.resize(*size)
     wall.show()

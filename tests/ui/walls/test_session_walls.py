@@ -13,6 +13,7 @@ import pytest
 from customer_room_desktop.services.session_wall_data import (
     BoardData, BoardStep, BoardTeam, CelebrationData, TallyData, TallyRow, board_data, tally_data,
 )
+from customer_room_desktop.domain.ballot_box import VoteProgress
 from customer_room_desktop.services.wall_data import Branding
 from customer_room_desktop.ui.walls.session_walls import CONFETTI_COLOURS, UNSELECTED_BAR, CelebrationWall, TallyWall
 from customer_room_desktop.ui.walls.team_board_wall import STATUS_COLOURS, TeamBoardWall
@@ -28,6 +29,12 @@ CITATION = ("Nine customers in ten now report a claim in one call; the team merg
 @pytest.fixture
 def branding():
     return Branding("Harbourline", BRAND)
+
+
+def _progress(voted: int, attendees: int) -> VoteProgress:
+    """``voted`` leaders of ``attendees`` voted; the others skipped, so nobody is waited for."""
+    names = tuple(f"Leader {n}" for n in range(1, attendees + 1))
+    return VoteProgress(names, frozenset(names[:voted]), frozenset(names[voted:]))
 
 
 def _bar_lengths(pixels: np.ndarray, view: TallyWall) -> list[int]:
@@ -82,8 +89,9 @@ def test_a_vote_with_no_dots_says_so_instead_of_drawing_bars(qtbot, room, brandi
     view.show_tally(voted)
     with_bars = _render(qtbot, view, size)
     scale = size[1] / 1080
-    for empty in (replace(voted, leaders_voted=0, rows=()),
-                  replace(voted, leaders_voted=0, rows=tuple(replace(r, dots=0) for r in voted.rows))):
+    nobody = replace(voted.progress, voted=frozenset())
+    for empty in (replace(voted, progress=nobody, rows=()),
+                  replace(voted, progress=nobody, rows=tuple(replace(r, dots=0) for r in voted.rows))):
         blank = TallyWall(branding)
         blank.show_tally(empty)
         pixels = _render(qtbot, blank, size)
@@ -99,7 +107,7 @@ def test_ten_long_candidates_fit_the_wall_and_more_are_counted(qtbot, branding, 
     for count, shown in ((10, 10), (14, 9)):
         rows = tuple(TallyRow(f"{n}. {long_title}", 40 - 2 * n, n < 3) for n in range(count))
         view = TallyWall(branding)
-        view.show_tally(TallyData("A long session", 5, 8, 9, rows))
+        view.show_tally(TallyData("A long session", 5, rows, _progress(voted=8, attendees=9)))
         pixels = _render(qtbot, view, size)
         assert len(view.row_boxes) == shown
         assert view.row_boxes[-1].bottom() <= size[1] - size[1] / 1080 * 30
