@@ -18,6 +18,7 @@ from .line_charts import draw_small_multiples
 from .room_text import fits_wrapped, room_font, shared_room_size, shortened_to_fit
 from .wall_chrome import draw_header
 from .wall_style import SURFACE, TEXT, TEXT_FAINT, WallScale, draw_text, fill_rounded
+from .glyph_text import draw_wall_text
 
 SERIES_COLOURS = ("#FF5C5C", "#FFC845", "#4FC3F7", "#3DDC84", "#C792EA", "#FF9E64")
 CHART_ROWS = 3  # the biggest categories; the rest are counted in the header, not drawn
@@ -98,7 +99,7 @@ class ComplaintsFocus(DataWall):
             shown = quote_opening(painter, font, inner, quote)
             painter.setFont(font)
             painter.setPen(TEXT)
-            painter.drawText(inner, WRAPPED, shown)
+            draw_wall_text(painter, inner, WRAPPED, shown)
             self.quote_boxes.append(inner)
             self.quote_texts.append(f"“{shown}")
             top += height + gap

@@ -20,6 +20,7 @@ from .wall_style import (
     BACKGROUND, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, TREND_MARKS, WallScale, draw_fitted_text, draw_text,
     fill_rounded, logo_image, reliability_colour,
 )
+from .glyph_text import draw_wall_text
 
 # wall units the stage names are tried at, biggest first: above the room tier a name may take two lines at
 # most; at the room tier (what a seventh of a wall holds of "something") as many as it must
@@ -253,7 +254,7 @@ class JourneySpan(QWidget):
                            name_lines * QFontMetricsF(fonts.name).lineSpacing())
         painter.setFont(fonts.name)
         painter.setPen(TEXT)
-        painter.drawText(name_rect, WRAPPED, stage.name)
+        draw_wall_text(painter, name_rect, WRAPPED, stage.name)
         label_height = QFontMetricsF(fonts.label).lineSpacing()
         count_height = QFontMetricsF(fonts.count).height()
         complaints_top = inner.bottom() - label_height

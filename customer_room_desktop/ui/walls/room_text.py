@@ -7,12 +7,14 @@ words, and ends with " …", never a word cut in two. Boxes of one kind share a 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...domain.legibility import Tier
 from .wall_style import ROOM_TEXT, WallScale
+from .glyph_text import draw_wall_text
 
 TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -42,8 +44,43 @@ def _wrapped_size(painter: QPainter, font: QFont, rect: QRectF, text: str) -> QR
     return painter.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), 1e6), int(TOP_LEFT) | WRAP, text)
 
 
+class _FitAnswers:
+    """The answers ``fits_wrapped`` gave lately, by font, box size and text. A frame is painted a band at a
+    time and each band lays its text out again; a wall painted again asks the same questions. Bounded:
+    the oldest answers go first."""
+
+    LIMIT = 8192
+
+    def __init__(self) -> None:
+        self._answers: OrderedDict[tuple[str, int, float, float, str], bool] = OrderedDict()
+
+    def get(self, key: tuple[str, int, float, float, str]) -> bool | None:
+        answer = self._answers.get(key)
+        if answer is not None:
+            self._answers.move_to_end(key)
+        return answer
+
+    def put(self, key: tuple[str, int, float, float, str], answer: bool) -> None:
+        self._answers[key] = answer
+        if len(self._answers) > self.LIMIT:
+            self._answers.popitem(last=False)
+
+
+_fit_answers = _FitAnswers()
+
+
 def fits_wrapped(painter: QPainter, font: QFont, rect: QRectF, text: str) -> bool:
     """``text`` wraps inside ``rect`` in ``font``, with no word wider than the box."""
+    device = painter.device()
+    key = (font.key(), device.logicalDpiY() if device is not None else 0, rect.width(), rect.height(), text)
+    answer = _fit_answers.get(key)
+    if answer is None:
+        answer = _fits_wrapped(painter, font, rect, text)
+        _fit_answers.put(key, answer)
+    return answer
+
+
+def _fits_wrapped(painter: QPainter, font: QFont, rect: QRectF, text: str) -> bool:
     metrics = QFontMetricsF(font)
     if any(metrics.horizontalAdvance(word) > rect.width() for word in text.split()):
         return False
@@ -103,7 +140,7 @@ def draw_room_text(painter: QPainter, scale: WallScale, rect: QRectF, text: str,
     painter.setPen(colour)
     flags = int(align) | WRAP
     used = painter.boundingRect(rect, flags, shown)
-    painter.drawText(rect, flags, shown)
+    draw_wall_text(painter, rect, flags, shown)
     return used
 
 

@@ -26,6 +26,7 @@ from .wall_style import (
     BACKGROUND, MINIMUM_TEXT, ROOM_TEXT, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, TREND_MARKS, WallScale,
     draw_placeholder, draw_text, fill_rounded, logo_image, reliability_colour,
 )
+from .glyph_text import draw_wall_text
 
 MAX_CATEGORIES = 3  # the top complaint categories the room reads
 MAX_THUMBNAILS = 2
@@ -229,7 +230,7 @@ class StagePanel(QWidget):
         if self.quote_text:
             painter.setFont(font)
             painter.setPen(TEXT)
-            painter.drawText(self.quote_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            draw_wall_text(painter, self.quote_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                              | int(Qt.TextFlag.TextWordWrap), self.quote_text)
 
     def _paint_strip(self, painter: QPainter, scale: WallScale, strip: QRectF, data: StagePanelData) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from ...domain.legibility import Tier
 from ...services.image_prep import decode_photo
 from ..reliability_palette import RELIABILITY_HEX
+from .glyph_text import draw_wall_text
 
 BACKGROUND = QColor("#0B0F14")
 SURFACE = QColor("#161E26")
@@ -83,11 +84,11 @@ def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colour: Q
     if wrap:
         option = int(flags) | int(Qt.TextFlag.TextWordWrap)
         used = painter.boundingRect(rect, option, text)
-        painter.drawText(rect, option, text)
+        draw_wall_text(painter, rect, option, text)
         return used.intersected(rect)
     metrics = QFontMetricsF(font)
     shown = shorten_at_word(metrics, text, rect.width())
-    painter.drawText(rect, int(flags), shown)
+    draw_wall_text(painter, rect, int(flags), shown)
     return QRectF(rect.left(), rect.top(), metrics.horizontalAdvance(shown), metrics.height())
 
 
@@ -157,7 +158,7 @@ def draw_fitted_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
         words.pop()
         shown = " ".join(words) + " …"
     painter.setPen(colour)
-    painter.drawText(rect, flags, shown)
+    draw_wall_text(painter, rect, flags, shown)
     return shown
 
 
@@ -187,7 +188,7 @@ def fit_wrapped_text(painter: QPainter, rect: QRectF, text: str, scale: WallScal
     painter.save()
     painter.setClipRect(rect)
     painter.setPen(colour)
-    painter.drawText(rect, flags, shown)
+    draw_wall_text(painter, rect, flags, shown)
     painter.restore()
 
 

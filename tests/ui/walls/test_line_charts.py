@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage, QPainter
 
 from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.services.wall_data import Branding, ComplaintsFocusData
 from customer_room_desktop.ui.walls.complaints_focus import CHART_ROWS, QUOTES_SHOWN, ComplaintsFocus
 from customer_room_desktop.ui.walls.line_charts import _line_path, rolling_mean
-from customer_room_desktop.ui.walls.wall_style import WallScale
-
-
-class RecordingPainter(QPainter):
-    """A painter that also keeps every text the view draws through it."""
-
-    def __init__(self, device: QImage):
-        super().__init__(device)
-        self.texts: list[str] = []
-
-    def drawText(self, *args) -> None:  # noqa: N802 - Qt's name
-        self.texts.extend(arg for arg in args if isinstance(arg, str))
-        super().drawText(*args)
+from tests.ui.walls.text_recorder import texts_drawn
 
 
 def drawn_texts(qtbot, data: ComplaintsFocusData, size: tuple[int, int]) -> list[str]:
+    """Every text one paint of the complaints wall draws, as Qt hands it to the screen."""
     wall = ComplaintsFocus(Branding("Test room", "#1AA7B8"))
     qtbot.addWidget(wall)
-    wall.resize(*size)
     wall.show_complaints(data)
-    image = QImage(*size, QImage.Format.Format_RGB32)
-    painter = RecordingPainter(image)
-    try:
-        wall.draw(painter, WallScale(size[1]))
-    finally:
-        painter.end()
-    return painter.texts
+    return [drawn.text for drawn in texts_drawn(wall, size)]
 
 
 MONTHS = tuple(f"2025-{month:02d}" for month in range(1, 13)) + tuple(f"2026-{month:02d}" for month in range(1, 13))

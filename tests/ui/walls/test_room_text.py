@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from customer_room_desktop.domain.legibility import Tier
 from customer_room_desktop.ui.walls.room_text import (
-    draw_room_text, room_font, room_line_font, shared_room_size, shortened_to_fit, tail_at_word,
+    draw_room_text, fits_wrapped, room_font, room_line_font, shared_room_size, shortened_to_fit, tail_at_word,
 )
 from customer_room_desktop.ui.walls.wall_style import ROOM_TEXT, WallScale
 
@@ -64,3 +64,18 @@ def test_a_one_line_room_text_shrinks_to_the_tier_and_no_further(qapp):
     assert room_line_font(scale, "12:34", 1000, 190).pixelSize() == 190
     narrow = room_line_font(scale, "Maya Okafor-Wilhelmina Montgomery-Smythe", 300, 108)
     assert narrow.pixelSize() == room_font(scale, ROOM_TEXT).pixelSize()
+
+
+def test_a_remembered_fit_answers_only_the_same_font_box_and_text(qapp):
+    image, painter = _painter(qapp)
+    try:
+        scale = WallScale(1080)
+        small, large = room_font(scale, ROOM_TEXT), room_font(scale, 90)
+        box = QRectF(0, 0, 900, QFontMetricsF(small).lineSpacing() * 3)
+        for _ in range(2):  # asked again, the remembered answers must be the same
+            assert fits_wrapped(painter, small, box, "I rang on Monday.")
+            assert not fits_wrapped(painter, large, box, SAID)  # another font: its own answer
+            assert not fits_wrapped(painter, small, QRectF(0, 0, 120, 40), "I rang on Monday.")  # another box
+            assert not fits_wrapped(painter, small, box, SAID + " " + SAID)  # another text
+    finally:
+        painter.end()
