@@ -127,7 +127,7 @@ def quote_opening(painter: QPainter, font: QFont, rect: QRectF, quote: str) -> s
         low, high = 0, len(words) - 1  # the most words that fit, found by halving
         while low < high:
             middle = (low + high + 1) // 2
-            if fits_wrapped(painter, font, rect, _words_then_ellipsis(words[:middle])):
+            if fits_wrapped(font, rect, _words_then_ellipsis(words[:middle])):
                 low = middle
             else:
                 high = middle - 1
@@ -166,4 +166,4 @@ def _kept_with_last_word(painter: QPainter, font: QFont, rect: QRectF, shown: st
     if not shown.endswith(" …"):
         return shown
     joined = shown[:-2] + "\u00a0…"
-    return joined if fits_wrapped(painter, font, rect, joined) else shown
+    return joined if fits_wrapped(font, rect, joined) else shown

@@ -76,7 +76,7 @@ def draw_wall_text(painter: QPainter, rect: QRectF, flags: int, text: str) -> No
     if not _drawn_from_pictures(painter, font, flags):
         painter.drawText(rect, flags, text)
         return
-    layout, lines, height = _lines(painter, font, rect, flags, text)
+    layout, height = _laid_out(painter, font, rect, flags, text)
     yoff = rect.height() - height if flags & _BOTTOM else (rect.height() - height) / 2 if flags & _VCENTRE else 0.0
     rgba = painter.pen().color().rgba()
     to_device = painter.deviceTransform()
@@ -86,7 +86,7 @@ def draw_wall_text(painter: QPainter, rect: QRectF, flags: int, text: str) -> No
         painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
         shift_x, shift_y = to_device.dx(), to_device.dy()  # a translation only: pictures go to whole device
         # pixels, as Qt's own cached glyphs do (the painter may also carry a widget's offset of its own)
-        for line in lines:
+        for line in (layout.lineAt(index) for index in range(layout.lineCount())):
             advance = line.horizontalAdvance()
             spare = rect.width() - advance
             xoff = spare if flags & _RIGHT else spare / 2 if flags & _HCENTRE else 0.0
@@ -104,7 +104,6 @@ def draw_wall_text(painter: QPainter, rect: QRectF, flags: int, text: str) -> No
                                                   round(origin.y() + position.y() + offset.y()) - shift_y), picture)
     finally:
         painter.restore()
-    del layout  # the lines belong to it: it lives until they are drawn
 
 
 def _rows_painted(painter: QPainter) -> tuple[float, float] | None:
@@ -130,8 +129,8 @@ def _drawn_from_pictures(painter: QPainter, font: QFont, flags: int) -> bool:
             == Qt.BrushStyle.SolidPattern)
 
 
-def _lines(painter: QPainter, font: QFont, rect: QRectF, flags: int, text: str) -> tuple:
-    """The text's lines laid out as Qt's drawText lays them: whole-pixel line tops, the font's leading
+def _laid_out(painter: QPainter, font: QFont, rect: QRectF, flags: int, text: str) -> tuple[QTextLayout, float]:
+    """The text and its height, laid out as Qt's drawText lays them: whole-pixel line tops, the font's leading
     between lines, no lines laid out past the box's bottom."""
     layout = QTextLayout(text.replace("\n", "\u2028"), font, painter.device())
     option = QTextOption()
@@ -142,7 +141,6 @@ def _lines(painter: QPainter, font: QFont, rect: QRectF, flags: int, text: str) 
     layout.setTextOption(option)
     leading = QFontMetricsF(font, painter.device()).leading()
     width = max(0.0, rect.width()) if wrap else float(0x01000000)
-    lines = []
     height = -leading
     layout.beginLayout()
     while True:
@@ -153,8 +151,7 @@ def _lines(painter: QPainter, font: QFont, rect: QRectF, flags: int, text: str) 
         height = math.ceil(height + leading)
         line.setPosition(QPointF(0.0, height))
         height += line.ascent() + line.descent()
-        lines.append(line)
         if height >= rect.height():
             break
     layout.endLayout()
-    return layout, lines, height
+    return layout, height

@@ -7,7 +7,7 @@ words, and ends with " …", never a word cut in two. Boxes of one kind share a 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -39,52 +39,19 @@ def room_line_font(scale: WallScale, text: str, width: float, units: float,
     return room_font(scale, size, weight)
 
 
-def _wrapped_size(painter: QPainter, font: QFont, rect: QRectF, text: str) -> QRectF:
-    painter.setFont(font)
-    return painter.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), 1e6), int(TOP_LEFT) | WRAP, text)
-
-
-class _FitAnswers:
-    """The answers ``fits_wrapped`` gave lately, by font, box size and text. A frame is painted a band at a
-    time and each band lays its text out again; a wall painted again asks the same questions. Bounded:
-    the oldest answers go first."""
-
-    LIMIT = 8192
-
-    def __init__(self) -> None:
-        self._answers: OrderedDict[tuple[str, int, float, float, str], bool] = OrderedDict()
-
-    def get(self, key: tuple[str, int, float, float, str]) -> bool | None:
-        answer = self._answers.get(key)
-        if answer is not None:
-            self._answers.move_to_end(key)
-        return answer
-
-    def put(self, key: tuple[str, int, float, float, str], answer: bool) -> None:
-        self._answers[key] = answer
-        if len(self._answers) > self.LIMIT:
-            self._answers.popitem(last=False)
-
-
-_fit_answers = _FitAnswers()
-
-
-def fits_wrapped(painter: QPainter, font: QFont, rect: QRectF, text: str) -> bool:
-    """``text`` wraps inside ``rect`` in ``font``, with no word wider than the box."""
-    device = painter.device()
-    key = (font.key(), device.logicalDpiY() if device is not None else 0, rect.width(), rect.height(), text)
-    answer = _fit_answers.get(key)
-    if answer is None:
-        answer = _fits_wrapped(painter, font, rect, text)
-        _fit_answers.put(key, answer)
-    return answer
-
-
-def _fits_wrapped(painter: QPainter, font: QFont, rect: QRectF, text: str) -> bool:
+@lru_cache(maxsize=8192)
+def _fits(font: QFont, width: float, height: float, text: str) -> bool:
     metrics = QFontMetricsF(font)
-    if any(metrics.horizontalAdvance(word) > rect.width() for word in text.split()):
+    if any(metrics.horizontalAdvance(word) > width for word in text.split()):
         return False
-    return _wrapped_size(painter, font, rect, text).height() <= rect.height() + 0.5
+    return metrics.boundingRect(QRectF(0, 0, width, 1e6), int(TOP_LEFT) | WRAP, text).height() <= height + 0.5
+
+
+def fits_wrapped(font: QFont, rect: QRectF, text: str) -> bool:
+    """``text`` wraps inside ``rect`` in ``font``, with no word wider than the box. Answers are remembered:
+    a frame is painted a band at a time, each band lays the same text out again, and a wall painted
+    again asks the same questions."""
+    return _fits(QFont(font), rect.width(), rect.height(), text)  # a copy: the caller's font may change
 
 
 def shared_room_size(painter: QPainter, scale: WallScale, rect: QRectF, texts: list[str], units: float,
@@ -94,7 +61,7 @@ def shared_room_size(painter: QPainter, scale: WallScale, rect: QRectF, texts: l
     size = max(units, ROOM_TEXT)
     while size > ROOM_TEXT:
         font = room_font(scale, size, weight, italic)
-        if all(fits_wrapped(painter, font, rect, text) for text in texts):
+        if all(fits_wrapped(font, rect, text) for text in texts):
             return size
         size = max(ROOM_TEXT, size - 2)
     return ROOM_TEXT
@@ -105,13 +72,13 @@ def shortened_to_fit(painter: QPainter, font: QFont, rect: QRectF, text: str, cl
     sentences of ``text``, else its opening whole words, then " …" and ``closing``. Empty when not even
     its first word fits."""
     text = _GLUED_ELLIPSIS.sub(ELLIPSIS, " ".join(text.split()))  # "word…" (an excerpt) reads "word …": not a cut word
-    if fits_wrapped(painter, font, rect, text + closing):
+    if fits_wrapped(font, rect, text + closing):
         return text + closing
     words = text.split()
     ends = [index + 1 for index, word in enumerate(words[:-1]) if _SENTENCE_END.search(word)]
     for end in reversed(ends):  # whole sentences first: the opening of what was said
         shown = " ".join(words[:end]) + ELLIPSIS + closing
-        if fits_wrapped(painter, font, rect, shown):
+        if fits_wrapped(font, rect, shown):
             return shown
     while len(words) > 1:
         words.pop()
@@ -120,7 +87,7 @@ def shortened_to_fit(painter: QPainter, font: QFont, rect: QRectF, text: str, cl
         if not words:
             break
         shown = " ".join(words[:-1] + [words[-1].rstrip(_TRAILING)]) + ELLIPSIS + closing
-        if fits_wrapped(painter, font, rect, shown):
+        if fits_wrapped(font, rect, shown):
             return shown
     return ""
 

@@ -305,7 +305,7 @@ def _quoted_to_fit(painter: QPainter, font: QFont, box: QRectF, verbatim: str) -
     low, high = 0, len(words)  # the most words that fit: quoted(low) fits, quoted(high + 1) does not
     while low < high:
         middle = (low + high + 1) // 2
-        if fits_wrapped(painter, font, box, quoted(middle)):
+        if fits_wrapped(font, box, quoted(middle)):
             low = middle
         else:
             high = middle - 1
@@ -315,7 +315,7 @@ def _quoted_to_fit(painter: QPainter, font: QFont, box: QRectF, verbatim: str) -
     if not opening.endswith(" " + ELLIPSIS):
         opening = opening.removesuffix(ELLIPSIS) + " " + ELLIPSIS
     opening = f"{OPEN_QUOTE}{opening}{CLOSE_QUOTE}"
-    return opening if fits_wrapped(painter, font, box, opening) else quoted(low)
+    return opening if fits_wrapped(font, box, opening) else quoted(low)
 
 
 def _survey_text(survey: str, score: float) -> str:

@@ -73,9 +73,9 @@ def test_a_remembered_fit_answers_only_the_same_font_box_and_text(qapp):
         small, large = room_font(scale, ROOM_TEXT), room_font(scale, 90)
         box = QRectF(0, 0, 900, QFontMetricsF(small).lineSpacing() * 3)
         for _ in range(2):  # asked again, the remembered answers must be the same
-            assert fits_wrapped(painter, small, box, "I rang on Monday.")
-            assert not fits_wrapped(painter, large, box, SAID)  # another font: its own answer
-            assert not fits_wrapped(painter, small, QRectF(0, 0, 120, 40), "I rang on Monday.")  # another box
-            assert not fits_wrapped(painter, small, box, SAID + " " + SAID)  # another text
+            assert fits_wrapped(small, box, "I rang on Monday.")
+            assert not fits_wrapped(large, box, SAID)  # another font: its own answer
+            assert not fits_wrapped(small, QRectF(0, 0, 120, 40), "I rang on Monday.")  # another box
+            assert not fits_wrapped(small, box, SAID + " " + SAID)  # another text
     finally:
         painter.end()
