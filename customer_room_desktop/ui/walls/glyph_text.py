@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QRawFont, QTextLayout,
@@ -54,16 +55,24 @@ class GlyphPictures:
         return made
 
 
+@lru_cache(maxsize=64)
+def _coverage_colours(rgba: int) -> list[int]:
+    """The premultiplied colour of each of the 256 coverage levels in ``rgba``'s colour (black for the
+    plain coverage table). Made once per colour: a glyph picture used to build it each time."""
+    colour = QColor.fromRgba(rgba)
+    red, green, blue, alpha = colour.red(), colour.green(), colour.blue(), colour.alpha()
+    return [qRgba(red * a * alpha // 65025, green * a * alpha // 65025, blue * a * alpha // 65025, a * alpha // 255)
+            for a in range(256)]
+
+
 def _coloured_glyph(raw: QRawFont, glyph: int, colour: QColor) -> tuple[QImage, QPointF]:
     coverage = raw.alphaMapForGlyph(glyph, QRawFont.AntialiasingType.PixelAntialiasing)
     box = raw.boundingRect(glyph)
     if coverage.isNull() or coverage.width() == 0:
         return QImage(), box.topLeft()
-    coverage = coverage.convertToFormat(QImage.Format.Format_Indexed8, [qRgba(0, 0, 0, a) for a in range(256)]) \
+    coverage = coverage.convertToFormat(QImage.Format.Format_Indexed8, _coverage_colours(0xFF000000)) \
         if coverage.format() != QImage.Format.Format_Indexed8 else coverage
-    red, green, blue, alpha = colour.red(), colour.green(), colour.blue(), colour.alpha()
-    coverage.setColorTable([qRgba(red * a * alpha // 65025, green * a * alpha // 65025, blue * a * alpha // 65025,
-                                  a * alpha // 255) for a in range(256)])
+    coverage.setColorTable(_coverage_colours(colour.rgba()))
     return coverage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), box.topLeft()
 
 
