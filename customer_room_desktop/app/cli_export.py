@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services.room_export import export_room
 from ..storage.room_file import RoomFile
 from ..storage.room_reading import room_failures
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..services.room_export import export_room  # noqa: PLC0415 - `open` and the other commands never need it
+
     with room_failures(args.room), RoomFile.open(args.room, read_only=True) as room:
         written = export_room(room, Path(args.folder), replace=args.force)
     print(f"Exported {args.room} to {args.folder}: {written.files} files ({written.media} media, "

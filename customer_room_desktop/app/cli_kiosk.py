@@ -22,7 +22,6 @@ from ..services.session_wall_data import latest_celebration
 from ..storage.kiosk_store import save_pin_hash, save_programme, stored_programme
 from ..storage.room_file import RoomFile
 from ..storage.room_reading import room_failures
-from .kiosk_supervisor import Supervisor
 from .paths import user_state_dir
 
 EDIT_HEADING = ("The kiosk's programme: a loop of steps, each giving the view of every wall (wall 1, wall 2...)\n"
@@ -98,6 +97,8 @@ def _run_kiosk(room_path: Path) -> int:
     """Check the room and its programme now (a bad one is named before any window), then supervise."""
     with room_failures(str(room_path)), RoomFile.open(room_path, read_only=True) as room:
         check_calls(room, room_programme(room))
+    from .kiosk_supervisor import Supervisor  # noqa: PLC0415 - `open` and the other commands never need it
+
     state_dir = user_state_dir() / "kiosk" / room_path.stem
     player = [sys.executable, "-m", "customer_room_desktop.app.kiosk_player", str(room_path.resolve()),
               str(state_dir)]
