@@ -34,6 +34,25 @@ def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_or_pillo
     assert report == {"status": 0, "loaded": []}
 
 
+OPEN_BY_COMMAND = """
+import json, sys
+from customer_room_desktop.app.cli import main
+status = main(["open", sys.argv[1]])
+other_commands = ("customer_room_desktop.app.kiosk_supervisor", "customer_room_desktop.services.room_export")
+print(json.dumps({"status": status, "loaded": sorted(name for name in other_commands if name in sys.modules)}))
+"""
+
+
+def test_customer_room_open_loads_neither_the_kiosk_supervisor_nor_the_exporter(sample_room_copy, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080), CUSTOMER_ROOM_QUIT_WHEN_SHOWN="1",
+               CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", OPEN_BY_COMMAND, str(sample_room_copy)], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"status": 0, "loaded": []}
+
+
 def test_a_capture_right_after_opening_is_saved_and_survives_reopening(sample_room_copy):
     from customer_room_desktop.services.minutes import find_session
     from customer_room_desktop.storage.captures import capture_decision, start_session
