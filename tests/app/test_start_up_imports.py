@@ -24,13 +24,18 @@ print(json.dumps({"status": status, "loaded": sorted(name for name in heavy if n
 """
 
 
-def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_or_pillow(sample_room_copy, tmp_path):
+def _report_after_opening(script: str, room, tmp_path) -> dict:
+    """Run ``script`` on ``room`` in a fresh process on three screens, until the room is painted; its last line."""
     env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080), CUSTOMER_ROOM_QUIT_WHEN_SHOWN="1",
                CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
-    result = subprocess.run([sys.executable, "-c", OPEN_AND_LIST, str(sample_room_copy)], env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", script, str(room)], env=env, capture_output=True, text=True,
+                            timeout=120)
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_or_pillow(sample_room_copy, tmp_path):
+    report = _report_after_opening(OPEN_AND_LIST, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
 
 
@@ -44,12 +49,7 @@ print(json.dumps({"status": status, "loaded": sorted(name for name in other_comm
 
 
 def test_customer_room_open_loads_neither_the_kiosk_supervisor_nor_the_exporter(sample_room_copy, tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080), CUSTOMER_ROOM_QUIT_WHEN_SHOWN="1",
-               CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
-    result = subprocess.run([sys.executable, "-c", OPEN_BY_COMMAND, str(sample_room_copy)], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = _report_after_opening(OPEN_BY_COMMAND, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
 
 
