@@ -117,7 +117,7 @@ class ComplaintsFocus(DataWall):
 def quote_opening(painter: QPainter, font: QFont, rect: QRectF, quote: str) -> str:
     """What a box shows of a quote: all of it when it fits; else its opening whole sentences, unless they
     leave two lines or more of the box empty: then as many whole words as the box holds. Ends in " …"."""
-    shown = shortened_to_fit(painter, font, rect, quote)
+    shown = shortened_to_fit(font, rect, quote)
     if shown == quote or not shown:
         return shown
     painter.setFont(font)

@@ -67,7 +67,7 @@ def shared_room_size(painter: QPainter, scale: WallScale, rect: QRectF, texts: l
     return ROOM_TEXT
 
 
-def shortened_to_fit(painter: QPainter, font: QFont, rect: QRectF, text: str, closing: str = "") -> str:
+def shortened_to_fit(font: QFont, rect: QRectF, text: str, closing: str = "") -> str:
     """``text`` then ``closing`` (a closing quote mark) if they fit ``rect``; else the opening whole
     sentences of ``text``, else its opening whole words, then " …" and ``closing``. Empty when not even
     its first word fits."""
@@ -100,7 +100,7 @@ def draw_room_text(painter: QPainter, scale: WallScale, rect: QRectF, text: str,
     does not. Returns the box the text took (empty when nothing fits)."""
     size = shared_room_size(painter, scale, rect, [text + closing], units, weight, italic) if shrink else units
     font = room_font(scale, size, weight, italic)
-    shown = shortened_to_fit(painter, font, rect, text, closing)
+    shown = shortened_to_fit(font, rect, text, closing)
     if not shown:
         return QRectF(rect.left(), rect.top(), 0, 0)
     painter.setFont(font)

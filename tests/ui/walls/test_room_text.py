@@ -27,12 +27,12 @@ def test_text_too_long_for_its_box_keeps_the_room_tier_and_its_opening_sentences
         box = QRectF(0, 0, 900, QFontMetricsF(room_font(scale, ROOM_TEXT)).lineSpacing() * 2)
         size = shared_room_size(painter, scale, box, [SAID], 90)
         assert size == ROOM_TEXT  # it shrank to the tier and no further
-        shown = shortened_to_fit(painter, room_font(scale, size), box, SAID)
+        shown = shortened_to_fit(room_font(scale, size), box, SAID)
         assert shown in ("I rang on Monday. Nobody called back. …", "I rang on Monday. …")
         used = draw_room_text(painter, scale, box, SAID, 90, qapp.palette().text().color())
         assert used.height() <= box.height() + 0.5
         assert QFontMetricsF(room_font(scale, size)).xHeight() >= Tier.ROOM.x_height(1080) - 1e-6
-        closed = shortened_to_fit(painter, room_font(scale, size), box, SAID, closing="”")
+        closed = shortened_to_fit(room_font(scale, size), box, SAID, closing="”")
         assert closed.endswith(" …”")
     finally:
         painter.end()
@@ -44,7 +44,7 @@ def test_a_short_text_is_drawn_whole_at_the_largest_size_asked(qapp):
         scale = WallScale(2160)  # a 4K wall: the same layout, twice the pixels
         box = QRectF(0, 0, 3600, 800)
         assert shared_room_size(painter, scale, box, ["Right. It's HL 4471 2209."], 80) == 80
-        assert shortened_to_fit(painter, room_font(scale, 80), box, "An excerpt that ends in a word…") == \
+        assert shortened_to_fit(room_font(scale, 80), box, "An excerpt that ends in a word…") == \
             "An excerpt that ends in a word …"  # an excerpt's ellipsis stands apart: no word looks cut
     finally:
         painter.end()
