@@ -8,7 +8,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..services.screen_assignment import AssignmentStore
@@ -37,7 +37,7 @@ def _quit_once_painted(live: LiveRoom, app: QApplication) -> None:
     if not live.on_screen():
         QTimer.singleShot(1, lambda: _quit_once_painted(live, app))
         return
-    app.processEvents()  # any paint still queued after the exposure
+    QCoreApplication.sendPostedEvents()  # any paint still queued after the exposure; idle work (timers) waits
     print("painted", flush=True)
     app.quit()
 

@@ -22,6 +22,7 @@ from ..services.image_prefetch import ImagePrefetcher
 from ..services.painting import painting
 from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.frame_view import FrameCanvas
+from ..ui.walls.tiled_frame import TiledFrame, load_numpy, picture
 from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
 from .wall_content import WallPlan
 from .wall_factory import WallFactory
@@ -77,11 +78,15 @@ class WallPresenter(QObject):
         self.cover: str | None = None
         self.celebration = None  # the recognition celebrated while the cover is "celebration"
         self.verbatim_index = 0
-        self.frames: dict[str, OrderedDict[tuple, QImage]] = {}
+        self.frames: dict[str, OrderedDict[tuple, TiledFrame]] = {}
         self.canvas = FrameCanvas()
         # the thumbnails each stage frame was drawn without: only their arrival redraws it
         self._drawn_without: dict[tuple[str, tuple], frozenset[str]] = {}
         self._started = False
+        # A stage wall shows a frame rendered ahead when there is one. Otherwise (the cold start, a jump)
+        # it draws its view live, and the next idle moment frames it. numpy, which frames are tiled with,
+        # is loaded in the room's first idle moment, never during the cold start.
+        self._framing = False
         self._stopped = False
         # whether every window is on screen; idle work waits for it, so it never delays the first picture
         self.on_screen: Callable[[], bool] = lambda: True
@@ -152,17 +157,19 @@ class WallPresenter(QObject):
         wall.plain.show_kind(name if kind_of(plan.view) is ViewData.PLAIN else "logo")
         return wall.plain
 
-    def _frame(self, plan: WallPlan, position: int, reuse: QImage | None = None) -> QImage:
-        """The wall's frame for ``position``, painted now unless kept; ``reuse``: a frame just dropped,
-        to paint over rather than allocate another while it is still on the wall."""
+    def _kept(self, plan: WallPlan, position: int) -> TiledFrame | None:
+        return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
+
+    def _frame(self, plan: WallPlan, position: int) -> TiledFrame:
+        """The wall's frame for ``position``, painted now unless kept."""
         signature = self._signature(plan, position)
         frames = self.frames.setdefault(plan.identity, OrderedDict())
         frame = frames.get(signature)
         if frame is None:
-            while len(frames) >= FRAMES_PER_WALL:  # make room first: never four 4K frames at once
-                dropped, reuse = frames.popitem(last=False)
+            while len(frames) >= FRAMES_PER_WALL:  # make room first: never four frames at once
+                dropped = frames.popitem(last=False)[0]  # (holding the frame here would keep four)
                 self._drawn_without.pop((plan.identity, dropped), None)
-            frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size(), reuse)
+            frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size())
             frames[signature] = frame
         frames.move_to_end(signature)
         return frame
@@ -189,9 +196,10 @@ class WallPresenter(QObject):
                 self._show_artifact(plan)
             elif kind is ViewData.CALL and not cover:
                 self._show_call(plan)
-            elif kind is ViewData.STAGE and not cover:
+            elif kind is ViewData.STAGE and not cover and self._kept(plan, plan.position) is not None:
                 plan.wall.show_frame(self._frame(plan, plan.position))
-            else:  # journey, session walls, logo and covers: drawn live, no frame kept
+            else:  # journey, session walls, logo, covers, and a stage not framed yet (framed when idle): live
+                plan.wall.frame_view.show_nothing()  # its frame may be dropped from the kept ones: let it go
                 plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
         for plan in plans:
             self._request_thumbnails(plan.position)
@@ -233,8 +241,9 @@ class WallPresenter(QObject):
 
     def current_image(self, plan: WallPlan) -> QImage:
         """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""
-        if plan.wall.currentWidget() is plan.wall.frame_view:
-            return plan.wall.frame_view.frame
+        shown = plan.wall.frame_view.frame
+        if plan.wall.currentWidget() is plan.wall.frame_view and shown is not None:
+            return picture(shown, CONSOLE_PICTURE_WIDTH)
         view = plan.wall.currentWidget()
         small = QImage(CONSOLE_PICTURE_WIDTH, max(1, CONSOLE_PICTURE_WIDTH * view.height() // max(1, view.width())),
                        QImage.Format.Format_RGB16)
@@ -248,7 +257,8 @@ class WallPresenter(QObject):
         when one is ready; with no wall on the stage view, the stage drawn small for the console."""
         for plan in self.plans:
             if plan.view == "stage" and not self.cover:
-                return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
+                frame = self.frames.get(plan.identity, {}).get(self._signature(plan, position))
+                return None if frame is None else picture(frame, PREVIEW_SIZE[0])
         if self._preview is None:
             from ..ui.walls.stage_panel import StagePanel
 
@@ -266,6 +276,13 @@ class WallPresenter(QObject):
             self._prepare_ahead()
 
     def _prepare_ahead(self) -> None:
+        if not self._framing:  # the room's first idle moment: frames are tiled from here on
+            load_numpy()
+            self._framing = True
+        for plan in self.plans:  # a stage drawn live is framed first: its view is about to draw neighbours
+            if kind_of(plan.view) is ViewData.STAGE and not self.cover \
+                    and plan.wall.currentWidget() is not plan.wall.frame_view:
+                plan.wall.show_frame(self._frame(plan, plan.position))
         count = self.factory.stage_count
         for plan in self.plans:
             if kind_of(plan.view) is ViewData.ARTIFACT and not plan.artifact and not self.cover:
@@ -308,15 +325,16 @@ class WallPresenter(QObject):
             if plan.view != "stage":
                 continue
             frames = self.frames.get(plan.identity, {})
-            dropped: dict[tuple, QImage] = {}
             for signature in [s for s in frames if s[0] == "stage" and positions(s[1])]:
-                dropped[signature] = frames.pop(signature)
+                del frames[signature]
                 self._drawn_without.pop((plan.identity, signature), None)
             if positions(plan.position) and not self.cover and plan.wall.shown_signature \
                     and plan.wall.shown_signature[0] == "stage":
-                # painted over in place: nothing draws the wall until this returns
-                reuse = dropped.get(self._signature(plan, plan.position))
-                plan.wall.show_frame(self._frame(plan, plan.position, reuse))
+                if plan.wall.currentWidget() is plan.wall.frame_view:
+                    plan.wall.frame_view.show_nothing()  # the window keeps its pixels until the new frame
+                    plan.wall.show_frame(self._frame(plan, plan.position))
+                else:  # drawn live (the room has not been idle yet)
+                    self._prepare(plan, plan.position).update()
 
     def _thumbnail_ready(self, sha256: str) -> None:
         """Redraw the stage frames that were drawn before this thumbnail was ready, and only those."""

@@ -1,67 +1,91 @@
-"""Frames rendered ahead of time, and the view that shows one: a switch to a prepared frame is one image copy.
+"""Frames rendered ahead of time, and the view that shows one: a switch to a prepared frame is a copy of
+the tiles that changed.
 
-Frames are kept at 32 bits a pixel, as the windows they are copied into. At 16 bits they took half the
-memory (17 MB instead of 33 MB at 4K), but Qt converts each pixel on the way to the window: a 4K copy
-took 5.4 ms (8.5-9 ms at the 95th percentile) against 2.6 ms (3.1-4.3 ms), and two stage walls put a
-next or previous step over one 60 Hz frame. They are painted a band at a time through a canvas a
-quarter of the wall high, which keeps the pixels being drawn in the processor's cache: painting the
-whole view straight onto a 4K image measured slower, not faster.
+Frames are painted a band at a time through a canvas a quarter of the wall high, which keeps the pixels
+being drawn in the processor's cache: painting the whole view straight onto a 4K image measured slower,
+not faster. Each band is then cut into tiles (see tiled_frame): a tile of one colour is kept as its
+colour, the rest as 32-bit pixels, the window's own format, so nothing is converted on the way to the
+wall. At 16 bits a whole frame took half the memory, but converting every pixel put a step of two
+stage walls over one 60 Hz frame; whole 32-bit frames were fast but three 4K walls then needed 445 MB.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from ...services.painting import painting
+from .tiled_frame import FORMAT, TiledFrame, changed_rect
 from .wall_style import BACKGROUND
 
-FRAME_FORMAT = QImage.Format.Format_RGB32
-CANVAS_FORMAT = QImage.Format.Format_RGB32
+if TYPE_CHECKING:
+    import numpy as np
+
+CANVAS_FORMAT = FORMAT
 
 
 class FrameCanvas:
     """Paints views into frames through a canvas a band of the wall high, made once per width and reused:
-    a 4K frame is painted in four bands through 8 MB that stay in cache, then copied into the frame."""
+    a 4K frame is painted in four bands through 8 MB that stay in cache."""
 
-    BAND_HEIGHT = 540
+    BAND_HEIGHT = 540  # a whole number of tile rows
 
     def __init__(self) -> None:
         self._canvases: dict[int, QImage] = {}
 
-    def paint(self, view: QWidget, size: QSize, reuse: QImage | None = None) -> QImage:
-        """``view`` drawn at ``size`` into a frame: into ``reuse`` (a frame no longer kept) when it has
-        that size, so no frame is allocated while others are shown; a new one otherwise."""
+    def paint(self, view: QWidget, size: QSize) -> TiledFrame:
+        """``view`` drawn at ``size`` into a tiled frame (this loads numpy when it is not yet)."""
         width, height = size.width(), size.height()
         canvas = self._canvases.get(width)
         if canvas is None:
             canvas = self._canvases[width] = QImage(width, self.BAND_HEIGHT, CANVAS_FORMAT)
         view.resize(size)
-        frame = reuse if reuse is not None and reuse.size() == size else QImage(size, FRAME_FORMAT)
-        with painting(frame) as painter:
-            for top in range(0, height, self.BAND_HEIGHT):
-                band = min(self.BAND_HEIGHT, height - top)
-                view.render(canvas, QPoint(0, 0), QRegion(0, top, width, band))
-                painter.drawImage(0, top, canvas, 0, 0, width, band)
+        frame = TiledFrame(size)
+        for top in range(0, height, self.BAND_HEIGHT):
+            band = min(self.BAND_HEIGHT, height - top)
+            view.render(canvas, QPoint(0, 0), QRegion(0, top, width, band))
+            frame.add_band(canvas, top, band)
         return frame
 
 
 class FrameView(QWidget):
+    """Shows one frame. The window keeps what was painted last, so a new frame repaints only the tiles
+    that differ from it; any other paint (shown, resized, uncovered) paints the whole frame."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.frame = QImage()
+        self.frame: TiledFrame | None = None
+        self._changed: np.ndarray | None = None  # the tiles waiting to be painted, when only some are
+        self._changed_rect = QRect()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def show_frame(self, frame: QImage) -> None:
-        self.frame = frame
-        self.update()
+    def show_frame(self, frame: TiledFrame) -> None:
+        shown, self.frame = self.frame, frame
+        changed = frame.changed_since(shown) if self.isVisible() and frame.size() == self.size() else None
+        if changed is None or (self._changed is None and self._changed_rect.isValid()):
+            self._changed, self._changed_rect = None, self.rect()  # the whole frame
+            self.update()
+            return
+        self._changed = changed if self._changed is None else self._changed | changed
+        self._changed_rect = changed_rect(self._changed)
+        if self._changed_rect.isValid():
+            self.update(self._changed_rect)
+
+    def show_nothing(self) -> None:
+        """Let go of the frame (the wall shows something else): the next one is painted whole."""
+        self.frame, self._changed, self._changed_rect = None, None, QRect()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        changed = self._changed if event.rect() == self._changed_rect else None
+        self._changed, self._changed_rect = None, QRect()
         with painting(self) as painter:
-            if self.frame.isNull():
+            if self.frame is None:
                 painter.fillRect(self.rect(), BACKGROUND)
-            elif self.frame.size() == self.size():
-                painter.drawImage(0, 0, self.frame)
-            else:
-                painter.drawImage(self.rect(), self.frame)
+                return
+            size = self.frame.size()
+            if size != self.size():
+                painter.scale(self.width() / max(1, size.width()), self.height() / max(1, size.height()))
+            self.frame.paint(painter, changed)

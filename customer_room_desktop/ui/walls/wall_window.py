@@ -15,6 +15,7 @@ from .artifact_focus import ArtifactFocus
 from .call_view import CallView
 from .frame_view import FrameView
 from .plain_screens import PlainScreen
+from .tiled_frame import TiledFrame
 
 
 # Older names some callers use for a view's widget.
@@ -96,7 +97,7 @@ class WallWindow(QStackedWidget):
         self.artifact.show_artifact(data, image, page, page_count)
         self.setCurrentWidget(self.artifact)
 
-    def show_frame(self, frame: QImage) -> None:
+    def show_frame(self, frame: TiledFrame) -> None:
         self.frame_view.show_frame(frame)
         self.setCurrentWidget(self.frame_view)
 

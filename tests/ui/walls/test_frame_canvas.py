@@ -1,4 +1,5 @@
-"""A frame painted a band at a time shows exactly what the view draws in one piece."""
+"""A frame painted a band at a time and kept as tiles shows exactly what the view draws in one piece,
+and a wall switched between frames ends up showing exactly the new one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from customer_room_desktop.ui.walls.frame_view import FRAME_FORMAT, FrameCanvas
+from customer_room_desktop.services.painting import painting
+from customer_room_desktop.ui.walls.frame_view import FrameCanvas, FrameView
+from customer_room_desktop.ui.walls.tiled_frame import TiledFrame, picture
 
 
 def pixels(image: QImage) -> np.ndarray:
@@ -16,27 +19,83 @@ def pixels(image: QImage) -> np.ndarray:
     return np.array(raw[:, : image.width(), :3])
 
 
-@pytest.mark.parametrize("view", ["stage:1", "complaints:4"])
-@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1366, 768)])
-def test_a_frame_painted_in_bands_matches_the_view_painted_whole(qtbot, factory, view, size):
+def drawn(frame: TiledFrame) -> QImage:
+    image = QImage(frame.size(), QImage.Format.Format_RGB32)
+    image.fill(0xFF00FF)  # magenta: any pixel the frame leaves unpainted shows
+    with painting(image) as painter:
+        frame.paint(painter)
+    return image
+
+
+def assert_same(image: QImage, expected: QImage) -> None:
+    differ = np.any(pixels(image) != pixels(expected), axis=2)
+    assert not differ.any(), f"{differ.sum()} pixels differ, first at (row, column) {tuple(np.argwhere(differ)[0])}"
+
+
+def whole_view(factory, qtbot, view: str, size: tuple[int, int]) -> tuple:
     widget = factory.build(view, size)
     qtbot.addWidget(widget)
     whole = QImage(*size, QImage.Format.Format_RGB32)
     widget.render(whole)
+    return widget, whole
+
+
+@pytest.mark.parametrize("view", ["stage:1", "complaints:4"])
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1366, 768)])
+def test_a_frame_painted_in_bands_and_kept_as_tiles_matches_the_view_painted_whole(qtbot, factory, view, size):
+    widget, whole = whole_view(factory, qtbot, view, size)
     frame = FrameCanvas().paint(widget, QSize(*size))
-    assert frame.format() == FRAME_FORMAT and (frame.width(), frame.height()) == size
-    # frames are kept at the window's 32 bits and large type is copied from glyph pictures, not filled as
-    # outlines under each band's clip: the seams between bands leave no trace at all
-    differ = np.any(pixels(frame) != pixels(whole), axis=2)
-    assert not differ.any(), f"{differ.sum()} pixels differ, first at row {np.argwhere(differ)[0][0]}"
+    assert isinstance(frame, TiledFrame) and (frame.size().width(), frame.size().height()) == size
+    # large type is copied from glyph pictures, not filled as outlines under each band's clip, and the
+    # tiles are cut exactly: neither the seams between bands nor those between tiles leave a trace
+    assert_same(drawn(frame), whole)
 
 
-def test_a_dropped_frame_of_the_same_size_is_painted_over_not_reallocated(qtbot, factory):
-    widget = factory.build("stage:2", (1920, 1080))
-    qtbot.addWidget(widget)
+@pytest.mark.parametrize("view", ["stage:3", "complaints:2"])
+def test_a_tiled_4k_frame_keeps_under_half_the_pixels_of_a_whole_one(qtbot, factory, view):
+    widget, _ = whole_view(factory, qtbot, view, (3840, 2160))
+    frame = FrameCanvas().paint(widget, QSize(3840, 2160))
+    assert isinstance(frame, TiledFrame)
+    assert frame.kept_bytes < 0.5 * 3840 * 2160 * 4
+
+
+def test_a_frame_cut_from_a_whole_image_matches_it(qtbot, factory):
+    _, whole = whole_view(factory, qtbot, "complaints:3", (1366, 768))  # rows and columns of part tiles
+    assert_same(drawn(TiledFrame.of_image(whole)), whole)
+
+
+def test_a_wall_switched_between_tiled_frames_shows_exactly_the_last_one(qtbot, qapp, factory):
+    """Only the tiles that differ are repainted: what the window holds afterwards must still be the new
+    frame, pixel for pixel, whichever frames came before it."""
+    size = (768, 432)  # within the offscreen test screen (800x800), so the window can be grabbed whole
     canvas = FrameCanvas()
-    dropped = QImage(1920, 1080, FRAME_FORMAT)
-    frame = canvas.paint(widget, QSize(1920, 1080), dropped)
-    assert frame.cacheKey() >> 32 == dropped.cacheKey() >> 32  # the same image data, painted over
-    smaller = canvas.paint(widget, QSize(1280, 720), dropped)
-    assert (smaller.width(), smaller.height()) == (1280, 720)
+    frames, wholes = [], []
+    for view in ("stage:1", "stage:2", "complaints:2", "stage:1"):
+        widget, whole = whole_view(factory, qtbot, view, size)
+        frames.append(canvas.paint(widget, QSize(*size)))
+        wholes.append(whole)
+    wall = FrameView()
+    qtbot.addWidget(wall)
+    wall.resize(*size)
+    wall.show()
+    qtbot.waitExposed(wall)
+    for frame, whole in zip(frames, wholes, strict=True):
+        wall.show_frame(frame)
+        qapp.processEvents()  # painted, then the window's buffer flushed to the screen
+        on_screen = wall.screen().grabWindow(wall.winId()).toImage()  # what the window holds, not a new paint
+        assert not on_screen.isNull(), "the offscreen screen gave no picture of the window"
+        assert_same(on_screen, whole)
+    between = frames[1].changed_since(frames[0])
+    assert between is not None and 0 < between.sum() < between.size  # some tiles, not all, repainted
+    again = frames[3].changed_since(frames[3])
+    assert again is not None and again.sum() == (~frames[3].plain).sum()  # only its tiles kept as pixels
+
+
+def test_the_console_picture_of_a_frame_is_small_and_shows_the_wall(qtbot, factory):
+    widget, whole = whole_view(factory, qtbot, "stage:1", (3840, 2160))
+    frame = FrameCanvas().paint(widget, QSize(3840, 2160))
+    small = picture(frame, 640)
+    assert (small.width(), small.height()) == (640, 360)
+    expected = whole.scaled(640, 360)
+    mean_difference = np.abs(pixels(small).astype(int) - pixels(expected).astype(int)).mean()
+    assert mean_difference < 6

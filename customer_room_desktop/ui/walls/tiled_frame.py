@@ -1,0 +1,226 @@
+"""A wall frame kept as tiles: a tile of one colour is kept as that colour, only the others as pixels.
+
+A 4K frame is 33 MB at the window's 32 bits a pixel, and a stage wall keeps three. Most of a wall is
+plain: the background, the cards and the space between lines of text. Cut into tiles 32 pixels wide
+and 20 high, 65-72 % of the sample room's stage and complaint frames are tiles of one colour, so a
+tiled frame keeps 28-35 % of the pixels. Showing one also writes less: a plain tile that has the same
+colour in the frame on the wall is not touched at all, and the others are filled, not copied.
+
+Runs of kept tiles less than ``MERGED_GAP`` plain tiles apart are kept as one run of pixels: each run
+is one copy on the way to the wall, and a copy has a cost of its own (about 3 microseconds).
+
+Finding the plain tiles is an array comparison (numpy, which pyqtgraph brings): 5-8 ms a 4K frame.
+numpy takes 0.12 s and 18 MB to load, so the room loads it in its first idle moment, never during the
+cold start: until then the walls draw their views live (see wall_presenter).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from ...services.painting import painting
+
+if TYPE_CHECKING:
+    import numpy as np
+
+TILE_WIDTH = 32
+TILE_HEIGHT = 20  # 540, 1080 and 2160 are whole numbers of tiles
+MERGED_GAP = 2  # tiles
+FORMAT = QImage.Format.Format_RGB32
+
+
+def picture(frame: TiledFrame, width: int) -> QImage:
+    """The frame drawn ``width`` pixels wide, for the console: no full-size copy is made."""
+    size = frame.size()
+    height = max(1, width * size.height() // max(1, size.width()))
+    image = QImage(width, height, QImage.Format.Format_RGB16)
+    with painting(image) as painter:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(width / max(1, size.width()), height / max(1, size.height()))
+        frame.paint(painter)
+    return image
+
+
+def load_numpy() -> None:
+    """Load numpy now (0.12 s): the room calls this when it is idle, before it first tiles a frame."""
+    importlib.import_module("numpy")
+
+
+class TiledFrame:
+    """A frame as a grid of tiles: the colour of each plain tile, and the pixels of the others, packed
+    a band of rows at a time into images the width of the frame."""
+
+    def __init__(self, size: QSize):
+        import numpy as np
+
+        self._size = QSize(size)
+        rows = -(-size.height() // TILE_HEIGHT)
+        columns = -(-size.width() // TILE_WIDTH)
+        self.plain = np.zeros((rows, columns), dtype=bool)
+        self.colours = np.zeros((rows, columns), dtype=np.uint32)
+        self._fills: dict[int, list[QRect]] = {}
+        self._pieces: list[tuple[QImage, list[tuple[int, int, int, int, int, int]]]] = []
+
+    @classmethod
+    def of_image(cls, image: QImage) -> TiledFrame:
+        frame = cls(image.size())
+        frame.add_band(image.convertToFormat(FORMAT), 0, image.height())
+        return frame
+
+    def size(self) -> QSize:
+        return QSize(self._size)
+
+    @property
+    def kept_bytes(self) -> int:
+        """The pixels this frame holds (its tiles' colours aside)."""
+        return sum(atlas.sizeInBytes() for atlas, _ in self._pieces)
+
+    def add_band(self, canvas: QImage, top: int, height: int) -> None:
+        """Take the rows ``top`` to ``top + height`` of the frame from the first ``height`` rows of
+        ``canvas`` (a 32-bit image the frame's width); ``top`` is a whole number of tile rows."""
+        import numpy as np
+
+        width = self._size.width()
+        pixels = _pixels(canvas)[:height, :width]
+        first_row = top // TILE_HEIGHT
+        rows, columns = -(-height // TILE_HEIGHT), self.plain.shape[1]
+        full_rows, full_columns = height // TILE_HEIGHT, width // TILE_WIDTH
+        plain = np.zeros((rows, columns), dtype=bool)
+        colours = np.zeros((rows, columns), dtype=np.uint32)
+        if full_rows and full_columns:
+            plain[:full_rows, :full_columns], colours[:full_rows, :full_columns] = _plain_tiles(
+                pixels[:full_rows * TILE_HEIGHT, :full_columns * TILE_WIDTH])
+        plain &= ~_short_gaps(~plain)
+        colours[~plain] = 0
+        self.plain[first_row:first_row + rows] = plain
+        self.colours[first_row:first_row + rows] = colours
+        self._keep_band(pixels, plain, colours, top)
+
+    def _keep_band(self, pixels: np.ndarray, plain: np.ndarray, colours: np.ndarray, top: int) -> None:
+        width, height = pixels.shape[1], pixels.shape[0]
+        _add_fills(self._fills, plain, colours, top)
+        runs = []  # x, y in the band, width, height of each run of tiles kept as pixels
+        for row, start, end in zip(*_runs(~plain), strict=True):
+            y = row * TILE_HEIGHT
+            runs.append((start * TILE_WIDTH, y, min(end * TILE_WIDTH, width) - start * TILE_WIDTH,
+                         min(TILE_HEIGHT, height - y)))
+        if not runs:
+            return
+        placed, free = [], []  # widest first, each into the first strip a tile high with room for it
+        for run in sorted(runs, key=lambda r: -r[2]):
+            strip = next((i for i, room in enumerate(free) if room >= run[2]), len(free))
+            if strip == len(free):
+                free.append(width)
+            placed.append((run, width - free[strip], strip * TILE_HEIGHT))
+            free[strip] -= run[2]
+        atlas = QImage(width, len(free) * TILE_HEIGHT, FORMAT)
+        target = _pixels(atlas, writable=True)
+        pieces = []
+        for (rx, ry, rw, rh), ax, ay in placed:
+            target[ay:ay + rh, ax:ax + rw] = pixels[ry:ry + rh, rx:rx + rw]
+            pieces.append((rx, top + ry, rw, rh, ax, ay))
+        del target
+        self._pieces.append((atlas, pieces))
+
+    def paint(self, painter: QPainter, changed: np.ndarray | None = None) -> None:
+        """Paint the frame; with ``changed`` (from ``changed_since``), only those tiles."""
+        fills = self._fills
+        if changed is not None:
+            fills = {}
+            _add_fills(fills, self.plain & changed, self.colours, 0)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in fills.items():
+            painter.setBrush(QColor.fromRgb(colour))
+            painter.drawRects(rects)
+        painter.restore()
+        for atlas, pieces in self._pieces:  # tiles kept as pixels always differ from what was shown
+            for x, y, width, height, ax, ay in pieces:
+                painter.drawImage(x, y, atlas, ax, ay, width, height)
+
+    def changed_since(self, shown: TiledFrame | None) -> np.ndarray | None:
+        """The tiles to paint over ``shown``, True in a grid: all but the plain tiles of the same colour
+        in both; None when ``shown`` is not a tiled frame of this size."""
+        if not isinstance(shown, TiledFrame) or shown.size() != self._size:
+            return None
+        return ~(self.plain & shown.plain & (self.colours == shown.colours))
+
+
+def changed_rect(changed: np.ndarray) -> QRect:
+    """The rectangle around the tiles marked in ``changed``."""
+    import numpy as np
+
+    rows, columns = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+    if not len(rows):
+        return QRect()
+    left, top = int(columns[0]), int(rows[0])
+    return QRect(left * TILE_WIDTH, top * TILE_HEIGHT, (int(columns[-1]) + 1 - left) * TILE_WIDTH,
+                 (int(rows[-1]) + 1 - top) * TILE_HEIGHT)
+
+
+def _plain_tiles(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which tiles of ``pixels`` (whole tiles high and wide) are of one colour, and each tile's top left
+    pixel. Compared two pixels at a time, and reduced along the rows of the array (the fast way)."""
+    import numpy as np
+
+    rows, columns = pixels.shape[0] // TILE_HEIGHT, pixels.shape[1] // TILE_WIDTH
+    corner = pixels[::TILE_HEIGHT, ::TILE_WIDTH]
+    pair = corner.astype(np.uint64)
+    pair |= pair << np.uint64(32)
+    words = np.ascontiguousarray(pixels).view(np.uint64).reshape(rows, TILE_HEIGHT, columns, TILE_WIDTH // 2)
+    differ = np.not_equal(words, pair[:, None, :, None])
+    differ_in_tile = differ.reshape(rows, TILE_HEIGHT, -1).any(axis=1).reshape(rows, columns, -1).any(axis=2)
+    return ~differ_in_tile, corner
+
+
+def _short_gaps(kept: np.ndarray) -> np.ndarray:
+    """The plain tiles lying in a row between two kept ones, fewer than ``MERGED_GAP`` tiles apart."""
+    import numpy as np
+
+    columns = np.arange(kept.shape[1])
+    last_kept = np.maximum.accumulate(np.where(kept, columns, -1), axis=1)  # the nearest kept tile to the left
+    next_kept = np.flip(np.minimum.accumulate(np.flip(np.where(kept, columns, kept.shape[1]), axis=1), axis=1), axis=1)
+    return ~kept & (last_kept >= 0) & (next_kept < kept.shape[1]) & (next_kept - last_kept - 1 < MERGED_GAP)
+
+
+def _add_fills(fills: dict[int, list[QRect]], plain: np.ndarray, colours: np.ndarray, top: int) -> None:
+    """Add the runs of plain tiles of one colour, as rectangles by colour."""
+    for row, start, end in zip(*_runs(plain, colours), strict=True):
+        rect = QRect(start * TILE_WIDTH, top + row * TILE_HEIGHT, (end - start) * TILE_WIDTH, TILE_HEIGHT)
+        fills.setdefault(int(colours[row, start]), []).append(rect)
+
+
+def _pixels(image: QImage, writable: bool = False) -> np.ndarray:
+    """The image's pixels as a rows x columns array of 32-bit values, sharing the image's memory
+    (read-only unless ``writable``: asking Qt for writable bits would copy an image that is shared)."""
+    import numpy as np
+
+    bits = image.bits() if writable else image.constBits()
+    return np.frombuffer(bits, dtype=np.uint32).reshape(image.height(), image.bytesPerLine() // 4)
+
+
+def _runs(mask: np.ndarray, values: np.ndarray | None = None) -> tuple[list[int], list[int], list[int]]:
+    """The runs of True along each row of ``mask`` as (rows, starts, ends), ends exclusive; with
+    ``values``, a run also ends where the value changes. One pass over the whole grid."""
+    import numpy as np
+
+    rows, columns = mask.shape
+    padded = np.zeros((rows, columns + 1), dtype=np.int8)  # a False column ends every row's last run
+    padded[:, :columns] = mask
+    flat = padded.ravel()
+    edges = np.diff(flat, prepend=0)
+    starts, ends = edges == 1, edges == -1
+    if values is not None:
+        shade = np.zeros((rows, columns + 1), dtype=values.dtype)
+        shade[:, :columns] = values
+        tone = shade.ravel()
+        change = np.zeros(len(flat), dtype=bool)
+        change[1:] = (tone[1:] != tone[:-1]) & (flat[1:] == 1) & (flat[:-1] == 1)
+        starts, ends = starts | change, ends | change
+    begin, finish = np.flatnonzero(starts), np.flatnonzero(ends)
+    width = columns + 1
+    return (begin // width).tolist(), (begin % width).tolist(), (finish % width).tolist()
