@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.wall_views import ViewData, view_named
 from ..services.image_prefetch import ImagePrefetcher
-from ..services.painting import painting
 from ..ui.walls.artifact_focus import page_box
 from ..ui.walls.frame_view import FrameCanvas
-from ..ui.walls.tiled_frame import TiledFrame, load_numpy, picture
+from ..ui.walls.tiled_frame import TiledFrame, drawn_small
 from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
 from .wall_content import WallPlan
 from .wall_factory import WallFactory
@@ -83,10 +82,6 @@ class WallPresenter(QObject):
         # the thumbnails each stage frame was drawn without: only their arrival redraws it
         self._drawn_without: dict[tuple[str, tuple], frozenset[str]] = {}
         self._started = False
-        # A stage wall shows a frame rendered ahead when there is one. Otherwise (the cold start, a jump)
-        # it draws its view live, and the next idle moment frames it. numpy, which frames are tiled with,
-        # is loaded in the room's first idle moment, never during the cold start.
-        self._framing = False
         self._stopped = False
         # whether every window is on screen; idle work waits for it, so it never delays the first picture
         self.on_screen: Callable[[], bool] = lambda: True
@@ -198,7 +193,8 @@ class WallPresenter(QObject):
                 self._show_call(plan)
             elif kind is ViewData.STAGE and not cover and self._kept(plan, plan.position) is not None:
                 plan.wall.show_frame(self._frame(plan, plan.position))
-            else:  # journey, session walls, logo, covers, and a stage not framed yet (framed when idle): live
+            else:  # journey, session walls, logo, covers, and a stage with no frame yet: live. The next idle
+                # moment frames a stage (so none is tiled, nor numpy imported, during the cold start).
                 plan.wall.frame_view.show_nothing()  # its frame may be dropped from the kept ones: let it go
                 plan.wall.setCurrentWidget(self._prepare(plan, plan.position))
         for plan in plans:
@@ -243,22 +239,17 @@ class WallPresenter(QObject):
         """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""
         shown = plan.wall.frame_view.frame
         if plan.wall.currentWidget() is plan.wall.frame_view and shown is not None:
-            return picture(shown, CONSOLE_PICTURE_WIDTH)
+            return drawn_small(shown.size(), CONSOLE_PICTURE_WIDTH, shown.paint)
         view = plan.wall.currentWidget()
-        small = QImage(CONSOLE_PICTURE_WIDTH, max(1, CONSOLE_PICTURE_WIDTH * view.height() // max(1, view.width())),
-                       QImage.Format.Format_RGB16)
-        with painting(small) as painter:
-            painter.scale(small.width() / max(1, view.width()), small.height() / max(1, view.height()))
-            view.render(painter, QPoint(0, 0))  # drawn small: no full-size copy of a 4K wall
-        return small
+        return drawn_small(view.size(), CONSOLE_PICTURE_WIDTH, lambda painter: view.render(painter, QPoint(0, 0)))
 
     def next_frame(self, position: int) -> QImage | None:
         """What a stage wall will show for ``position`` (the console's NEXT): the frame rendered ahead
         when one is ready; with no wall on the stage view, the stage drawn small for the console."""
         for plan in self.plans:
             if plan.view == "stage" and not self.cover:
-                frame = self.frames.get(plan.identity, {}).get(self._signature(plan, position))
-                return None if frame is None else picture(frame, PREVIEW_SIZE[0])
+                frame = self._kept(plan, position)
+                return None if frame is None else drawn_small(frame.size(), PREVIEW_SIZE[0], frame.paint)
         if self._preview is None:
             from ..ui.walls.stage_panel import StagePanel
 
@@ -276,9 +267,6 @@ class WallPresenter(QObject):
             self._prepare_ahead()
 
     def _prepare_ahead(self) -> None:
-        if not self._framing:  # the room's first idle moment: frames are tiled from here on
-            load_numpy()
-            self._framing = True
         for plan in self.plans:  # a stage drawn live is framed first: its view is about to draw neighbours
             if kind_of(plan.view) is ViewData.STAGE and not self.cover \
                     and plan.wall.currentWidget() is not plan.wall.frame_view:

@@ -24,9 +24,6 @@ from .wall_style import BACKGROUND
 if TYPE_CHECKING:
     import numpy as np
 
-CANVAS_FORMAT = FORMAT
-
-
 class FrameCanvas:
     """Paints views into frames through a canvas a band of the wall high, made once per width and reused:
     a 4K frame is painted in four bands through 8 MB that stay in cache."""
@@ -37,11 +34,11 @@ class FrameCanvas:
         self._canvases: dict[int, QImage] = {}
 
     def paint(self, view: QWidget, size: QSize) -> TiledFrame:
-        """``view`` drawn at ``size`` into a tiled frame (this loads numpy when it is not yet)."""
+        """``view`` drawn at ``size`` into a tiled frame (the first one imports numpy)."""
         width, height = size.width(), size.height()
         canvas = self._canvases.get(width)
         if canvas is None:
-            canvas = self._canvases[width] = QImage(width, self.BAND_HEIGHT, CANVAS_FORMAT)
+            canvas = self._canvases[width] = QImage(width, self.BAND_HEIGHT, FORMAT)
         view.resize(size)
         frame = TiledFrame(size)
         for top in range(0, height, self.BAND_HEIGHT):

@@ -11,13 +11,13 @@ Each run of kept tiles in a row is one copy on the way to the wall, with a cost 
 three 4K walls back over 350 MB.
 
 Finding the plain tiles is an array comparison (numpy, which pyqtgraph brings): 5-8 ms a 4K frame.
-numpy takes 0.12 s and 18 MB to load, so the room loads it in its first idle moment, never during the
-cold start: until then the walls draw their views live (see wall_presenter).
+numpy takes 0.12 s and 18 MB to load. It is imported by the first frame tiled, and the room tiles none
+during the cold start: until its first idle moment the walls draw their views live (see wall_presenter).
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -33,21 +33,16 @@ TILE_HEIGHT = 20  # 540, 1080 and 2160 are whole numbers of tiles
 FORMAT = QImage.Format.Format_RGB32
 
 
-def picture(frame: TiledFrame, width: int) -> QImage:
-    """The frame drawn ``width`` pixels wide, for the console: no full-size copy is made."""
-    size = frame.size()
+def drawn_small(size: QSize, width: int, draw: Callable[[QPainter], None]) -> QImage:
+    """What ``draw`` paints over ``size``, drawn ``width`` pixels wide for the console: no full-size copy
+    of a wall is made."""
     height = max(1, width * size.height() // max(1, size.width()))
     image = QImage(width, height, QImage.Format.Format_RGB16)
     with painting(image) as painter:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.scale(width / max(1, size.width()), height / max(1, size.height()))
-        frame.paint(painter)
+        draw(painter)
     return image
-
-
-def load_numpy() -> None:
-    """Load numpy now (0.12 s): the room calls this when it is idle, before it first tiles a frame."""
-    importlib.import_module("numpy")
 
 
 class TiledFrame:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from customer_room_desktop.services.painting import painting
 from customer_room_desktop.ui.walls.frame_view import FrameCanvas, FrameView
-from customer_room_desktop.ui.walls.tiled_frame import TiledFrame, picture
+from customer_room_desktop.ui.walls.tiled_frame import TiledFrame, drawn_small
 
 
 def pixels(image: QImage) -> np.ndarray:
@@ -94,7 +94,7 @@ def test_a_wall_switched_between_tiled_frames_shows_exactly_the_last_one(qtbot, 
 def test_the_console_picture_of_a_frame_is_small_and_shows_the_wall(qtbot, factory):
     widget, whole = whole_view(factory, qtbot, "stage:1", (3840, 2160))
     frame = FrameCanvas().paint(widget, QSize(3840, 2160))
-    small = picture(frame, 640)
+    small = drawn_small(frame.size(), 640, frame.paint)
     assert (small.width(), small.height()) == (640, 360)
     expected = whole.scaled(640, 360)
     mean_difference = np.abs(pixels(small).astype(int) - pixels(expected).astype(int)).mean()
