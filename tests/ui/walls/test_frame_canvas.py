@@ -99,3 +99,15 @@ def test_the_console_picture_of_a_frame_is_small_and_shows_the_wall(qtbot, facto
     expected = whole.scaled(640, 360)
     mean_difference = np.abs(pixels(small).astype(int) - pixels(expected).astype(int)).mean()
     assert mean_difference < 6
+
+
+def test_tiles_kept_as_pixels_in_rows_spanning_the_same_columns_are_copied_as_one_block():
+    """A picture 3 tiles wide and 4 rows high is one copy to the wall, not four; rows of other widths
+    are blocks of their own, and so is a block of the same columns after a gap."""
+    from customer_room_desktop.ui.walls.tiled_frame import _blocks
+
+    kept = np.zeros((8, 10), dtype=bool)
+    kept[1:5, 2:5] = True  # the picture
+    kept[2, 7:9] = True  # a short line of text beside it
+    kept[6:8, 2:5] = True  # the same columns again, below a plain row
+    assert sorted(tuple(block[:4]) for block in _blocks(kept)) == [(1, 2, 4, 3), (2, 7, 1, 2), (6, 2, 2, 3)]
