@@ -3,6 +3,11 @@
 A 4K wall view takes about 11 ms to paint in software, so three walls cannot repaint within one
 60 Hz frame. Each wall therefore shows a frame rendered ahead of time: the neighbouring stages
 are painted into images while the room is idle, and a switch to one of them is an image copy.
+
+The frame a wall shows is not kept here: once the wall's window holds its pixels, the frame keeps
+only which tiles are plain (to repaint no more than the next frame changes) and a small picture for
+the console. That is a frame less per wall (10 MB at 4K), paid for by painting the stage just left
+again while the room is idle. A window that loses its pixels (uncovered) asks for the frame again.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
 from .wall_content import WallPlan
 from .wall_factory import WallFactory
 
-FRAMES_PER_WALL = 3  # the current stage and its two neighbours
+FRAMES_PER_WALL = 2  # the neighbouring stages; the window itself holds the pixels of the one shown
 LIVE_DATA = (ViewData.SESSION, ViewData.BOARD, ViewData.WALK)  # drawn live from the data in the plan
 
 
@@ -77,7 +82,7 @@ class WallPresenter(QObject):
         self.cover: str | None = None
         self.celebration = None  # the recognition celebrated while the cover is "celebration"
         self.verbatim_index = 0
-        self.frames: dict[str, OrderedDict[tuple, TiledFrame]] = {}
+        self.frames: dict[str, OrderedDict[tuple, TiledFrame]] = {}  # by wall: frames ready to be shown
         self.canvas = FrameCanvas()
         # the thumbnails each stage frame was drawn without: only their arrival redraws it
         self._drawn_without: dict[tuple[str, tuple], frozenset[str]] = {}
@@ -156,18 +161,56 @@ class WallPresenter(QObject):
         return self.frames.get(plan.identity, {}).get(self._signature(plan, position))
 
     def _frame(self, plan: WallPlan, position: int) -> TiledFrame:
-        """The wall's frame for ``position``, painted now unless kept."""
+        """The wall's frame for ``position``, painted now unless kept; kept from now on."""
         signature = self._signature(plan, position)
         frames = self.frames.setdefault(plan.identity, OrderedDict())
         frame = frames.get(signature)
         if frame is None:
-            while len(frames) >= FRAMES_PER_WALL:  # make room first: never four frames at once
-                dropped = frames.popitem(last=False)[0]  # (holding the frame here would keep four)
+            while len(frames) >= FRAMES_PER_WALL:  # make room first: holding the frame here would keep one more
+                dropped = frames.popitem(last=False)[0]
                 self._drawn_without.pop((plan.identity, dropped), None)
             frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size())
             frames[signature] = frame
         frames.move_to_end(signature)
         return frame
+
+    def _take_frame(self, plan: WallPlan, position: int) -> TiledFrame:
+        """The frame the wall is about to show: no longer kept here (the wall's window will hold its pixels)."""
+        frame = self._kept(plan, position)
+        if frame is None:
+            return self.canvas.paint(self._prepare(plan, position), plan.wall.size())
+        del self.frames[plan.identity][self._signature(plan, position)]
+        return frame
+
+    def _show_frame(self, plan: WallPlan, frame: TiledFrame) -> None:
+        plan.wall.frame_view.pixels_wanted = lambda identity=plan.identity: self._reframe(identity)
+        plan.wall.show_frame(frame)
+
+    def _let_shown_pixels_go(self, plan: WallPlan) -> None:
+        """Once a wall's window holds the frame it shows, the frame keeps only its grid (to repaint no more
+        than the next frame changes) and a small picture for the console."""
+        view = plan.wall.frame_view if plan.wall.currentWidget() is plan.wall.frame_view else None
+        if view is not None:
+            view.paint_now()
+        if view is not None and view.holds_its_frame():
+            assert view.frame is not None
+            self._console_picture(view.frame)
+            view.frame.let_pixels_go()
+
+    @staticmethod
+    def _console_picture(frame: TiledFrame) -> QImage:
+        if frame.small is None:
+            frame.small = drawn_small(frame.size(), CONSOLE_PICTURE_WIDTH, frame.paint)
+        return frame.small
+
+    def _reframe(self, identity: str) -> None:
+        """A wall whose window lost the pixels of its frame (uncovered, shown again) is painted afresh."""
+        plan = next((p for p in self.plans if p.identity == identity), None)
+        if plan is None or self.cover or plan.wall.currentWidget() is not plan.wall.frame_view:
+            return
+        plan.wall.frame_view.show_nothing()
+        self._show_frame(plan, self._take_frame(plan, plan.position))
+        QTimer.singleShot(0, self.prepare_ahead)
 
     # -- switching ----------------------------------------------------------------------------
     def show(self, plans: list[WallPlan], position: int, cover: str | None, celebration: object = None) -> None:
@@ -192,7 +235,7 @@ class WallPresenter(QObject):
             elif kind is ViewData.CALL and not cover:
                 self._show_call(plan)
             elif kind is ViewData.STAGE and not cover and self._kept(plan, plan.position) is not None:
-                plan.wall.show_frame(self._frame(plan, plan.position))
+                self._show_frame(plan, self._take_frame(plan, plan.position))
             else:  # journey, session walls, logo, covers, and a stage with no frame yet: live. The next idle
                 # moment frames a stage (so none is tiled, nor numpy imported, during the cold start).
                 plan.wall.frame_view.show_nothing()  # its frame may be dropped from the kept ones: let it go
@@ -237,9 +280,9 @@ class WallPresenter(QObject):
 
     def current_image(self, plan: WallPlan) -> QImage:
         """What the wall shows now, as an image for the console (the frame, or a grab of a live view)."""
-        shown = plan.wall.frame_view.frame
-        if plan.wall.currentWidget() is plan.wall.frame_view and shown is not None:
-            return drawn_small(shown.size(), CONSOLE_PICTURE_WIDTH, shown.paint)
+        shown = plan.wall.frame_view.frame if plan.wall.currentWidget() is plan.wall.frame_view else None
+        if shown is not None:
+            return self._console_picture(shown)
         view = plan.wall.currentWidget()
         return drawn_small(view.size(), CONSOLE_PICTURE_WIDTH, lambda painter: view.render(painter, QPoint(0, 0)))
 
@@ -267,25 +310,27 @@ class WallPresenter(QObject):
             self._prepare_ahead()
 
     def _prepare_ahead(self) -> None:
-        for plan in self.plans:  # a stage drawn live is framed first: its view is about to draw neighbours
-            if kind_of(plan.view) is ViewData.STAGE and not self.cover \
-                    and plan.wall.currentWidget() is not plan.wall.frame_view:
-                plan.wall.show_frame(self._frame(plan, plan.position))
         count = self.factory.stage_count
         for plan in self.plans:
             if kind_of(plan.view) is ViewData.ARTIFACT and not plan.artifact and not self.cover:
                 self._request_first_artifacts(plan, count)
             if kind_of(plan.view) is not ViewData.STAGE or self.cover:
                 continue
-            for neighbour in (plan.position % count + 1, (plan.position - 2) % count + 1):
+            neighbours = (plan.position % count + 1, (plan.position - 2) % count + 1)
+            wanted = [self._signature(plan, position) for position in neighbours]
+            frames = self.frames.get(plan.identity, {})
+            for signature in [s for s in frames if s not in wanted]:  # room first, for the frames wanted
+                del frames[signature]
+            if plan.wall.currentWidget() is not plan.wall.frame_view:  # drawn live: framed first, and painted
+                self._show_frame(plan, self._take_frame(plan, plan.position))  # before its view draws others
+            self._let_shown_pixels_go(plan)
+            for neighbour in neighbours:
                 self._request_thumbnails(neighbour)
                 self._frame(plan, neighbour)
+        wanted = {(p.identity, p.wall.shown_signature) for p in self.plans} | {
+            (identity, signature) for identity, frames in self.frames.items() for signature in frames}
+        self._drawn_without = {key: value for key, value in self._drawn_without.items() if key in wanted}
         release_freed_memory()
-        current = {plan.identity: plan.wall.shown_signature for plan in self.plans}
-        for plan in self.plans:  # the wall's own current frame must stay cached
-            frames = self.frames.get(plan.identity)
-            if frames and current[plan.identity] in frames:
-                frames.move_to_end(current[plan.identity])
 
     def _request_first_artifacts(self, plan: WallPlan, count: int) -> None:
         """An artifact wall shows each stage's first artifact: decode the neighbours' ahead."""
@@ -320,7 +365,7 @@ class WallPresenter(QObject):
                     and plan.wall.shown_signature[0] == "stage":
                 if plan.wall.currentWidget() is plan.wall.frame_view:
                     plan.wall.frame_view.show_nothing()  # the window keeps its pixels until the new frame
-                    plan.wall.show_frame(self._frame(plan, plan.position))
+                    self._show_frame(plan, self._take_frame(plan, plan.position))
                 else:  # drawn live (the room has not been idle yet)
                     self._prepare(plan, plan.position).update()
 

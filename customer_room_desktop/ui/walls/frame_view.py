@@ -11,9 +11,10 @@ stage walls over one 60 Hz frame; whole 32-bit frames were fast but three 4K wal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -50,11 +51,14 @@ class FrameCanvas:
 
 class FrameView(QWidget):
     """Shows one frame. The window keeps what was painted last, so a new frame repaints only the tiles
-    that differ from it; any other paint (shown, resized, uncovered) paints the whole frame."""
+    that differ from it; any other paint (shown, resized, uncovered) paints the whole frame, and asks
+    for the frame again (``pixels_wanted``) when it has let its pixels go."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.frame: TiledFrame | None = None
+        self._painted: TiledFrame | None = None  # the frame the window holds, once painted
+        self.pixels_wanted: Callable[[], None] = lambda: None
         self._changed: np.ndarray | None = None  # the tiles waiting to be painted, when only some are
         self._changed_rect = QRect()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -73,16 +77,35 @@ class FrameView(QWidget):
 
     def show_nothing(self) -> None:
         """Let go of the frame (the wall shows something else): the next one is painted whole."""
-        self.frame, self._changed, self._changed_rect = None, None, QRect()
+        self.frame, self._painted, self._changed, self._changed_rect = None, None, None, QRect()
+
+    def paint_now(self) -> None:
+        """Paint what is waiting to be painted now, not at the next pass of the event loop: what the
+        frame asked for, and whatever else Qt asked of the window (it has just been raised, say)."""
+        window = self.window()
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)  # a raised view is laid out,
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.UpdateLater)  # which asks for a paint of it all
+        if self._changed_rect.isValid() and self.isVisible():
+            self.repaint(self._changed_rect)
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
+
+    def holds_its_frame(self) -> bool:
+        """The window holds every pixel of the frame, painted and with no paint pending."""
+        return self.frame is not None and self.frame is self._painted and self.frame.has_pixels \
+            and not self._changed_rect.isValid() and self.isVisible()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         changed = self._changed if event.rect() == self._changed_rect else None
         self._changed, self._changed_rect = None, QRect()
         with painting(self) as painter:
-            if self.frame is None:
+            if self.frame is None or not self.frame.has_pixels:
                 painter.fillRect(self.rect(), BACKGROUND)
+                if self.frame is not None:  # uncovered, or shown again: its pixels are gone from the window
+                    self.frame = self._painted = None  # so the next frame is painted whole
+                    QTimer.singleShot(0, self.pixels_wanted)
                 return
             size = self.frame.size()
             if size != self.size():
                 painter.scale(self.width() / max(1, size.width()), self.height() / max(1, size.height()))
             self.frame.paint(painter, changed)
+        self._painted = self.frame

@@ -65,6 +65,8 @@ class TiledFrame:
         # the blocks of tiles kept as pixels: each an image over its part of one of the stores
         self._blocks: list[tuple[QPoint, QImage]] = []
         self._stores: list[np.ndarray] = []
+        self.small: QImage | None = None  # the frame drawn small for the console, once asked for
+        self._pixels_gone = False
 
     @classmethod
     def of_image(cls, image: QImage) -> TiledFrame:
@@ -120,6 +122,16 @@ class TiledFrame:
             self._blocks.append((QPoint(x, top + y), QImage(block.data, w, h, w * 4, FORMAT)))
             start += w * h
         self._stores.append(store)
+
+    @property
+    def has_pixels(self) -> bool:
+        return not self._pixels_gone
+
+    def let_pixels_go(self) -> None:
+        """Keep only which tiles are plain, in which colour (enough to tell what the next frame changes),
+        and the small picture: the wall's window holds the pixels once it has shown them."""
+        self._pixels_gone = True
+        self._fills, self._blocks, self._stores = {}, [], []
 
     def paint(self, painter: QPainter, changed: np.ndarray | None = None) -> None:
         """Paint the frame; with ``changed`` (from ``changed_since``), only those tiles."""
