@@ -53,33 +53,46 @@ class SessionController(QObject):
         # Phones' ballots arrive in bursts: the walls follow each at once, the console at most every 100 ms.
         self._phone_votes_shown = QTimer(self, singleShot=True, interval=100, timeout=self.refresh)
         engine.writes.watch(console.show_storage_problem)  # a full disk: the banner says so until a write succeeds
-        panel, bar = console.session_panel, console.capture_bar
-        panel.plan_requested.connect(self.plan)
-        panel.start_requested.connect(self.start)
-        panel.close_requested.connect(self.close)
-        panel.conversation_requested.connect(self.set_conversation)
-        panel.minutes_requested.connect(console.ask_minutes_path)
+        bar = console.capture_bar
         console.minutes_path_chosen.connect(self.save_minutes)
         console.resume_requested.connect(self.resume)
         console.close_stale_requested.connect(self.close_interrupted)
-        panel.attendee_added.connect(self.add_attendee)
-        panel.commitment_reviewed.connect(self.review_commitment)
         bar.capture_requested.connect(self.capture)
         bar.withdraw_requested.connect(self.withdraw)
         bar.edit_requested.connect(self.edit)
-        f = console.focus_panel
-        f.votes_entered.connect(self.vote)
-        f.select_requested.connect(self.select)
-        f.team_requested.connect(self.name_team)
-        f.candidate_added.connect(self.add_candidate)
-        f.stop_doing_proposed.connect(self.propose_stop)
-        f.stop_doing_decided.connect(self.decide_stop)
-        a = console.accountability_panel
-        a.report_entered.connect(self.report)
-        a.recognition_requested.connect(self.recognise)
-        f.set_moments(self.room.db.execute("SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s "
-                                           "ON s.id = m.stage_id ORDER BY s.position, m.id").fetchall())
-        a.set_artifacts(self.room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
+        console.panels.built.connect(self._panel_made)  # the session's tabs are made when first shown
+        for name in ("session", "focus", "accountability"):
+            if console.panels.has(name):
+                self._panel_made(name)
+
+    def _panel_made(self, name: str) -> None:
+        """A session tab's panel was just made: connect it to this controller, and fill it."""
+        console = self.console
+        if name == "session":
+            panel = console.session_panel
+            panel.plan_requested.connect(self.plan)
+            panel.start_requested.connect(self.start)
+            panel.close_requested.connect(self.close)
+            panel.conversation_requested.connect(self.set_conversation)
+            panel.minutes_requested.connect(console.ask_minutes_path)
+            panel.attendee_added.connect(self.add_attendee)
+            panel.commitment_reviewed.connect(self.review_commitment)
+        elif name == "focus":
+            f = console.focus_panel
+            f.votes_entered.connect(self.vote)
+            f.select_requested.connect(self.select)
+            f.team_requested.connect(self.name_team)
+            f.candidate_added.connect(self.add_candidate)
+            f.stop_doing_proposed.connect(self.propose_stop)
+            f.stop_doing_decided.connect(self.decide_stop)
+            f.set_moments(self.room.db.execute("SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s "
+                                               "ON s.id = m.stage_id ORDER BY s.position, m.id").fetchall())
+        elif name == "accountability":
+            a = console.accountability_panel
+            a.report_entered.connect(self.report)
+            a.recognition_requested.connect(self.recognise)
+            a.set_artifacts(self.room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
+        self.refresh()
 
     # -- which session (the room's state says) ------------------------------------------------------
     @property
@@ -307,26 +320,29 @@ class SessionController(QObject):
         console, s, state = self.console, self.session, self.engine.state.session
         interrupted = state.status == "interrupted"
         console.offer_resume(self._resume_text() if interrupted else "")
+        made = console.panels.has  # a tab not yet shown has no panel to fill: it is filled when made
         if s is None:
-            console.session_panel.show_session("No session is planned in this room yet: plan one.", "none")
+            if made("session"):
+                console.session_panel.show_session("No session is planned in this room yet: plan one.", "none")
             console.capture_bar.set_open(False, "Plan and start a session to capture.")
             console.show_session_state("No session planned", False)
             return
         status = "resuming" if interrupted else s.state
-        console.session_panel.show_session(
-            f"{s.title} · {s.scheduled_on} · {s.cadence} · {status.upper()}"
-            + (f" since {s.started_at[11:16]}" if state.live and s.started_at else ""),
-            "live" if state.live else ("none" if interrupted else s.state))
         console.show_session_state(f"{s.title}: " + {"live": f"LIVE since {(s.started_at or '')[11:16]}",
                                                       "interrupted": "left open, resume or close it",
                                                       "closed": "closed", "planned": "planned, not started"}
                                    .get(state.status, state.status), state.live)
-        console.session_panel.show_conversation(state.conversation)
         attendees = attendees_of(self.room, s.id)
-        console.session_panel.show_attendees([(a.name, a.role, a.silo_key or "") for a in attendees])
-        console.session_panel.attendee_template = "\n".join(
-            ", ".join(part for part in (a.name, a.role, a.silo_key or "") if part) for a in attendees)
-        console.session_panel.show_carried(carried_commitments(self.room, s.id))
+        if made("session"):
+            panel = console.session_panel
+            panel.show_session(f"{s.title} · {s.scheduled_on} · {s.cadence} · {status.upper()}"
+                               + (f" since {s.started_at[11:16]}" if state.live and s.started_at else ""),
+                               "live" if state.live else ("none" if interrupted else s.state))
+            panel.show_conversation(state.conversation)
+            panel.show_attendees([(a.name, a.role, a.silo_key or "") for a in attendees])
+            panel.attendee_template = "\n".join(
+                ", ".join(part for part in (a.name, a.role, a.silo_key or "") if part) for a in attendees)
+            panel.show_carried(carried_commitments(self.room, s.id))
         console.capture_bar.set_open(state.live, {"planned": "Start the session to capture.",
                                                   "closed": "This session is closed: its minutes are ready."}
                                      .get(s.state, "Resume or close the interrupted session first."))
@@ -334,11 +350,13 @@ class SessionController(QObject):
         selected = self.room.db.execute("SELECT key, title FROM priorities WHERE status = 'selected' "
                                         "ORDER BY id").fetchall()
         console.capture_bar.set_priorities(selected)
-        console.focus_panel.show_candidates(focus.candidates(self.room, s.id), [a.name for a in attendees],
-                                            s.dots_per_leader, focus.votes_by_leader(self.room, s.id))
-        console.focus_panel.show_stop_doing(focus.stop_doing_of(self.room, s.id))
-        console.accountability_panel.show_board(accountability.team_board(self.room))
-        console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))
+        if made("focus"):
+            console.focus_panel.show_candidates(focus.candidates(self.room, s.id), [a.name for a in attendees],
+                                                s.dots_per_leader, focus.votes_by_leader(self.room, s.id))
+            console.focus_panel.show_stop_doing(focus.stop_doing_of(self.room, s.id))
+        if made("accountability"):
+            console.accountability_panel.show_board(accountability.team_board(self.room))
+            console.accountability_panel.show_proposals(accountability.recognition_proposals(self.room, s.id))
         console.show_agenda(f"{s.title} · {s.scheduled_on}", agenda_of(self.room.db, s.id))
         if state.live:
             self._show_history()

@@ -136,10 +136,10 @@ def test_a_quarterly_session_end_to_end(live, qtbot):
     capture(qtbot, live, "K", "Bring the claim-form usability results to the April room", owner="Tom Achterberg")
 
     # -- conversation 3: dots, the live tally wall, selection beyond the critical few, a team, stop-doing
-    console.room_tabs.setCurrentWidget(panel)
+    console.room_tabs.setCurrentIndex(console.panels.index_of("session"))
     console.grab().save(str(OUT / "console-session.png"))
     panel.conversation_buttons[2].click()
-    assert console.room_tabs.currentWidget() is console.focus_panel
+    assert console.room_tabs.currentIndex() == console.panels.index_of("focus")
     assert "TallyWall" in wall_views(live)
     focus = console.focus_panel
     for leader, dots in (("Ruth Adeyemi", {"move-house-one-contact": 2, "documents-within-hour": 1}),

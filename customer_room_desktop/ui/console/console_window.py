@@ -9,16 +9,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from .accountability_panel import AccountabilityPanel
+from typing import TYPE_CHECKING, cast
+
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
-from .focus_panel import FocusPanel
+from .lazy_tabs import LazyTabs
 from .panel_kit import WholeText, panel_button
 from .phones_panel import PhonesPanel
-from .session_panel import SessionPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 from .text_scale import scaled_style_sheet, system_text_scale
+
+if TYPE_CHECKING:
+    from .accountability_panel import AccountabilityPanel
+    from .focus_panel import FocusPanel
+    from .session_panel import SessionPanel
 
 BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
@@ -145,14 +150,12 @@ class ConsoleWindow(QMainWindow):
         screens_box.addWidget(self.map)
         screens_box.addStretch(1)
         self.room_tabs.addTab(screens, "Screens")
-        self.session_panel = SessionPanel()
-        self.room_tabs.addTab(self.session_panel, "Session")
+        self.panels = LazyTabs(self.room_tabs)  # made when first shown: see lazy_tabs
+        self.panels.add("session", "Session", "session_panel.SessionPanel")
         self.walk_panel = WalkPanel()
         self.room_tabs.addTab(self.walk_panel, "2 · In their shoes")
-        self.focus_panel = FocusPanel()
-        self.room_tabs.addTab(self.focus_panel, "3 · Focus and commit")
-        self.accountability_panel = AccountabilityPanel()
-        self.room_tabs.addTab(self.accountability_panel, "4 · Accountability")
+        self.panels.add("focus", "3 · Focus and commit", "focus_panel.FocusPanel")
+        self.panels.add("accountability", "4 · Accountability", "accountability_panel.AccountabilityPanel")
         self.phones_panel = PhonesPanel()  # the phones' switch, codes and vote (app/phone_switch.py)
         self.room_tabs.addTab(self.phones_panel, "Phones")
         for keys, kind in (("Ctrl+D", "decision"), ("Ctrl+K", "commitment"), ("Ctrl+N", "note")):
@@ -160,6 +163,18 @@ class ConsoleWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda kind=kind: self.capture_bar.begin(kind))
         return self.room_tabs
+
+    @property
+    def session_panel(self) -> SessionPanel:
+        return cast("SessionPanel", self.panels.panel("session"))
+
+    @property
+    def focus_panel(self) -> FocusPanel:
+        return cast("FocusPanel", self.panels.panel("focus"))
+
+    @property
+    def accountability_panel(self) -> AccountabilityPanel:
+        return cast("AccountabilityPanel", self.panels.panel("accountability"))
 
     def _resume_banner(self) -> QFrame:
         """After a crash: the choice to resume is the first thing on the console, not a line in a tab."""

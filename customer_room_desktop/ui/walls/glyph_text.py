@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QRawFont, QTextLayout,
-                           QTextOption, QTransform, qRgba)
+                           QTextOption, QTransform)
+
+from ...services.painting import painting
 
 QT_CACHES_UP_TO = 64  # pixels: Qt's own glyph cache takes glyphs up to this size
 _ALIGNMENTS = int(Qt.AlignmentFlag.AlignHorizontal_Mask | Qt.AlignmentFlag.AlignVertical_Mask)
@@ -55,25 +56,22 @@ class GlyphPictures:
         return made
 
 
-@lru_cache(maxsize=64)
-def _coverage_colours(rgba: int) -> list[int]:
-    """The premultiplied colour of each of the 256 coverage levels in ``rgba``'s colour (black for the
-    plain coverage table). Made once per colour: a glyph picture used to build it each time."""
-    colour = QColor.fromRgba(rgba)
-    red, green, blue, alpha = colour.red(), colour.green(), colour.blue(), colour.alpha()
-    return [qRgba(red * a * alpha // 65025, green * a * alpha // 65025, blue * a * alpha // 65025, a * alpha // 255)
-            for a in range(256)]
-
-
 def _coloured_glyph(raw: QRawFont, glyph: int, colour: QColor) -> tuple[QImage, QPointF]:
+    """The glyph in ``colour``, premultiplied: the colour everywhere, times the glyph's coverage
+    (a colour table would not do: Qt reads a table's colours as not premultiplied, and multiplied the
+    coverage in twice, which darkened every soft edge)."""
     coverage = raw.alphaMapForGlyph(glyph, QRawFont.AntialiasingType.PixelAntialiasing)
     box = raw.boundingRect(glyph)
     if coverage.isNull() or coverage.width() == 0:
         return QImage(), box.topLeft()
-    coverage = coverage.convertToFormat(QImage.Format.Format_Indexed8, _coverage_colours(0xFF000000)) \
-        if coverage.format() != QImage.Format.Format_Indexed8 else coverage
-    coverage.setColorTable(_coverage_colours(colour.rgba()))
-    return coverage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), box.topLeft()
+    if coverage.format() != QImage.Format.Format_Alpha8:
+        coverage = coverage.convertToFormat(QImage.Format.Format_Alpha8)
+    picture = QImage(coverage.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    picture.fill(colour)
+    with painting(picture) as painter:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+        painter.drawImage(0, 0, coverage)
+    return picture, box.topLeft()
 
 
 _glyphs = GlyphPictures()

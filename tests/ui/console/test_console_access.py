@@ -68,7 +68,7 @@ def test_a_button_reached_with_tab_is_pressed_with_enter_or_space(console, qtbot
 
 def test_a_click_leaves_the_keyboard_where_it_was(console, qtbot):
     next_button = next(w for w in controls_of(console) if isinstance(w, QAbstractButton) and w.text() == "Next ▶")
-    console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(console.focus_panel))
+    console.room_tabs.setCurrentIndex(console.panels.index_of("focus"))
     field = console.focus_panel.candidate_title
     field.setFocus()
     assert QApplication.focusWidget() is field
