@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPaintEvent, QRegion
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from ...services.painting import painting
@@ -100,7 +100,10 @@ class FrameView(QWidget):
         with painting(self) as painter:
             if self.frame is None or not self.frame.has_pixels:
                 painter.fillRect(self.rect(), BACKGROUND)
-                if self.frame is not None:  # uncovered, or shown again: its pixels are gone from the window
+                if self.frame is not None:  # uncovered, shown again, or grabbed: its pixels are not here
+                    if self.frame.small is not None:  # meanwhile, the frame as the console shows it
+                        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                        painter.drawImage(self.rect(), self.frame.small)
                     self.frame = self._painted = None  # so the next frame is painted whole
                     QTimer.singleShot(0, self.pixels_wanted)
                 return
