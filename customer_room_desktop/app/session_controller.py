@@ -34,6 +34,16 @@ from ..storage.session_queries import agenda_of
 from ..ui.console.console_window import ConsoleWindow
 
 CLOSE_CONFIRM_SECONDS = 6
+# Each session tab's signals, and the method of the controller each one calls.
+_PANEL_INTENTS = {
+    "session": (("plan_requested", "plan"), ("start_requested", "start"), ("close_requested", "close"),
+                ("conversation_requested", "set_conversation"), ("attendee_added", "add_attendee"),
+                ("commitment_reviewed", "review_commitment")),
+    "focus": (("votes_entered", "vote"), ("select_requested", "select"), ("team_requested", "name_team"),
+              ("candidate_added", "add_candidate"), ("stop_doing_proposed", "propose_stop"),
+              ("stop_doing_decided", "decide_stop")),
+    "accountability": (("report_entered", "report"), ("recognition_requested", "recognise")),
+}
 
 
 class SessionController(QObject):
@@ -66,32 +76,18 @@ class SessionController(QObject):
                 self._panel_made(name)
 
     def _panel_made(self, name: str) -> None:
-        """A session tab's panel was just made: connect it to this controller, and fill it."""
-        console = self.console
+        """A session tab's panel was just made: connect its intents to this controller, and fill it."""
+        panel = self.console.panels.panel(name)
+        for signal, slot in _PANEL_INTENTS[name]:
+            getattr(panel, signal).connect(getattr(self, slot))
         if name == "session":
-            panel = console.session_panel
-            panel.plan_requested.connect(self.plan)
-            panel.start_requested.connect(self.start)
-            panel.close_requested.connect(self.close)
-            panel.conversation_requested.connect(self.set_conversation)
-            panel.minutes_requested.connect(console.ask_minutes_path)
-            panel.attendee_added.connect(self.add_attendee)
-            panel.commitment_reviewed.connect(self.review_commitment)
+            panel.minutes_requested.connect(self.console.ask_minutes_path)
         elif name == "focus":
-            f = console.focus_panel
-            f.votes_entered.connect(self.vote)
-            f.select_requested.connect(self.select)
-            f.team_requested.connect(self.name_team)
-            f.candidate_added.connect(self.add_candidate)
-            f.stop_doing_proposed.connect(self.propose_stop)
-            f.stop_doing_decided.connect(self.decide_stop)
-            f.set_moments(self.room.db.execute("SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s "
-                                               "ON s.id = m.stage_id ORDER BY s.position, m.id").fetchall())
+            panel.set_moments(self.room.db.execute(
+                "SELECT m.key, s.name || ': ' || m.name FROM moments m JOIN stages s ON s.id = m.stage_id "
+                "ORDER BY s.position, m.id").fetchall())
         elif name == "accountability":
-            a = console.accountability_panel
-            a.report_entered.connect(self.report)
-            a.recognition_requested.connect(self.recognise)
-            a.set_artifacts(self.room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
+            panel.set_artifacts(self.room.db.execute("SELECT key, title FROM artifacts ORDER BY title").fetchall())
         self.refresh()
 
     # -- which session (the room's state says) ------------------------------------------------------
