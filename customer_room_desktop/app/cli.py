@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import __version__
+from ..services import start_up_collection
 from ..services.import_kinds import KINDS
 from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
@@ -373,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     remember_rooms_in(user_data_dir() / "known-rooms.json")  # rooms from elsewhere are quick-checked
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "run", None) not in (cmd_open, cmd_demo):
+        start_up_collection.resume(automatic=True)  # a live room resumes it once it is on screen
     if not getattr(args, "run", None):
         parser.print_help()
         return 0

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..services import start_up_collection
 from ..services.screen_assignment import AssignmentStore
 from ..storage.room_file import RoomFile
 from .live_room import LiveRoom
@@ -31,15 +34,30 @@ def _quit_on_terminate(app: QApplication) -> None:
     heartbeat.start()
 
 
-def _quit_once_painted(live: LiveRoom, app: QApplication) -> None:
-    """Once every window is on screen and has drawn what its exposure asked for, print "painted" and
-    quit (the cold-start benchmark times the line)."""
-    if not live.on_screen():
-        QTimer.singleShot(1, lambda: _quit_once_painted(live, app))
-        return
-    QCoreApplication.sendPostedEvents()  # any paint still queued after the exposure; idle work (timers) waits
+def _once_on_screen(live: LiveRoom, then: Callable[[], None], *, poll_ms: int, give_up_s: float | None = None) -> None:
+    """Call ``then`` once the console and every wall are mapped and exposed (or after ``give_up_s``
+    seconds, when given: a wall that never shows keeps nothing waiting)."""
+    give_up = None if give_up_s is None else time.monotonic() + give_up_s
+
+    def check() -> None:
+        if live.on_screen() or (give_up is not None and time.monotonic() > give_up):
+            then()
+        else:
+            QTimer.singleShot(poll_ms, check)
+
+    check()
+
+
+def _quit_painted(app: QApplication) -> None:
+    """Once what the exposures asked for is drawn, print "painted" (the cold-start benchmark times the
+    line) and quit."""
+    QCoreApplication.sendPostedEvents()  # any paint still queued after the exposure; idle work waits
     print("painted", flush=True)
     app.quit()
+
+
+def _collect_from_now_on() -> None:
+    start_up_collection.resume(automatic=False)
 
 
 def _take_live_lock(path: Path, cleanup: ExitStack) -> LiveRoomLock:
@@ -101,6 +119,8 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
             cleanup.callback(control.close)
         _attach_phones(live, phones, cleanup)
         _quit_on_terminate(app)
-        if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):  # the cold-start benchmark times the line "painted"
-            QTimer.singleShot(0, lambda: _quit_once_painted(live, app))
+        if os.environ.get("CUSTOMER_ROOM_QUIT_WHEN_SHOWN"):
+            QTimer.singleShot(0, lambda: _once_on_screen(live, lambda: _quit_painted(app), poll_ms=1))
+        else:  # paused at launch; the main-thread collector (qt_app) runs the collections from then on
+            _once_on_screen(live, lambda: QTimer.singleShot(0, _collect_from_now_on), poll_ms=10, give_up_s=5)
         return app.exec()

@@ -5,7 +5,8 @@ thread, a libVLC callback, a decode job. The collection deletes whatever Qt obje
 there, and a main-thread QObject deleted on another thread takes its signal lock and then waits for the
 interpreter lock, which the main thread holds while it waits for that signal lock: the process hangs.
 Here the automatic collector is switched off and a main-thread timer runs the collections that Python
-would have run, at its own thresholds, between events."""
+would have run, at its own thresholds, between events. While the program starts it runs none
+(start_up_collection)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import threading
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from . import start_up_collection
 
 _CHECK_EVERY_MS = 100
 
@@ -36,7 +39,7 @@ class MainThreadCollector(QObject):
 
     def collect_if_due(self) -> int:
         """Run the generation Python's thresholds call for, if any; the generation run, or -1."""
-        if threading.current_thread() is not threading.main_thread():
+        if threading.current_thread() is not threading.main_thread() or start_up_collection.is_paused():
             return -1
         generation = due_generation(gc.get_count(), gc.get_threshold())
         if generation >= 0:

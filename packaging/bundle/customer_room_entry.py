@@ -16,7 +16,7 @@ if getattr(sys, "frozen", False):
     if fonts.is_file():
         os.environ.setdefault("FONTCONFIG_FILE", str(fonts))
 
-from customer_room_desktop.app.cli import main  # noqa: E402
+from customer_room_desktop.app.launch import main  # noqa: E402
 
 
 def finder_arguments(arguments: list[str]) -> list[str]:

@@ -21,21 +21,24 @@ from pathlib import Path
 from customer_room_desktop.app import run_room
 heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp")  # aiohttp: the phones, only when asked
 loaded_when_painted = []
-quit_once_painted = run_room._quit_once_painted
-def noting_what_is_loaded(live, app):  # the room's first idle moment may load numpy: only the painting counts
-    if live.on_screen() and not loaded_when_painted:
-        loaded_when_painted.append(sorted(name for name in heavy if name in sys.modules))
-    quit_once_painted(live, app)
-run_room._quit_once_painted = noting_what_is_loaded
+quit_painted = run_room._quit_painted
+def noting_what_is_loaded(app):  # the room's first idle moment may load numpy: only the painting counts
+    loaded_when_painted.append(sorted(name for name in heavy if name in sys.modules))
+    quit_painted(app)
+run_room._quit_painted = noting_what_is_loaded
 status = run_room.run_live_room(Path(sys.argv[1]))
 print(json.dumps({"status": status, "loaded": loaded_when_painted[0]}))
 """
 
 
-def _report_after_opening(script: str, room, tmp_path) -> dict:
-    """Run ``script`` on ``room`` in a fresh process on three screens, until the room is painted; its last line."""
-    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080), CUSTOMER_ROOM_QUIT_WHEN_SHOWN="1",
+def _report_after_opening(script: str, room, tmp_path, *, quit_when_shown: bool = True) -> dict:
+    """Run ``script`` on ``room`` in a fresh process on three screens, until the room is painted (or the
+    script quits it); its last line."""
+    env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080),
                CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
+    env.pop("CUSTOMER_ROOM_QUIT_WHEN_SHOWN", None)
+    if quit_when_shown:
+        env["CUSTOMER_ROOM_QUIT_WHEN_SHOWN"] = "1"
     result = subprocess.run([sys.executable, "-c", script, str(room)], env=env, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
@@ -59,6 +62,52 @@ print(json.dumps({"status": status, "loaded": sorted(name for name in other_comm
 def test_customer_room_open_loads_neither_the_kiosk_supervisor_nor_the_exporter(sample_room_copy, tmp_path):
     report = _report_after_opening(OPEN_BY_COMMAND, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
+
+
+LAUNCH_AND_WATCH_THE_COLLECTOR = """
+import gc, json, sys
+from PySide6.QtWidgets import QApplication
+from customer_room_desktop.app import launch, run_room
+from customer_room_desktop.services.main_thread_gc import collect_on_main_thread
+from customer_room_desktop.ui.walls.wall_window import WallWindow
+noted = {}
+collect_from_now_on = run_room._collect_from_now_on
+def walls_painted():
+    walls = [w for w in QApplication.topLevelWidgets() if isinstance(w, WallWindow)]
+    return len(walls) == 3 and all(w.windowHandle().isExposed() for w in walls)
+def resumed():
+    collector = collect_on_main_thread(QApplication.instance())
+    noted["collections until the walls were painted"] = collector.collections
+    noted["walls painted"] = walls_painted()
+    collect_from_now_on()
+    noted["Python collects by itself"] = gc.isenabled()
+    noted["left out of later collections"] = gc.get_freeze_count()
+    made_since = [[] for _ in range(5000)]  # enough new containers to make a collection due
+    noted["main-thread collector runs again"] = collector.collect_if_due() >= 0
+    QApplication.instance().quit()
+run_room._collect_from_now_on = resumed
+status = launch.main(["open", sys.argv[1]])
+print(json.dumps({"status": status, **noted}))
+"""
+
+
+def test_the_collector_waits_until_the_walls_are_painted_then_leaves_start_up_objects_alone(sample_room_copy,
+                                                                                            tmp_path):
+    report = _report_after_opening(LAUNCH_AND_WATCH_THE_COLLECTOR, sample_room_copy, tmp_path, quit_when_shown=False)
+    assert report["status"] == 0
+    assert report["walls painted"] is True
+    assert report["collections until the walls were painted"] == 0
+    assert report["Python collects by itself"] is False  # on the main thread only (main_thread_gc)
+    assert report["main-thread collector runs again"] is True
+    assert report["left out of later collections"] > 20_000  # the modules, classes and widgets made at start
+
+
+def test_a_command_that_opens_no_room_live_collects_as_usual(sample_room_copy, tmp_path):
+    script = ("import gc, json, sys\nfrom customer_room_desktop.app import launch\n"
+              "status = launch.main(['check', sys.argv[1]])\n"
+              "print(json.dumps({'status': status, 'collecting': gc.isenabled()}))")
+    report = _report_after_opening(script, sample_room_copy, tmp_path)
+    assert report == {"status": 0, "collecting": True}
 
 
 def test_a_capture_right_after_opening_is_saved_and_survives_reopening(sample_room_copy):
