@@ -24,16 +24,16 @@ import subprocess
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from ..domain.records import record
 
 HEARTBEAT = "heartbeat"
 EXIT_LEFT_WITH_PIN = 3  # the player's exit status when someone typed the exit PIN: stop, do not restart
 LOG_BYTES, LOG_FILES = 512 * 1024, 3  # at most 2 MB of log, whatever happens
 
 
-@dataclass(frozen=True)
+@record
 class SupervisorSettings:
     heartbeat_timeout: float = 30.0
     memory_cap_mb: float = 1500.0

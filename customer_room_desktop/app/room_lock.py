@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QLockFile
 
 from ..storage.errors import RoomFileError
+from ..domain.records import record
 
 SUFFIX = ".lock"
 # Qt writes the lock's contents right after creating it; one still unreadable after this long was
@@ -26,7 +26,7 @@ SUFFIX = ".lock"
 UNREADABLE_LOCK_GRACE_S = 5.0
 
 
-@dataclass(frozen=True)
+@record
 class LockHolder:
     """The process that has a room open live, as its lock file says."""
 

@@ -7,7 +7,6 @@ it shows has changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.room_state import RoomState
 from ..domain.wall_views import ViewData, view_named
@@ -18,9 +17,10 @@ from ..services.walk_data import WalkDataError, exercise_wall_data, persona_data
 from ..storage.exercises import run_of
 from ..ui.walls.wall_window import WallWindow
 from .wall_factory import WallFactory
+from ..domain.records import record
 
 
-@dataclass(frozen=True)
+@record
 class WallPlan:
     """What one present wall is set to show: its view, and for journey walls its share of stages."""
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .refusal import Refusal
+from .records import record
 
 UID_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_")
 
@@ -34,14 +35,14 @@ class VotePhase(str, Enum):
     REVEALED = "revealed"
 
 
-@dataclass(frozen=True)
+@record
 class BallotCandidate:
     key: str
     title: str
     stage: str
 
 
-@dataclass(frozen=True)
+@record
 class VoteProgress:
     """Who has answered: voted (dots saved in the room file) or skipped (no dots, by choice)."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from .periods import month_of, months_from_to
+from .records import record
 
 
 class Trend(str, Enum):
@@ -56,7 +56,7 @@ def trend_of(counts: list[int], window: int = 3, tolerance: float = 0.10) -> Tre
     return Trend.STEADY
 
 
-@dataclass(frozen=True)
+@record
 class Descent:
     baseline_per_month: float
     recent_per_month: float

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class LostReason:
     reason: str
     count: int
     stage_key: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AssetPeriod:
     """One period of the customer asset. ``customers_end`` is as reported, not derived."""
 

@@ -6,20 +6,20 @@ risk, then by how many periods in a row they have been unreliable, then by stage
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .evidence import Kpi, KpiReading
 from .reliability import Reliability, ReliabilityStatus, reliability_of, worst
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class KpiWarning:
     kpi: Kpi
     status: ReliabilityStatus
     readings: tuple[KpiReading, ...]
 
 
-@dataclass(frozen=True)
+@record
 class MomentWarning:
     moment_key: str
     moment: str

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class Complaint:
     received_on: date
     source: str
@@ -28,7 +28,7 @@ class Direction(str, Enum):
     LOWER_IS_BETTER = "lower"
 
 
-@dataclass(frozen=True)
+@record
 class Kpi:
     """A measure of a moment of truth, with the thresholds that call it reliable or not."""
 
@@ -54,7 +54,7 @@ class Kpi:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class KpiReading:
     """One period's value; ``value`` None is a gap (no reading), never a zero."""
 
@@ -68,7 +68,7 @@ class SurveyKind(str, Enum):
     CES = "CES"
 
 
-@dataclass(frozen=True)
+@record
 class SurveyResult:
     survey: SurveyKind
     stage_key: str

@@ -7,8 +7,8 @@ answer given (right or wrong is for the room to judge against "done when").
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 from enum import Enum
+from .records import record
 
 
 class Outcome(str, Enum):
@@ -17,7 +17,7 @@ class Outcome(str, Enum):
     ANSWERED = "answered"
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseResult:
     attendee: str
     outcome: Outcome
@@ -26,7 +26,7 @@ class ExerciseResult:
     reaction: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseSummary:
     attendees: int  # leaders in the room
     finished: int

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import Enum
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class Room:
     name: str
     description: str = ""
@@ -18,7 +19,7 @@ class Room:
     own_handles: tuple[str, ...] = ()  # the company's social-media handles, which the privacy mask keeps
 
 
-@dataclass(frozen=True)
+@record
 class Silo:
     """A department; every stage is affected by several of them at once."""
 
@@ -26,7 +27,7 @@ class Silo:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Stage:
     """A stage of the journey, named in the customer's words ("I make a claim")."""
 
@@ -38,7 +39,7 @@ class Stage:
     narration: str = ""  # what a visitor reads on the kiosk's self-guided tour
 
 
-@dataclass(frozen=True)
+@record
 class MomentOfTruth:
     """A key touchpoint of a stage; the company names its top 10-20."""
 
@@ -50,7 +51,7 @@ class MomentOfTruth:
     silo_keys: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Persona:
     key: str
     name: str
@@ -76,7 +77,7 @@ class ArtifactKind(str, Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@record
 class TryItTask:
     """A "do what customers must do" exercise attached to an artifact."""
 
@@ -97,7 +98,7 @@ class TryItTask:
         return found
 
 
-@dataclass(frozen=True)
+@record
 class Artifact:
     """Something customers physically receive or must fill in."""
 
@@ -118,7 +119,7 @@ class MediaKind(str, Enum):
     VIDEO = "video"
 
 
-@dataclass(frozen=True)
+@record
 class TranscriptSegment:
     start_ms: int
     end_ms: int
@@ -126,7 +127,7 @@ class TranscriptSegment:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Call:
     """A recorded customer call or video interview, with its timed transcript."""
 

@@ -21,11 +21,11 @@ A programme that cannot be read is refused in one sentence that names the step a
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 
 from .toml_text import toml_value
 from .kiosk_schedule import KioskSchedule, ProgrammeError, schedule_from, schedule_to_toml
 from .wall_views import ViewSpecError, split_view
+from .records import record
 
 MIN_STEP_SECONDS = 3
 MAX_STEP_SECONDS = 3600
@@ -35,7 +35,7 @@ TOUR_IDLE_SECONDS = (10, 3600)
 __all__ = ["KioskProgramme", "KioskStep", "KioskTour", "ProgrammeError", "programme_from_toml", "programme_to_toml"]
 
 
-@dataclass(frozen=True)
+@record
 class KioskStep:
     seconds: int
     walls: tuple[str, ...]  # one view per wall, in wall order
@@ -47,7 +47,7 @@ class KioskStep:
         return self.walls[wall_number - 1] if wall_number <= len(self.walls) else "logo"
 
 
-@dataclass(frozen=True)
+@record
 class KioskTour:
     """The self-guided tour a visitor starts with a key, a clicker or a touch."""
 
@@ -55,7 +55,7 @@ class KioskTour:
     sound: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class KioskProgramme:
     steps: tuple[KioskStep, ...]
     schedule: KioskSchedule = KioskSchedule()

@@ -15,10 +15,11 @@ come back by themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta
 
 from .refusal import Refusal
+from .records import record
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ALL_DAY = ((time(0, 0), time(23, 59, 59, 999999)),)
@@ -31,7 +32,7 @@ class ProgrammeError(Refusal, ValueError):
     """A kiosk programme file that cannot be used; the message is the sentence to show."""
 
 
-@dataclass(frozen=True)
+@record
 class KioskSchedule:
     hours: dict[int, Hours] = field(default_factory=dict)  # weekday (0 = Monday) -> open spans; absent: all day
     closed: frozenset[date] = frozenset()

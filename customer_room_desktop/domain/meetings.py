@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import Enum
 from collections.abc import Iterable
 
 from .periods import add_months, month_of
+from .records import record
 
 
 class Cadence(str, Enum):
@@ -29,21 +30,21 @@ class Conversation(int, Enum):
     ACCOUNTABILITY = 4  # teams report, the middle is rewarded
 
 
-@dataclass(frozen=True)
+@record
 class Attendee:
     name: str
     role: str = ""
     silo_key: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AgendaItem:
     conversation: Conversation
     title: str
     planned_minutes: int
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     key: str
     title: str
@@ -67,7 +68,7 @@ class PriorityStatus(str, Enum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@record
 class Priority:
     """A one-company experience to improve, not a silo's pet project."""
 
@@ -81,7 +82,7 @@ class Priority:
     selected_in_session: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Vote:
     priority_key: str
     voter: str
@@ -98,13 +99,13 @@ def tally(votes: Iterable[Vote]) -> list[tuple[str, int]]:
     return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
 
 
-@dataclass(frozen=True)
+@record
 class TeamMember:
     name: str
     silo_key: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Team:
     """The cross-silo team assigned to a priority."""
 
@@ -124,7 +125,7 @@ class StepStatus(str, Enum):
     LATE = "late"
 
 
-@dataclass(frozen=True)
+@record
 class AccountabilityStep:
     position: int
     title: str
@@ -173,7 +174,7 @@ STOP_DOING_WORDS = {StopDoingStatus.PROPOSED: "proposed, not decided", StopDoing
                     StopDoingStatus.REJECTED: "kept"}
 
 
-@dataclass(frozen=True)
+@record
 class StopDoingItem:
     title: str
     rationale: str = ""
@@ -182,13 +183,13 @@ class StopDoingItem:
     status: StopDoingStatus = StopDoingStatus.PROPOSED
 
 
-@dataclass(frozen=True)
+@record
 class Recognition:
     priority_key: str
     citation: str
 
 
-@dataclass(frozen=True)
+@record
 class CaptureContext:
     """What the walls showed when something was captured."""
 
@@ -243,7 +244,7 @@ def capture_too_long(text: str, what: str) -> str:
             "— put long material in an artifact.")
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     uid: str
     text: str
@@ -257,7 +258,7 @@ class CommitmentStatus(str, Enum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@record
 class Commitment:
     uid: str
     text: str
@@ -269,7 +270,7 @@ class Commitment:
     context: CaptureContext = field(default_factory=CaptureContext)
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     uid: str
     text: str
@@ -277,7 +278,7 @@ class Note:
     context: CaptureContext = field(default_factory=CaptureContext)
 
 
-@dataclass(frozen=True)
+@record
 class JournalEvent:
     """One thing that happened in a session, in order: a stage shown, a call played, a vote."""
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .refusal import Refusal
+from .records import record
 
 PIN_TRIES = 5
 PIN_WAIT_SECONDS = 60
@@ -42,7 +43,7 @@ def new_pin() -> str:
     return f"{secrets.randbelow(1_000_000):06d}"
 
 
-@dataclass(frozen=True)
+@record
 class Paired:
     """A right PIN: ``key`` is the controller's key, or "" while the laptop is asked about a takeover."""
 

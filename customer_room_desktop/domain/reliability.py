@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from .evidence import Direction, Kpi, KpiReading
+from .records import record
 
 
 class Reliability(str, Enum):
@@ -66,7 +66,7 @@ def reliability_of_value(kpi: Kpi, value: float | None) -> Reliability:
     return Reliability.AT_RISK if value <= kpi.failing else Reliability.UNRELIABLE
 
 
-@dataclass(frozen=True)
+@record
 class ReliabilityStatus:
     reliability: Reliability
     latest: KpiReading | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from .records import record
 
 
 class Changed(Enum):
@@ -29,7 +30,7 @@ class Effect(Enum):
     PLAY_PAUSE = "play_pause"
 
 
-@dataclass(frozen=True)
+@record
 class Changes:
     what: frozenset[Changed] = frozenset()
     effects: tuple[Effect, ...] = ()

@@ -8,9 +8,10 @@ command, refusing in one sentence what it cannot read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .refusal import Refusal
+from .records import record
 
 
 class CommandRefused(Refusal, ValueError):
@@ -18,70 +19,70 @@ class CommandRefused(Refusal, ValueError):
 
 
 # -- the journey on the walls ---------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class Next:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Previous:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Go:
     stage: int | str  # 1-based number, or a stage key
 
 
-@dataclass(frozen=True)
+@record
 class Blackout:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class White:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Identify:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class LayOut:
     """F5: lay the walls out again. Never restarts the session or moves the stage."""
 
 
-@dataclass(frozen=True)
+@record
 class Quit:
     pass
 
 
 # -- the session ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class StartSession:
     session: str = ""  # a key or id; "" = the session the room is on
     title: str = ""  # with cadence: plan one now and start it
     cadence: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Conversation:
     number: int
 
 
-@dataclass(frozen=True)
+@record
 class CloseSession:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class ResumeSession:
     """Carry on a session left open by a crash, where its journal says the walls stood."""
 
 
-@dataclass(frozen=True)
+@record
 class Capture:
     kind: str  # decision, commitment or note
     text: str
@@ -91,17 +92,17 @@ class Capture:
     uid: str = ""  # the client's id for this capture: sent twice, it is saved once
 
 
-@dataclass(frozen=True)
+@record
 class Withdraw:
     uid: str = ""  # "" = the newest capture of the session (Ctrl+Z)
 
 
-@dataclass(frozen=True)
+@record
 class SessionDataChanged:
     """Votes, a selection, a team or a report were saved: the session walls draw again."""
 
 
-@dataclass(frozen=True)
+@record
 class Celebrate:
     team: str
     priority: str
@@ -109,20 +110,20 @@ class Celebrate:
 
 
 # -- walls --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class Assign:
     wall: int | str  # 1-based number in screen order, or the wall's identity
     view: str
 
 
-@dataclass(frozen=True)
+@record
 class Release:
     """Give the wall back: it shows its own assignment again."""
 
     wall: int | str
 
 
-@dataclass(frozen=True)
+@record
 class ScreenWall:
     """A wall screen present now, as the app sees it."""
 
@@ -132,18 +133,18 @@ class ScreenWall:
     height: int
 
 
-@dataclass(frozen=True)
+@record
 class ScreensChanged:
     walls: tuple[ScreenWall, ...]  # present walls, left to right
     remembered: dict[str, str] = field(default_factory=dict)  # identity -> view chosen earlier on this machine
 
 
-@dataclass(frozen=True)
+@record
 class SetCycling:
     on: bool
 
 
-@dataclass(frozen=True)
+@record
 class CycleWall:
     """Cycle mode: one wall's dwell ran out, it moves on by itself."""
 
@@ -151,48 +152,48 @@ class CycleWall:
 
 
 # -- what borrows a wall -------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class ShowArtifact:
     key: str
     page: int = 0  # 0-based
 
 
-@dataclass(frozen=True)
+@record
 class TurnPage:
     step: int
 
 
-@dataclass(frozen=True)
+@record
 class ShowPersona:
     key: str
 
 
-@dataclass(frozen=True)
+@record
 class OpenCall:
     key: str
 
 
-@dataclass(frozen=True)
+@record
 class CloseCall:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Play:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class Pause:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class PlayPause:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class CallProgress:
     """What the player reports: playing or not, and where."""
 
@@ -200,22 +201,22 @@ class CallProgress:
     position_ms: int
 
 
-@dataclass(frozen=True)
+@record
 class StartExercise:
     artifact: str
 
 
-@dataclass(frozen=True)
+@record
 class StopExercise:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseDataChanged:
     """A leader's result or reaction was saved: the exercise wall draws again."""
 
 
-@dataclass(frozen=True)
+@record
 class SetAssetPeriod:
     label: str  # "" = the latest quarter
 

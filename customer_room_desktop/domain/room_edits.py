@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .journey import ArtifactKind
 from .refusal import Refusal
+from .records import record
 
 KEYED_TABLES = ("silos", "stages", "moments", "personas", "kpis", "artifacts", "calls")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -27,7 +28,7 @@ class EditRefused(Refusal):
         self.field = field
 
 
-@dataclass(frozen=True)
+@record
 class SetField:
     table: str
     key: str
@@ -39,7 +40,7 @@ class SetField:
         return SetField(self.table, self.key, self.column, self.after, self.before)
 
 
-@dataclass(frozen=True)
+@record
 class MoveStages:
     """The journey's stages, by key, in their order before and after."""
 
@@ -50,7 +51,7 @@ class MoveStages:
         return MoveStages(self.after, self.before)
 
 
-@dataclass(frozen=True)
+@record
 class InsertRow:
     table: str
     values: dict = field(default_factory=dict)  # its columns (the id only of a row removed and put back); found by key
@@ -59,7 +60,7 @@ class InsertRow:
         return DeleteRow(self.table, self.values)
 
 
-@dataclass(frozen=True)
+@record
 class DeleteRow:
     table: str
     values: dict = field(default_factory=dict)
@@ -75,7 +76,7 @@ IMPORT_TABLES = {"complaints": ("complaints", True), "surveys": ("survey_results
                  "assets": ("asset_periods", False)}
 
 
-@dataclass(frozen=True)
+@record
 class ImportedFile:
     """A spreadsheet imported: the file itself is kept in the room's media (so redo can import it again),
     with how it was read; ``before`` is what undo puts back."""
@@ -91,7 +92,7 @@ class ImportedFile:
         return ImportedFile(self.kind, self.file_sha256, self.options, self.after_id, self.before, not self.undone)
 
 
-@dataclass(frozen=True)
+@record
 class SetTranscript:
     """A call's transcript, every line of it, before and after: each line is [start_ms, end_ms, speaker, text]."""
 
@@ -103,7 +104,7 @@ class SetTranscript:
         return SetTranscript(self.call, self.after, self.before)
 
 
-@dataclass(frozen=True)
+@record
 class SetMomentSilos:
     """The silos a moment of truth concerns, by key, in their order before and after."""
 
@@ -121,7 +122,7 @@ _KINDS = {"set": SetField, "move": MoveStages, "insert": InsertRow, "delete": De
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 
 
-@dataclass(frozen=True)
+@record
 class RoomEdit:
     label: str
     changes: tuple[Change, ...]

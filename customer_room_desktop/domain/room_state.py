@@ -6,8 +6,8 @@ the walls and the control socket's ``state`` reply all read it, and nothing keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from .records import record
 
 REHEARSAL = "rehearsal"  # the wall window shown when the laptop is the only screen
 
@@ -22,7 +22,7 @@ class Borrower(Enum):
     EXERCISE = "exercise"
 
 
-@dataclass(frozen=True)
+@record
 class Borrowing:
     view: str  # what the wall shows while borrowed: "tally", "persona:maya"
     by: Borrower
@@ -30,7 +30,7 @@ class Borrowing:
     order: int  # when it was made: with no free wall, the oldest borrowing is taken back first
 
 
-@dataclass(frozen=True)
+@record
 class WallState:
     identity: str  # the monitor's stable identity, never its place in the monitor list
     name: str
@@ -46,13 +46,13 @@ class WallState:
         return self.borrowed.view if self.borrowed else self.assigned
 
 
-@dataclass(frozen=True)
+@record
 class StageRef:
     key: str
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class SessionState:
     id: int | None = None
     key: str = ""
@@ -68,7 +68,7 @@ class SessionState:
         return self.status == "live"
 
 
-@dataclass(frozen=True)
+@record
 class CallState:
     key: str
     title: str = ""
@@ -76,7 +76,7 @@ class CallState:
     position_ms: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseState:
     run_id: int
     artifact: str
@@ -86,14 +86,14 @@ class ExerciseState:
     revision: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Celebration:
     team: str
     priority: str
     citation: str
 
 
-@dataclass(frozen=True)
+@record
 class RoomState:
     stages: tuple[StageRef, ...]
     position: int = 1

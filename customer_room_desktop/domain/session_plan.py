@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from .meetings import AgendaItem, Attendee, Cadence, Conversation
+from .records import record
 
 CONVERSATION_TITLES = {
     Conversation.EARN_THE_RIGHT: "Did we earn the right to customer growth?",
@@ -29,7 +29,7 @@ MINUTES_PER_TEAM_REPORT = 5
 MINUTES_WITH_THE_PERSONAS = 5  # taken from the walk: it opens with the customers as people
 
 
-@dataclass(frozen=True)
+@record
 class ReportDue:
     """A team's step that falls due by the session: it is reported in conversation 4."""
 

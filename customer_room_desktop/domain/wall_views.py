@@ -7,10 +7,10 @@ Adding a view is one entry here and one widget under ``ui/walls``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from .refusal import Refusal
+from .records import record
 
 
 class ViewData(Enum):
@@ -27,7 +27,7 @@ class ViewData(Enum):
     PLAIN = "plain"  # nothing to read: the logo, black or white
 
 
-@dataclass(frozen=True)
+@record
 class WallView:
     """One kind of wall view."""
 

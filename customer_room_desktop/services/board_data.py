@@ -3,7 +3,6 @@ listening path. Plain data read from the room file (aggregated in SQL), no Qt.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.customer_asset import AssetPeriod, LostReason, comparison_periods, top_lost_reasons, years_from_quarters
 from ..domain.early_warning import MomentWarning, moment_warnings
@@ -14,6 +13,7 @@ from ..storage.evidence_queries import (
     lost_reasons_of, top_categories,
 )
 from ..storage.room_file import RoomFile
+from ..domain.records import record
 
 WARNING_MONTHS = 12  # the KPI trend shown beside each moment
 LISTENING_MONTHS = 12  # the listening path's default window
@@ -24,7 +24,7 @@ class BoardDataError(Refusal, ValueError):
 
 
 # -- the customer asset ----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class AssetBoardData:
     period: AssetPeriod
     previous: AssetPeriod | None
@@ -72,7 +72,7 @@ def asset_board(room: RoomFile, label: str = "") -> AssetBoardData:
 
 
 # -- early warning ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class KpiLine:
     name: str
     unit: str
@@ -87,7 +87,7 @@ class KpiLine:
     predicts: tuple[tuple[str, tuple[int, ...]], ...]  # complaint categories it predicts, with monthly counts
 
 
-@dataclass(frozen=True)
+@record
 class WarningRow:
     moment: str
     stage: str
@@ -97,7 +97,7 @@ class WarningRow:
     kpis: tuple[KpiLine, ...]
 
 
-@dataclass(frozen=True)
+@record
 class EarlyWarningData:
     months: tuple[str, ...]
     rows: tuple[WarningRow, ...]  # moments needing attention, worst first
@@ -149,7 +149,7 @@ def early_warning(room: RoomFile, include_reliable: bool = False) -> EarlyWarnin
 
 
 # -- the listening path ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class ListeningPathData:
     months: tuple[str, ...]
     stages: tuple[str, ...]  # journey order; "No stage" last when some complaints have none

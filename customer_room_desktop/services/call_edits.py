@@ -9,7 +9,6 @@ recording it cannot play, as it does for a folder's); only a file that is not a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -24,12 +23,13 @@ from .moment_silo_edits import MOMENT_CHOICES, NONE_OFFERED, moments_by_stage
 from .recording_probe import probe_recording_file
 from .transcript_files import read_transcript_file
 from .vlc_backend import VlcUnavailable
+from ..domain.records import record
 
 RECORDINGS = AUDIO | VIDEO
 NO_PERSONA = "No persona"
 
 
-@dataclass(frozen=True)
+@record
 class CallFiles:
     """What the editor's "Add a call" form holds."""
 
@@ -39,7 +39,7 @@ class CallFiles:
     persona: str = ""  # the persona's key; "" for none
 
 
-@dataclass(frozen=True)
+@record
 class CallProblem:
     """Something that did not go as the files were given, though the call was added."""
 
@@ -48,7 +48,7 @@ class CallProblem:
     sentence: str
 
 
-@dataclass(frozen=True)
+@record
 class AddedCalls:
     edit: RoomEdit
     keys: tuple[str, ...]  # the new calls'

@@ -18,11 +18,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .picture_problems import ImageUnavailable
 from .vlc_backend import COMMON_ARGS, HEADLESS_ARGS, VlcUnavailable, load_vlc, own_vlc_folder
+from ..domain.records import record
 
 OK, FAIL, NOTE = "ok", "FAIL", "note"
 WALL_FONT = "DejaVu Sans"  # the walls', the minutes' and the handouts' font (ui/walls/wall_style.py)
@@ -32,7 +32,7 @@ CLIP_LEAST_S = 0.5  # the clip holds 0.93 s of sound; less than this is not the 
 LOW_SPACE_BYTES = 500_000_000  # a room file with its media can take this much
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     mark: str  # OK, FAIL (the room cannot do something it needs) or NOTE (it runs, with less)
     fact: str

@@ -24,6 +24,7 @@ from typing import Protocol
 from ..domain.room_edits import unused_key
 from ..domain.transcripts import SUFFIXES as TRANSCRIPT_FORMATS
 from .room_manifest import BuildError, Manifest
+from ..domain.records import record
 
 TOP_LEVEL_STAGE = "Overview"  # the stage that holds the files lying directly in DIR
 PICTURES = {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".heic", ".heif",
@@ -57,7 +58,7 @@ _KIND_WORDS = {"invoice": "invoice", "invoices": "invoice", "bill": "invoice", "
                "leaflet": "brochure", "statement": "statement", "notice": "notice"}
 
 
-@dataclass(frozen=True)
+@record
 class SkippedFile:
     path: str  # relative to the folder, "/" between folders
     reason: str  # lower case, no full stop

@@ -14,7 +14,6 @@ it, for example with app.qt_offscreen.ensure_gui_application().
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, Qt
@@ -28,6 +27,7 @@ from .file_output import write_whole_file
 from .image_prep import ImageUnavailable, PdfPages, decode_picture
 from .painting import painting
 from .wall_data import WallDataSource
+from ..domain.records import record
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MAX_COPIES = 200
@@ -44,7 +44,7 @@ class HandoutError(Refusal, ValueError):
     """A handout that cannot be made; the message says why in one sentence."""
 
 
-@dataclass(frozen=True)
+@record
 class HandoutResult:
     path: Path
     pages: int  # in the whole file

@@ -16,12 +16,13 @@ from .csv_import import load_rows, open_source
 from .csv_values import DateReader
 from .import_headings import find_heading, map_columns, match_columns
 from .import_kinds import KINDS, Lookups
+from ..domain.records import record
 
 PREVIEW_ROWS = 20
 SHOWN_REFUSALS = 200  # listed in the wizard; the count is of them all
 
 
-@dataclass(frozen=True)
+@record
 class ImportPreview:
     kind: str
     read_as: str  # "utf-8, cells separated by semicolons", or "sheet Complaints"

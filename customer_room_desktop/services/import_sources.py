@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..domain.csv_dialect import DELIMITER_NAMES, detect_delimiter
 from ..domain.text_encoding import encoding_name
 from ..storage.errors import ImportRefused
+from ..domain.records import record
 
 # Fed to the CSV reader after the file's last line. If the file ended inside a quoted text, the reader
 # swallows it into that text; otherwise it comes back as a row of its own. Private-use characters, so
@@ -30,7 +31,7 @@ SAMPLE_CHARACTERS = 64 * 1024  # what the delimiter is found from
 _DECIMAL_COMMA = re.compile(r"[-+]?[£€$]?\d{1,3}(?:[. \u00a0]\d{3})*,\d+%?|[-+]?[£€$]?\d+,\d+%?")
 
 
-@dataclass(frozen=True)
+@record
 class CutShort:
     """The file ends inside a quoted text: its last record is incomplete."""
 

@@ -11,12 +11,12 @@ import ipaddress
 import socket
 import struct
 import sys
-from dataclasses import dataclass
+from ..domain.records import record
 
 SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
 
 
-@dataclass(frozen=True)
+@record
 class InterfaceAddress:
     address: str
     interface: str  # "wlan0", "eth0"; "" when the system does not say

@@ -20,9 +20,10 @@ from .recording_probe import RecordingProbe, probe_recording_file
 from .room_manifest import Manifest
 from .transcript_files import read_transcript_file
 from .vlc_backend import VlcUnavailable
+from ..domain.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Placeholder:
     """A file the room will show as a placeholder (or play without captions)."""
 

@@ -8,7 +8,6 @@ out; an edited one reads as it was last saved.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.customer_asset import AssetPeriod
@@ -23,6 +22,7 @@ from ..storage.room_file import RoomFile
 from ..storage.session_plans import SessionRow, attendees_of, list_sessions, session_row
 from .board_data import asset_periods_with_reasons
 from .wall_data import Branding, room_branding
+from ..domain.records import record
 
 NO_RESULT = "no result recorded"  # a leader who reacted to an exercise without a result
 
@@ -31,26 +31,26 @@ class MinutesError(Refusal, ValueError):
     """The minutes cannot be made; the message says why in one sentence."""
 
 
-@dataclass(frozen=True)
+@record
 class StageVisit:
     stage: str
     seconds: int
 
 
-@dataclass(frozen=True)
+@record
 class CallPlayed:
     title: str
     heard: str  # "0:12–1:40", or "" when the journal did not say
 
 
-@dataclass(frozen=True)
+@record
 class VotedPriority:
     title: str
     dots: int
     selected_here: bool
 
 
-@dataclass(frozen=True)
+@record
 class TeamReport:
     team: str
     priority: str
@@ -59,7 +59,7 @@ class TeamReport:
     artifacts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentLine:
     text: str
     owner: str
@@ -68,7 +68,7 @@ class CommitmentLine:
     status: str
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseMinutes:
     title: str
     task: str
@@ -77,7 +77,7 @@ class ExerciseMinutes:
     history: tuple[str, ...]  # the same exercise in earlier sessions, one line each
 
 
-@dataclass(frozen=True)
+@record
 class Minutes:
     room: str
     session: SessionRow

@@ -14,14 +14,14 @@ Heights are in any unit, the same for all blocks. Space between two blocks is th
 """
 
 from __future__ import annotations
+from ..domain.records import record
 
-from dataclasses import dataclass
 
 HEADER = -1  # Piece.row of a table's column headings
 CAPTION = -2  # Piece.row of the line that says a table goes on from the page before
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     kind: str  # "title", "heading", "figure" (each kept whole), "text" (lines) or "table" (rows of cells)
     height: float = 0.0  # a title, heading or figure
@@ -35,7 +35,7 @@ class Block:
     after: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Piece:
     """What of a block one page shows, and where (``top`` from the top of the page's body)."""
 

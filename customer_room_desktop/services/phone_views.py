@@ -7,7 +7,6 @@ for the facilitator. No phone gets totals before the reveal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.ballot_box import BallotBox, VoteProgress
 from ..domain.room_state import RoomState
@@ -16,6 +15,7 @@ from ..storage.focus import tally_of
 from ..storage.room_file import RoomFile
 from ..storage.session_plans import attendees_of, session_row
 from .room_state_reply import state_reply
+from ..domain.records import record
 
 
 def room_view(state: RoomState) -> dict:
@@ -28,7 +28,7 @@ def room_view(state: RoomState) -> dict:
             "stages": [{"number": n, "name": ref.name} for n, ref in enumerate(state.stages, start=1)]}
 
 
-@dataclass(frozen=True)
+@record
 class VoteSheet:
     """The vote of the room's session as it stands, read once for every phone told about it."""
 

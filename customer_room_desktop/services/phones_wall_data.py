@@ -4,15 +4,15 @@ the app fills it from the phones' bridge, and the wall never sees the bridge or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
+from ..domain.records import record
 
 PHONES_OFF = "The phones are off, so there is no code to scan."
 NO_SESSION = "There is no session for leaders to vote in, so there is no code to scan."
 NO_ATTENDEES = "The session has no attendees to vote yet."
 
 
-@dataclass(frozen=True)
+@record
 class PhonesWallData:
     """A code to scan (``qr_png`` and ``link``) with the vote's progress, or a ``notice`` instead of one.
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import struct
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from .vlc_backend import COMMON_ARGS, HEADLESS_ARGS, VlcUnavailable, load_vlc
+from ..domain.records import record
 
 TOLERANCE_MS = 1500  # a recording this much shorter than its known length stops early
 _STREAMING_SIZES = (0, 0xFFFFFFFF)  # a data size libVLC leaves when it could not go back and write it
@@ -23,7 +23,7 @@ _instance = None
 _instance_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
+@record
 class RecordingProbe:
     decoded_ms: int  # how much sound libVLC decoded
     problem: str | None  # lower-case, one sentence, no full stop, no file name; None when it plays fully

@@ -6,7 +6,6 @@ kinds `build` takes (domain.room_edits.check_field)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.room_edits import (
@@ -24,6 +23,7 @@ from .call_edits import call_rows, persona_choices, recorded_on_value, set_perso
 from .folder_source import artifact_kind, readable_title, slug
 from .image_prep import NOT_SHOWABLE, is_pdf
 from .moment_silo_edits import moment_choices, set_moment_edit, set_moment_silos_edit, silo_choices, silos_by_moment
+from ..domain.records import record
 
 STAGE_FIELDS = ("name", "goal", "description", "narration")
 # The kinds of value a field takes; SHOWN is worked out from the room and only read.
@@ -56,7 +56,7 @@ EDITABLE: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class StageText:
     key: str
     position: int

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.refusal import Refusal
@@ -19,6 +18,7 @@ from ..domain.toml_text import toml_table
 from ..storage.room_file import RoomFile
 from .export_files import DATA_QUERIES, MediaWriter, webvtt, write_csv
 from .room_manifest import SOURCE_FORMAT
+from ..domain.records import record
 
 HEADING = ("# Exported by `customer-room export`. Build it again with: customer-room build FOLDER -o ROOM.croom\n"
            "# Media, transcripts and data are in the folders beside this file.")
@@ -29,7 +29,7 @@ class ExportRefused(Refusal):
     """An export that cannot be written where asked; the message is the sentence to show."""
 
 
-@dataclass(frozen=True)
+@record
 class Exported:
     files: int
     media: int

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 import socket
-from dataclasses import dataclass
 from pathlib import Path
+from ..domain.records import record
 
-@dataclass(frozen=True)
+@record
 class ScreenInfo:
     name: str
     x: int

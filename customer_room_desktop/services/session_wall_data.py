@@ -3,7 +3,6 @@ celebration when the room recognises a team. Plain data read from the room file,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ..domain.ballot_box import VoteProgress
@@ -11,16 +10,17 @@ from ..storage.accountability import team_board
 from ..storage.focus import tally_of
 from ..storage.room_file import RoomFile
 from ..storage.session_plans import attendees_of, session_row
+from ..domain.records import record
 
 
-@dataclass(frozen=True)
+@record
 class TallyRow:
     title: str
     dots: int
     selected: bool  # already chosen as one of the critical few
 
 
-@dataclass(frozen=True)
+@record
 class TallyData:
     session_title: str
     dots_per_leader: int
@@ -29,7 +29,7 @@ class TallyData:
     totals_hidden: bool = False  # a phone vote not yet revealed: who voted shows, where the dots went does not
 
 
-@dataclass(frozen=True)
+@record
 class BoardStep:
     position: int
     title: str
@@ -38,7 +38,7 @@ class BoardStep:
     report: str  # the report's first sentence or so, for the wall
 
 
-@dataclass(frozen=True)
+@record
 class BoardTeam:
     priority: str
     team: str
@@ -48,13 +48,13 @@ class BoardTeam:
     steps: tuple[BoardStep, ...]
 
 
-@dataclass(frozen=True)
+@record
 class BoardData:
     title: str
     teams: tuple[BoardTeam, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CelebrationData:
     team: str
     priority: str

@@ -3,15 +3,15 @@ and the calls they may touch to hear."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.journey import Stage
 from ..storage.room_file import RoomFile
+from ..domain.records import record
 
 MAX_TOUR_CALLS = 3  # touch targets a visitor can hit without reading a list
 
 
-@dataclass(frozen=True)
+@record
 class TourCall:
     key: str
     title: str
@@ -19,7 +19,7 @@ class TourCall:
     playable: bool  # the customer consented to the recording being played
 
 
-@dataclass(frozen=True)
+@record
 class TourData:
     position: int
     stage_count: int

@@ -6,7 +6,6 @@ Plain data read from the room file, no Qt.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.exercises import ExerciseResult, customers_line, leaders_line, summarise
@@ -16,13 +15,14 @@ from ..storage.exercises import ExerciseRun, history_of, results_of, run_of, tas
 from ..storage.room_file import now_iso
 from ..storage.media_store import open_media
 from ..storage.room_file import RoomFile
+from ..domain.records import record
 
 
 class WalkDataError(Refusal, ValueError):
     """A persona or exercise the room does not have; the message says so in one sentence."""
 
 
-@dataclass(frozen=True)
+@record
 class PersonaData:
     key: str
     name: str
@@ -67,7 +67,7 @@ def persona_data(room: RoomFile, key_or_number: str) -> PersonaData:
                        tuple(suffering[:3]), tuple(calls), sum(complaints.values()))
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseWallData:
     artifact_key: str
     title: str

@@ -5,7 +5,6 @@ Wall widgets never query the room: everything they draw arrives in these frozen 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.complaint_trend import trend_of
 from ..domain.periods import add_months, months_from_to
@@ -18,18 +17,19 @@ from ..storage.evidence_queries import (
 from ..storage.journey_queries import list_artifacts, list_calls, list_moments, list_personas, list_stages, load_room
 from ..storage.media_store import open_media
 from ..storage.room_file import RoomFile
+from ..domain.records import record
 
 TREND_WINDOW = 3  # months compared with the three before them
 
 
-@dataclass(frozen=True)
+@record
 class Branding:
     room_name: str
     brand_colour: str
     logo: bytes = b""
 
 
-@dataclass(frozen=True)
+@record
 class KpiTile:
     moment: str
     name: str
@@ -41,14 +41,14 @@ class KpiTile:
     unreliable_months: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class CategoryCount:
     category: str
     count: int  # in the last TREND_WINDOW months
     trend: str  # a Trend value
 
 
-@dataclass(frozen=True)
+@record
 class ArtifactThumb:
     key: str
     title: str
@@ -59,14 +59,14 @@ class ArtifactThumb:
     page: int = 1  # the page its thumbnail shows and its wall opens at (a PDF's; a picture has one)
 
 
-@dataclass(frozen=True)
+@record
 class SurveyFigure:
     survey: str
     score: float
     period: str
 
 
-@dataclass(frozen=True)
+@record
 class StagePanelData:
     key: str
     position: int
@@ -82,7 +82,7 @@ class StagePanelData:
     period_label: str
 
 
-@dataclass(frozen=True)
+@record
 class JourneyStage:
     key: str
     position: int
@@ -94,13 +94,13 @@ class JourneyStage:
     trend: str
 
 
-@dataclass(frozen=True)
+@record
 class JourneySpanData:
     stages: tuple[JourneyStage, ...]
     period_label: str
 
 
-@dataclass(frozen=True)
+@record
 class ArtifactFocusData:
     key: str
     title: str
@@ -114,7 +114,7 @@ class ArtifactFocusData:
     page: int = 1  # the page the wall opens at unless one is chosen
 
 
-@dataclass(frozen=True)
+@record
 class ComplaintsFocusData:
     stage_name: str
     position: int
@@ -123,7 +123,7 @@ class ComplaintsFocusData:
     verbatims: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CallViewData:
     key: str
     title: str

@@ -7,7 +7,6 @@ priority's moment (or stage) have descended against the months before the priori
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from ..domain.complaint_trend import Descent, descent_against_baseline
@@ -17,12 +16,13 @@ from .evidence_queries import latest_complaint_month
 from .journal import record_event
 from .room_file import RoomFile, now_iso
 from .rows import inserted_id
+from ..domain.records import record
 
 BASELINE_MONTHS = 6  # the half year before the priority was selected
 RECOGNITION_INTERVAL_MONTHS = 3  # a team recognised is proposed again a quarter later, if still descending
 
 
-@dataclass(frozen=True)
+@record
 class StepView:
     position: int
     title: str
@@ -32,7 +32,7 @@ class StepView:
     artifacts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TeamRow:
     priority_key: str
     priority_title: str
@@ -43,7 +43,7 @@ class TeamRow:
     steps: tuple[StepView, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RecognitionProposal:
     priority_key: str
     priority_title: str

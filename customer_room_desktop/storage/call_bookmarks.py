@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..domain.refusal import Refusal
 from .room_file import RoomFile, now_iso
 from .rows import inserted_id
+from ..domain.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Bookmark:
     id: int
     call_key: str

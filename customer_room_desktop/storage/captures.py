@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import date, datetime, UTC
 
 from ..domain.meetings import CaptureContext, capture_too_long
@@ -19,6 +19,7 @@ from ..domain.refusal import Refusal
 from .journal import record_event
 from .rows import inserted_id
 from .room_file import RoomFile, now_iso
+from ..domain.records import record
 
 
 def _moment() -> str:
@@ -195,7 +196,7 @@ _ALL_CAPTURES = """
 _COLUMNS = "kind, uid, session_id, text, owner, due, at, context, withdrawn_at"
 
 
-@dataclass(frozen=True)
+@record
 class CaptureRow:
     """One decision, commitment or note as saved; ``owner`` and ``due`` are "" unless it is a commitment."""
 
@@ -215,7 +216,7 @@ class CaptureRow:
         return self.withdrawn_at is not None
 
 
-@dataclass(frozen=True)
+@record
 class CaptureEdit:
     at: str
     before: str

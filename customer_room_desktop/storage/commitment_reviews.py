@@ -8,13 +8,13 @@ the review. Refusals are CaptureRefused with one sentence.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from .captures import CaptureRefused, _due, _open_session
 from .journal import record_event
 from .room_file import RoomFile, now_iso
+from ..domain.records import record
 
 
 class ReviewOutcome(str, Enum):
@@ -28,7 +28,7 @@ STATUS_AFTER = {ReviewOutcome.DONE: "done", ReviewOutcome.MOVED: "open", ReviewO
                 ReviewOutcome.OPEN: "open"}
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentReview:
     text: str
     owner: str

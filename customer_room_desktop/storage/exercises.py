@@ -6,7 +6,6 @@ Each action is one transaction and one journal event. Refusals are CaptureRefuse
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from ..domain.exercises import ExerciseResult, Outcome
 from ..domain.meetings import capture_too_long
@@ -14,6 +13,7 @@ from .captures import CaptureRefused, _open_session
 from .journal import record_event
 from .room_file import RoomFile, now_iso
 from .rows import inserted_id
+from ..domain.records import record
 
 
 class ExerciseRunning(CaptureRefused):
@@ -24,7 +24,7 @@ class ExerciseRunning(CaptureRefused):
         self.run_id = run_id
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseTask:
     artifact_key: str
     title: str
@@ -35,7 +35,7 @@ class ExerciseTask:
     common_wrong_answer: str
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseRun:
     id: int
     session_id: int

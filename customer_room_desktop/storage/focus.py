@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from dataclasses import dataclass
 from datetime import date
 
 from ..domain.complaint_trend import Trend, trend_of
@@ -21,11 +20,12 @@ from .journal import record_event
 from .room_file import RoomFile
 from .rows import inserted_id
 from .session_plans import session_row
+from ..domain.records import record
 
 EVIDENCE_MONTHS = 12  # value at risk and the complaint trend look back a year
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """An experience the room could choose to fix, with the evidence it is chosen on."""
 

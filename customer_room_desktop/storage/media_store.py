@@ -11,13 +11,13 @@ import mimetypes
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 
 from .room_file import now_iso
 from .sql import Sql
+from ..domain.records import record
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,7 +32,7 @@ def guess_mime(name: str) -> str:
     return _EXTRA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-@dataclass(frozen=True)
+@record
 class MediaInfo:
     sha256: str
     size: int

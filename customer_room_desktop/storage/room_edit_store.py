@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.room_edits import (
@@ -21,12 +20,13 @@ from .complaint_months import refresh_complaint_months
 from .media_store import add_media_file
 from .room_file import RoomFile, now_iso
 from .sql import Sql
+from ..domain.records import record
 
 # What each way SQLite refuses a change means for whoever made it.
 _INTEGRITY = "That change would leave the room inconsistent (a row still uses it), so it was not made."
 
 
-@dataclass(frozen=True)
+@record
 class HistoryEntry:
     id: int
     label: str

@@ -8,13 +8,13 @@ import shutil
 import sqlite3
 import struct
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from .errors import CorruptRoomError, NewerRoomError, NotARoomError, RoomFileError, RoomNotFoundError, \
     storage_failure
 from .migrations import LATEST_VERSION
+from ..domain.records import record
 
 APPLICATION_ID = 0x43524F4D  # "CROM": marks a Customer Room file
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -108,7 +108,7 @@ class PrivateCopy:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-@dataclass(frozen=True)
+@record
 class RoomFacts:
     version: int
     writable: bool

@@ -21,7 +21,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
@@ -29,6 +28,7 @@ from urllib.parse import quote
 
 from . import migrations
 from .errors import CorruptRoomError, UnexpectedSchemaError, damaged_sentence
+from ..domain.records import record
 
 
 # SQLite makes these itself: AUTOINCREMENT's counters, ANALYZE's statistics, UNIQUE/PRIMARY KEY indexes.
@@ -36,7 +36,7 @@ _SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_sta
 _KNOWN_ROOMS_KEPT = 200
 
 
-@dataclass(frozen=True)
+@record
 class _Object:
     type: str
     name: str
@@ -44,7 +44,7 @@ class _Object:
     sql: str  # normalised
 
 
-@dataclass(frozen=True)
+@record
 class _Schema:
     objects: dict[tuple[str, str], _Object]
     columns: dict[str, list[tuple]]  # table -> PRAGMA table_xinfo rows (without cid); only the expected's

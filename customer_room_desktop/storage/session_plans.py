@@ -7,7 +7,6 @@ at all. Refusals are CaptureRefused with one sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from ..domain.meetings import Attendee, Cadence
@@ -15,9 +14,10 @@ from ..domain.session_plan import ReportDue, agenda_for, duplicate_attendee
 from .captures import CaptureRefused
 from .room_file import RoomFile
 from .rows import inserted_id
+from ..domain.records import record
 
 
-@dataclass(frozen=True)
+@record
 class SessionRow:
     id: int
     key: str
@@ -35,7 +35,7 @@ class SessionRow:
         return "closed" if self.closed_at else "live" if self.started_at else "planned"
 
 
-@dataclass(frozen=True)
+@record
 class OpenCommitment:
     id: int
     text: str

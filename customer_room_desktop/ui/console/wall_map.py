@@ -3,7 +3,6 @@ borrowed it (and a button to give it back), the view chosen for it and its dwell
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.wall_views import CHOOSABLE
 from .panel_kit import panel_button
+from ...domain.records import record
 
 THUMB_WIDTH = 320
 
@@ -28,7 +28,7 @@ def small_picture(image: QImage, width: int, height: int = 0) -> QImage:
     return image.scaledToWidth(width, smooth)
 
 
-@dataclass(frozen=True)
+@record
 class WallStatus:
     identity: str
     name: str

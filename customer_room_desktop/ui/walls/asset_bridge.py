@@ -12,7 +12,6 @@ warning says so and the figures stay on the wall as reported.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QRectF, Qt
@@ -33,6 +32,7 @@ from .wall_chrome import draw_header
 from .wall_style import (
     BACKGROUND, MINIMUM_TEXT, ROOM_TEXT, SURFACE, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, logo_image,
 )
+from ...domain.records import record
 
 START_COLOUR = QColor("#7D8C9A")  # the customers we began with: neutral, the end bar takes the brand colour
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "INR": "₹"}
@@ -116,7 +116,7 @@ def bridge_width(scale: WallScale, data: AssetBoardData, room: float) -> float:
     return min(room * high, max(room * low, 4 * column + axis_width(scale, data.period)))
 
 
-@dataclass(frozen=True)
+@record
 class BridgeLayout:
     """Where each part of the wall goes, shared by the pyqtgraph plot and the painter."""
 

@@ -13,7 +13,6 @@ lay out and repaint on a 4K wall. Gaps in a KPI series (months without a reading
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QRectF, Qt
@@ -32,6 +31,7 @@ from .wall_style import (
     draw_chip, draw_text, fill_rounded, fit_wrapped_text, fitted_font, reliability_colour,
 )
 from .warning_charts import ComplaintBox, TrendBox, paint_complaints, paint_trend
+from ...domain.records import record
 
 PAD = 10  # wall units above and below a KPI line's contents
 STRIP = 42  # the words line of a KPI line: the badge, the KPI's name and target, the complaints' names
@@ -86,7 +86,7 @@ def left_off_line(rows: tuple[WarningRow, ...]) -> str:
     return f"+{len(rows)} more {word} attention: " + " · ".join(row.moment for row in rows)
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     """The x ranges of a row: the moment, its latest value, the trend and the complaints it predicts;
     and the one room-tier font every moment's name is drawn in, and every latest value."""

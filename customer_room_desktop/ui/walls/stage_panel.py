@@ -7,7 +7,6 @@ leader who walks up to the wall. A stage with more than the wall holds shows its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
@@ -27,6 +26,7 @@ from .wall_style import (
     draw_placeholder, draw_text, fill_rounded, logo_image, reliability_colour,
 )
 from .glyph_text import draw_wall_text
+from ...domain.records import record
 
 MAX_CATEGORIES = 3  # the top complaint categories the room reads
 MAX_THUMBNAILS = 2
@@ -49,7 +49,7 @@ def thumbnails_shown(artifacts: tuple[ArtifactThumb, ...]) -> tuple[ArtifactThum
     return tuple(sorted(artifacts, key=lambda a: not a.has_task)[:MAX_THUMBNAILS])
 
 
-@dataclass(frozen=True)
+@record
 class StageAreas:
     """The panel's regions below the shared header, in pixels."""
 

@@ -7,7 +7,6 @@ shows at most ``MAX_TILES`` rows: the least reliable moments when it has more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
@@ -19,6 +18,7 @@ from ...domain.reliability import reliability_label
 from .wall_style import (
     MINIMUM_TEXT, ROOM_TEXT, SURFACE, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded, reliability_colour,
 )
+from ...domain.records import record
 
 MAX_TILES = 3
 VALUE_UNITS = 80  # the largest a value is written; every row of a wall shares one size, down to the room tier
@@ -52,7 +52,7 @@ def status_text(tile: KpiTile, metrics: QFontMetricsF, width: float) -> str:
     return word
 
 
-@dataclass(frozen=True)
+@record
 class TileGeometry:
     """Where the parts of one KPI row sit, in pixels."""
 

@@ -5,7 +5,6 @@ drew, so tests and the console can find it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -15,6 +14,7 @@ from .wall_style import (
     BACKGROUND, MINIMUM_TEXT, RELIABILITY_COLOURS, TEXT, TEXT_FAINT, TEXT_SOFT, WallScale, draw_text, fill_rounded,
     reliability_colour,
 )
+from ...domain.records import record
 
 COMPLAINT_COLOUR = QColor("#4FC3F7")  # complaint bars: a colour no reliability level uses
 TREND_COLOUR = TEXT  # the KPI line: brightest on the wall, over tinted bands
@@ -23,7 +23,7 @@ BAND_ALPHA = 60  # bands are tints, so the line and its dots stay the strongest 
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
+@record
 class TrendBox:
     """Where a KPI trend was drawn and how its values map to pixels (kept after a paint for tests)."""
 
@@ -39,7 +39,7 @@ class TrendBox:
         return self.rect.bottom() - (value - self.low) / (self.high - self.low) * self.rect.height()
 
 
-@dataclass(frozen=True)
+@record
 class ComplaintBox:
     """Where a complaint series was drawn as bars, one equal slot a month."""
 
