@@ -22,6 +22,7 @@ from ..domain.room_state import REHEARSAL, RoomState
 from ..services.image_prefetch import ImagePrefetcher
 from ..services.room_engine import RoomEngine
 from ..services.screen_assignment import AssignmentStore
+from ..ui.walls.window_memory import prepare_pixel_memory
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.console.wheel_guard import guard_wheel
 from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
@@ -216,6 +217,7 @@ class LiveRoom(QObject):
             self.console.move(primary.geometry().topLeft())
             self.console.showMaximized()
         self.screens.arrange()
+        prepare_pixel_memory(self.walls[identity] for identity in self.present)  # while the console paints
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
     @property
