@@ -28,7 +28,7 @@ from ..services.screen_assignment import ProgrammedAssignments
 from ..services.session_wall_data import latest_celebration
 from ..storage.kiosk_store import pin_hash
 from ..storage.room_file import RoomFile
-from .cli_kiosk import room_programme
+from .kiosk_command import room_programme
 from .kiosk_awake import KeepAwake
 from .kiosk_exit import KioskKeys
 from .kiosk_supervisor import EXIT_LEFT_WITH_PIN

@@ -6,7 +6,6 @@ answer given (right or wrong is for the room to judge against "done when").
 
 from __future__ import annotations
 
-import statistics
 from enum import Enum
 from .records import record
 
@@ -48,6 +47,8 @@ def clock_text(seconds: int | None) -> str:
 
 
 def summarise(results: list[ExerciseResult], attendees: int) -> ExerciseSummary:
+    import statistics  # noqa: PLC0415 - with fractions and decimal, 9 ms the room's start need not pay
+
     times = [r.seconds for r in results if r.outcome is Outcome.FINISHED and r.seconds is not None]
     return ExerciseSummary(
         attendees,

@@ -54,12 +54,14 @@ OPEN_BY_COMMAND = """
 import json, sys
 from customer_room_desktop.app.cli import main
 status = main(["open", sys.argv[1]])
-other_commands = ("customer_room_desktop.app.kiosk_supervisor", "customer_room_desktop.services.room_export")
+other_commands = ("customer_room_desktop.app.kiosk_supervisor", "customer_room_desktop.services.room_export",
+                  "customer_room_desktop.app.kiosk_command", "customer_room_desktop.domain.kiosk_programme",
+                  "tomllib", "statistics")
 print(json.dumps({"status": status, "loaded": sorted(name for name in other_commands if name in sys.modules)}))
 """
 
 
-def test_customer_room_open_loads_neither_the_kiosk_supervisor_nor_the_exporter(sample_room_copy, tmp_path):
+def test_customer_room_open_loads_neither_the_kiosk_s_modules_nor_the_exporter(sample_room_copy, tmp_path):
     report = _report_after_opening(OPEN_BY_COMMAND, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from customer_room_desktop.app.cli_kiosk import room_programme
+from customer_room_desktop.app.kiosk_command import room_programme
 from customer_room_desktop.app.kiosk_player import KioskPlayer, _celebrate
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
