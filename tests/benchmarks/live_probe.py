@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services import start_up_collection
 from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -46,11 +47,13 @@ def percentile(values, share):
 def main(room_path: str, store_path: str, rounds: int) -> None:
     from customer_room_desktop.app.qt_app import qt_application
 
+    start_up_collection.pause()  # as the program starts (app/launch.py), until the walls are painted
     app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "bench", "bench"))
     live.start()
     app.processEvents()
+    start_up_collection.resume(automatic=False)
     live.prefetcher.wait()
     app.processEvents()
     count = live.factory.stage_count

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services import start_up_collection
 from customer_room_desktop.services.screen_assignment import AssignmentStore
 from customer_room_desktop.storage.room_file import RoomFile
 
@@ -39,10 +40,13 @@ def open_files() -> int:
 def main(room_path: str, store_path: str, switches: int, warm_up: int, samples: int) -> None:
     from customer_room_desktop.app.qt_app import qt_application
 
+    start_up_collection.pause()  # as the program starts (app/launch.py), until the walls are painted
     app = qt_application()  # as the app makes it
     room = RoomFile.open(room_path, read_only=True)
     live = LiveRoom(WallFactory(room), AssignmentStore(Path(store_path), "soak", "soak"))
     live.start()
+    app.processEvents()
+    start_up_collection.resume(automatic=False)
     count = live.factory.stage_count
     rng = random.Random(18)
     step = 1
