@@ -109,6 +109,7 @@ class LiveRoom(QObject):
                 (lambda: self.send(cmd.Quit())): ("Ctrl+Q",),
             }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
         self.wheel_guard = guard_wheel()  # the wheel turns no drop-down or number box that was not clicked
+        self._lifts = 0  # how deep inside _filters_lifted
         self.presenter.quiet = self._filters_lifted
         self.presenter.on_screen = self.on_screen
         self._closing = False
@@ -169,12 +170,15 @@ class LiveRoom(QObject):
         """While the walls draw, no key or wheel can arrive; the two application-wide filters are lifted so
         the thousands of events drawing sends do not each call into Python."""
         app = QApplication.instance()
-        filters = [] if self._closing else [f for f in (self.keys, self.wheel_guard) if f is not None]
+        filters = [] if self._closing or self._lifts else [
+            event_filter for event_filter in (self.keys, self.wheel_guard) if event_filter is not None]
+        self._lifts += 1  # lifted once however deep: put back by the outermost
         for event_filter in filters:
             app.removeEventFilter(event_filter)
         try:
             yield
         finally:
+            self._lifts -= 1
             for event_filter in filters:
                 app.installEventFilter(event_filter)
 
@@ -209,14 +213,18 @@ class LiveRoom(QObject):
                     self.prefetcher.request(artifact.media_sha256, artifact.page - 1, box, artifact.pdf_password)
 
     def start(self) -> None:
-        """Show the console and the walls; the first stage's thumbnails are ready before anything shows."""
+        """Show the console and the walls; the first stage's thumbnails are ready before anything shows.
+        No key or wheel can arrive meanwhile, and the first event of each kind that reaches a Python
+        filter makes PySide build that event's Python type (75 ms for the first few hundred events
+        here), so the two application-wide filters are lifted until the windows are up."""
         self.prefetcher.wait()
-        if not self.kiosk:
-            primary = QGuiApplication.primaryScreen()
-            self.console.setScreen(primary)
-            self.console.move(primary.geometry().topLeft())
-            self.console.showMaximized()
-        self.screens.arrange()
+        with self._filters_lifted():
+            if not self.kiosk:
+                primary = QGuiApplication.primaryScreen()
+                self.console.setScreen(primary)
+                self.console.move(primary.geometry().topLeft())
+                self.console.showMaximized()
+            self.screens.arrange()
         prepare_pixel_memory(self.walls[identity] for identity in self.present)  # while the console paints
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 

@@ -1,0 +1,50 @@
+"""Starting the room: every present wall's pixel memory is readied, and no event reaches the key and
+wheel filters until the windows are up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from customer_room_desktop.app import live_room
+from customer_room_desktop.app.room_keys import RoomKeys
+from customer_room_desktop.app.live_room import LiveRoom
+from customer_room_desktop.app.wall_factory import WallFactory
+from customer_room_desktop.services.screen_assignment import AssignmentStore
+from customer_room_desktop.storage.room_file import RoomFile
+
+
+def test_starting_the_room_readies_the_pixel_memory_of_every_present_wall(sample_room_copy, tmp_path, qtbot,
+                                                                          monkeypatch):
+    asked = []
+    monkeypatch.setattr(live_room, "prepare_pixel_memory", lambda windows: asked.append(list(windows)))
+    with RoomFile.open(sample_room_copy) as room:
+        live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "memory", "test"))
+        live.start()
+        try:
+            walls = [live.walls[identity] for identity in live.present]
+            assert walls and asked == [walls]
+            assert all(wall.isVisible() for wall in walls)  # shown first: their buffers exist
+        finally:
+            live.shut_down()
+
+
+def test_no_event_reaches_the_room_keys_while_the_room_starts_and_keys_work_after(sample_room_copy, tmp_path, qtbot,
+                                                                                  monkeypatch):
+    filtered = []
+    original = RoomKeys.eventFilter
+
+    def counting(self, watched, event):  # noqa: ANN001, ANN202
+        filtered.append(event.type())
+        return original(self, watched, event)
+
+    monkeypatch.setattr(RoomKeys, "eventFilter", counting)
+    with RoomFile.open(sample_room_copy) as room:
+        live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "keys", "test"))
+        try:
+            filtered.clear()
+            live.start()  # shows the console and walls, draws the first stage: hundreds of events
+            assert filtered == []
+            qtbot.keyClick(live.console, Qt.Key.Key_PageDown)
+            assert filtered and live.state.position == 2
+        finally:
+            live.shut_down()
