@@ -36,10 +36,12 @@ def _quit_on_terminate(app: QApplication) -> None:
 
 def _once_on_screen(live: LiveRoom, then: Callable[[], None], *, poll_ms: int, give_up_s: float | None = None) -> None:
     """Call ``then`` once the console and every wall are mapped and exposed (or after ``give_up_s``
-    seconds, when given: a wall that never shows keeps nothing waiting)."""
+    seconds, when given: a wall that never shows keeps nothing waiting); never, if the room closes first."""
     give_up = None if give_up_s is None else time.monotonic() + give_up_s
 
     def check() -> None:
+        if live.closing:
+            return
         if live.on_screen() or (give_up is not None and time.monotonic() > give_up):
             then()
         else:
@@ -111,6 +113,7 @@ def run_live_room(path: Path, *, view_only: bool = False, control_path: Path | N
         store = AssignmentStore(user_data_dir() / "walls.json", f"{factory.branding.room_name}|{path.name}")
         live = LiveRoom(factory, store, notice)
         live.start()
+        cleanup.callback(_collect_from_now_on)  # last of all, should the room close before it showed
         cleanup.callback(live.shut_down)
         if control_path is not None:
             from .control_socket import ControlSocket

@@ -78,6 +78,8 @@ def walls_painted():
     walls = [w for w in QApplication.topLevelWidgets() if isinstance(w, WallWindow)]
     return len(walls) == 3 and all(w.windowHandle().isExposed() for w in walls)
 def resumed():
+    if noted:  # called again as the room closes: resuming twice does nothing
+        return
     collector = collect_on_main_thread(QApplication.instance())
     noted["collections until the walls were painted"] = collector.collections
     noted["walls painted"] = walls_painted()
@@ -102,6 +104,29 @@ def test_the_collector_waits_until_the_walls_are_painted_then_leaves_start_up_ob
     assert report["Python collects by itself"] is False  # on the main thread only (main_thread_gc)
     assert report["main-thread collector runs again"] is True
     assert report["left out of later collections"] > 20_000  # the modules, classes and widgets made at start
+
+
+CLOSED_BEFORE_IT_SHOWED = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from customer_room_desktop.app import launch
+from customer_room_desktop.app.live_room import LiveRoom
+from customer_room_desktop.services import start_up_collection
+LiveRoom.on_screen = lambda self: False  # a wall that never shows
+started = LiveRoom.start
+def start_then_quit(self):
+    started(self)
+    QTimer.singleShot(300, QApplication.instance().quit)  # closed (Ctrl+Q, say) before it showed
+LiveRoom.start = start_then_quit
+status = launch.main(["open", sys.argv[1]])
+print(json.dumps({"status": status, "paused": start_up_collection.is_paused()}))
+"""
+
+
+def test_a_room_closed_before_its_walls_showed_leaves_collection_resumed(sample_room_copy, tmp_path):
+    report = _report_after_opening(CLOSED_BEFORE_IT_SHOWED, sample_room_copy, tmp_path, quit_when_shown=False)
+    assert report == {"status": 0, "paused": False}
 
 
 def test_a_command_that_opens_no_room_live_collects_as_usual(sample_room_copy, tmp_path):
