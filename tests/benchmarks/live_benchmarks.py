@@ -7,6 +7,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -83,18 +84,27 @@ def bench_switch_soak(work: Path, room: Path, switches: int, warm_up: int) -> di
     }
 
 
+LAUNCH_LIMIT_S = 60  # a launch that has not painted and closed by then is stopped and named
+
+
 def _launch_seconds(command: list[str], env: dict) -> float:
     """Seconds from launch until the program prints "painted" (its windows are on screen and drawn);
-    closing down afterwards is not timed."""
+    closing down afterwards is not timed. A launch that has not painted and closed within
+    LAUNCH_LIMIT_S is killed, and the run stops saying which it was."""
     started = time.perf_counter()
     with subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           text=True) as process:
+        watchdog = threading.Timer(LAUNCH_LIMIT_S, process.kill)
+        watchdog.start()
         assert process.stdout is not None
         lines = iter(process.stdout.readline, "")
         painted = next((time.perf_counter() for line in lines if line.strip() == "painted"), None)
         process.stdout.read()
+        watchdog.cancel()
     if painted is None or process.returncode != 0:
-        raise RuntimeError(f"{command[0]} ended with code {process.returncode} before it painted")
+        stopped = f"was stopped after {LAUNCH_LIMIT_S} s" if process.returncode == -9 else \
+            f"ended with code {process.returncode}"
+        raise RuntimeError(f"{' '.join(command[:3])} {stopped} before it painted and closed")
     return painted - started
 
 
