@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
 from ..domain.records import record
 
 HEARTBEAT = "heartbeat"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import field
+
 from .records import record
 
 

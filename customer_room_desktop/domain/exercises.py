@@ -7,6 +7,7 @@ answer given (right or wrong is for the room to judge against "done when").
 from __future__ import annotations
 
 from enum import Enum
+
 from .records import record
 
 

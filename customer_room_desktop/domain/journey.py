@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import field
 from datetime import date
 from enum import Enum
+
 from .records import record
 
 

@@ -7,6 +7,7 @@ the walls and the control socket's ``state`` reply all read it, and nothing keep
 from __future__ import annotations
 
 from enum import Enum
+
 from .records import record
 
 REHEARSAL = "rehearsal"  # the wall window shown when the laptop is the only screen

@@ -11,6 +11,7 @@ import ipaddress
 import socket
 import struct
 import sys
+
 from ..domain.records import record
 
 SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address

@@ -14,6 +14,7 @@ Heights are in any unit, the same for all blocks. Space between two blocks is th
 """
 
 from __future__ import annotations
+
 from ..domain.records import record
 
 

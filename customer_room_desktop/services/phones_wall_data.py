@@ -5,6 +5,7 @@ the app fills it from the phones' bridge, and the wall never sees the bridge or 
 from __future__ import annotations
 
 from typing import Protocol
+
 from ..domain.records import record
 
 PHONES_OFF = "The phones are off, so there is no code to scan."

@@ -10,6 +10,7 @@ import json
 import os
 import socket
 from pathlib import Path
+
 from ..domain.records import record
 
 @record
