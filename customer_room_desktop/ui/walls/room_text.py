@@ -41,14 +41,14 @@ def room_line_font(scale: WallScale, text: str, width: float, units: float,
 
 @lru_cache(maxsize=8192)
 def _fits(font: QFont, width: float, height: float, text: str) -> bool:
-    metrics = QFontMetricsF(font)
-    if any(metrics.horizontalAdvance(word) > width for word in text.split()):
-        return False
-    return metrics.boundingRect(QRectF(0, 0, width, 1e6), int(TOP_LEFT) | WRAP, text).height() <= height + 0.5
+    # A word wider than the box is not broken by word wrap: it sticks out, so one layout answers both questions.
+    laid_out = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), int(TOP_LEFT) | WRAP, text)
+    return laid_out.width() <= width and laid_out.height() <= height + 0.5
 
 
 def fits_wrapped(font: QFont, rect: QRectF, text: str) -> bool:
-    """``text`` wraps inside ``rect`` in ``font``, with no word wider than the box. Answers are remembered:
+    """``text`` wraps inside ``rect`` in ``font`` as the walls draw it (lines break at spaces and after a
+    hyphen), with no unbreakable word wider than the box. Answers are remembered:
     a frame is painted a band at a time, each band lays the same text out again, and a wall painted
     again asks the same questions."""
     return _fits(QFont(font), rect.width(), rect.height(), text)  # a copy: the caller's font may change

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from customer_room_desktop.domain.legibility import Tier
@@ -79,3 +79,32 @@ def test_a_remembered_fit_answers_only_the_same_font_box_and_text(qapp):
             assert not fits_wrapped(small, box, SAID + " " + SAID)  # another text
     finally:
         painter.end()
+
+
+def test_a_word_wider_than_the_box_does_not_fit_however_tall_the_box(qapp):
+    scale = WallScale(1080)
+    font = room_font(scale, ROOM_TEXT)
+    metrics = QFontMetricsF(font)
+    word = "Supercalifragilisticexpialidocious"
+    width = metrics.horizontalAdvance(word)
+    tall = metrics.lineSpacing() * 20
+    assert fits_wrapped(font, QRectF(0, 0, width + 1, tall), f"We {word} now.")
+    assert not fits_wrapped(font, QRectF(0, 0, width - 1, tall), f"We {word} now.")  # it would stick out
+    assert not fits_wrapped(font, QRectF(0, 0, width - 1, tall), word)
+    assert fits_wrapped(font, QRectF(0, 0, width - 1, tall), "Short words wrap onto as many lines as they need.")
+
+
+def test_a_long_hyphenated_name_fits_as_it_is_drawn_broken_after_a_hyphen(qapp):
+    scale = WallScale(1080)
+    font = room_font(scale, ROOM_TEXT)
+    metrics = QFontMetricsF(font)
+    name = "Okafor-Wilhelmina-Montgomery"
+    box = QRectF(0, 0, metrics.horizontalAdvance("Okafor-Wilhelmina-") + 1, metrics.lineSpacing() * 3)
+    assert fits_wrapped(font, box, name)
+    image = QImage(int(box.width()) + 40, int(box.height()) + 40, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        drawn = painter.boundingRect(box, int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap), name)
+    finally:
+        painter.end()
+    assert drawn.width() <= box.width() and drawn.height() <= box.height()  # two lines, inside the box
