@@ -8,9 +8,6 @@ the engine's state alone. A stage switch: key -> RoomKeys -> ``send(Next())`` ->
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -26,7 +23,9 @@ from ..ui.walls.window_memory import prepare_pixel_memory
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.console.wheel_guard import guard_wheel
 from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
+from .application_filters import LiftableFilters
 from .call_controller import CallController
+from .on_screen import once_on_screen
 from .paths import style_sheet
 from .room_clock import RoomClock
 from .room_keys import RoomKeys
@@ -109,8 +108,8 @@ class LiveRoom(QObject):
                 (lambda: self.send(cmd.Quit())): ("Ctrl+Q",),
             }, jump=lambda number: self.send(cmd.Go(number)), typed=self.console.show_typed_stage)
         self.wheel_guard = guard_wheel()  # the wheel turns no drop-down or number box that was not clicked
-        self._lifts = 0  # how deep inside _filters_lifted
-        self.presenter.quiet = self._filters_lifted
+        self.filters = LiftableFilters(self.keys, self.wheel_guard)
+        self.presenter.quiet = self.filters.lifted
         self.presenter.on_screen = self.on_screen
         self._closing = False
         self._pictures_waited_for_screen = False  # the first console pictures wait until the room is on screen
@@ -165,23 +164,6 @@ class LiveRoom(QObject):
         if Changed.CLOCK in what or Changed.SESSION in what:
             self._clock_changed()
 
-    @contextmanager
-    def _filters_lifted(self) -> Iterator[None]:
-        """While the walls draw, no key or wheel can arrive; the two application-wide filters are lifted so
-        the thousands of events drawing sends do not each call into Python."""
-        app = QApplication.instance()
-        filters = [] if self._closing or self._lifts else [
-            event_filter for event_filter in (self.keys, self.wheel_guard) if event_filter is not None]
-        self._lifts += 1  # lifted once however deep: put back by the outermost
-        for event_filter in filters:
-            app.removeEventFilter(event_filter)
-        try:
-            yield
-        finally:
-            self._lifts -= 1
-            for event_filter in filters:
-                app.installEventFilter(event_filter)
-
     def _carry_out(self, effect: Effect) -> None:
         if effect is Effect.IDENTIFY:
             self.screens.identify()
@@ -214,17 +196,22 @@ class LiveRoom(QObject):
 
     def start(self) -> None:
         """Show the console and the walls; the first stage's thumbnails are ready before anything shows.
-        No key or wheel can arrive meanwhile, and the first event of each kind that reaches a Python
-        filter makes PySide build that event's Python type (75 ms for the first few hundred events
-        here), so the two application-wide filters are lifted until the windows are up."""
+        The room keys and the wheel guard are lifted until the windows are on screen and painted
+        (application_filters.py says why): ``filters.listening`` says when keys work."""
         self.prefetcher.wait()
-        with self._filters_lifted():
+        put_back = self.filters.lift()
+        try:
             if not self.kiosk:
                 primary = QGuiApplication.primaryScreen()
                 self.console.setScreen(primary)
                 self.console.move(primary.geometry().topLeft())
                 self.console.showMaximized()
             self.screens.arrange()
+        except BaseException:
+            put_back()
+            raise
+        once_on_screen(self.on_screen, lambda: self._closing, lambda: QTimer.singleShot(0, put_back),
+                       poll_ms=5, give_up_s=5)  # put back after the paints the exposures asked for
         prepare_pixel_memory(self.walls[identity] for identity in self.present)  # while the console paints
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
@@ -372,6 +359,7 @@ class LiveRoom(QObject):
     def shut_down(self) -> None:
         """Close and delete every window while Qt is still up (pyqtgraph items must not outlive it)."""
         self._closing = True
+        self.filters.close()
         for timer in (self._clock_timer, self._console_pictures, *self._cycle_timers.values()):
             timer.stop()
         self.session.stop()  # its refresh after phone votes would read a room file about to close

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..services import start_up_collection
 from ..services.screen_assignment import AssignmentStore
 from ..storage.room_file import RoomFile
 from .live_room import LiveRoom
+from .on_screen import once_on_screen
 from .paths import user_data_dir
 from .qt_app import qt_application
 from .phone_switch import PhoneSwitch
@@ -35,19 +35,8 @@ def _quit_on_terminate(app: QApplication) -> None:
 
 
 def _once_on_screen(live: LiveRoom, then: Callable[[], None], *, poll_ms: int, give_up_s: float | None = None) -> None:
-    """Call ``then`` once the console and every wall are mapped and exposed (or after ``give_up_s``
-    seconds, when given: a wall that never shows keeps nothing waiting); never, if the room closes first."""
-    give_up = None if give_up_s is None else time.monotonic() + give_up_s
-
-    def check() -> None:
-        if live.closing:
-            return
-        if live.on_screen() or (give_up is not None and time.monotonic() > give_up):
-            then()
-        else:
-            QTimer.singleShot(poll_ms, check)
-
-    check()
+    """Call ``then`` once the console and every wall are mapped and exposed (see ``once_on_screen``)."""
+    once_on_screen(live.on_screen, lambda: live.closing, then, poll_ms=poll_ms, give_up_s=give_up_s)
 
 
 def _quit_painted(app: QApplication) -> None:

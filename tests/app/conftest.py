@@ -20,6 +20,7 @@ def live(sample_room_copy, tmp_path, qtbot):
     room = RoomFile.open(sample_room_copy)
     made = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "app-tests", "test"))
     made.start()
+    qtbot.waitUntil(lambda: made.filters.listening)  # the room keys listen once the windows are painted
     yield made
     made.shut_down()
     room.close()

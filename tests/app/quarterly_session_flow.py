@@ -31,7 +31,7 @@ def live(sample_room, tmp_path, qtbot):
     room = RoomFile.open(path)
     live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "quarterly", "test"))
     live.start()
-    qtbot.waitUntil(lambda: len(live.present) == 2)
+    qtbot.waitUntil(lambda: len(live.present) == 2 and live.filters.listening)
     yield live
     live.shut_down()
     room.close()

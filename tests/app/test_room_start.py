@@ -1,5 +1,5 @@
 """Starting the room: every present wall's pixel memory is readied, and no event reaches the key and
-wheel filters until the windows are up."""
+wheel filters until the windows are on screen."""
 
 from __future__ import annotations
 
@@ -28,23 +28,30 @@ def test_starting_the_room_readies_the_pixel_memory_of_every_present_wall(sample
             live.shut_down()
 
 
-def test_no_event_reaches_the_room_keys_while_the_room_starts_and_keys_work_after(sample_room_copy, tmp_path, qtbot,
-                                                                                  monkeypatch):
-    filtered = []
+def test_no_event_reaches_the_room_keys_before_the_room_is_on_screen_and_keys_work_after(sample_room_copy, tmp_path,
+                                                                                        qtbot, monkeypatch):
+    """Starting the room sends hundreds of events; the room keys see none of them until the console
+    and walls are on screen, and then take the keys."""
+    filtered, rooms = [], []
     original = RoomKeys.eventFilter
 
     def counting(self, watched, event):  # noqa: ANN001, ANN202
-        filtered.append(event.type())
+        filtered.append((event.type(), bool(rooms) and rooms[0].on_screen()))
         return original(self, watched, event)
 
     monkeypatch.setattr(RoomKeys, "eventFilter", counting)
     with RoomFile.open(sample_room_copy) as room:
         live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "keys", "test"))
+        rooms.append(live)
         try:
             filtered.clear()
             live.start()  # shows the console and walls, draws the first stage: hundreds of events
-            assert filtered == []
+            assert filtered == [] and not live.filters.listening
+            qtbot.waitUntil(lambda: live.filters.listening)
+            assert live.on_screen()
             qtbot.keyClick(live.console, Qt.Key.Key_PageDown)
-            assert filtered and live.state.position == 2
+            assert filtered and all(on_screen for _, on_screen in filtered)
+            assert live.state.position == 2
         finally:
             live.shut_down()
+
