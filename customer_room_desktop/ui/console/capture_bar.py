@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget,
 )
+from .panel_kit import repolish
 from .text_scale import scaled_style_sheet
 
 KINDS = (("decision", "Decision", "Ctrl+D"), ("commitment", "Commitment", "Ctrl+K"), ("note", "Note", "Ctrl+N"))
@@ -218,7 +219,7 @@ class CaptureBar(QWidget):
             self.status.setText(why)
         elif not self.status.text().startswith("✓"):
             self.status.setText("Ready: Ctrl+D, Ctrl+K or Ctrl+N, then type; Enter saves.")
-        self._repolish()
+        repolish(self.status)
 
     def set_people(self, names: list[str]) -> None:
         self.owner.setCompleter(QCompleter(names, self.owner, caseSensitivity=Qt.CaseSensitivity.CaseInsensitive))
@@ -249,12 +250,12 @@ class CaptureBar(QWidget):
             self.owner.clear()
         self.status.setText(f"✓ Saved at {at}")
         self.status.setProperty("refused", "false")
-        self._repolish()
+        repolish(self.status)
 
     def show_refused(self, message: str) -> None:
         self.status.setText(message)
         self.status.setProperty("refused", "true")
-        self._repolish()
+        repolish(self.status)
 
     def show_history(self, items: list[tuple]) -> None:
         """Items already saved in this session, oldest first: after a resume. Each is a tuple
@@ -373,8 +374,4 @@ class CaptureBar(QWidget):
     def _say(self, message: str) -> None:
         self.status.setText(message)
         self.status.setProperty("refused", "false")
-        self._repolish()
-
-    def _repolish(self) -> None:
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        repolish(self.status)

@@ -64,7 +64,6 @@ class PhonesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("phonespanel")
-        self.setStyleSheet(scaled_style_sheet(PHONES_PANEL_QSS))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(objectName="panelscroll")
@@ -87,6 +86,7 @@ class PhonesPanel(QWidget):
         on_box.addLayout(self._pin_and_vote(), 1)
         box.addWidget(self.on_part)
         box.addStretch(1)
+        self.setStyleSheet(scaled_style_sheet(PHONES_PANEL_QSS))  # once built: one pass over the panel
         self._question: QMessageBox | None = None
         self.show_off()
 
