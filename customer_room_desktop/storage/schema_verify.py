@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -51,6 +52,7 @@ class _Schema:
 
 
 _expected: dict[tuple, _Schema] = {}
+_expected_lock = threading.Lock()  # one computation of each format's schema, whichever thread asks first
 
 
 def _normalised(sql: str | None) -> str:
@@ -77,20 +79,32 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 
 def expected_schema(version: int) -> _Schema:
-    """What a fresh room of format ``version`` contains; computed once per process per format."""
+    """What a fresh room of format ``version`` contains; computed once per process per format (a thread
+    asking while another computes it waits for that one)."""
     steps = tuple(migrations.MIGRATIONS[:version])
     key = (version, steps)
-    if key not in _expected:
-        conn = sqlite3.connect(":memory:")
-        try:
-            for step in steps:
-                step(conn)
-            objects = _read_objects(conn)
-            columns = {name: _columns(conn, name) for kind, name in objects if kind == "table"}
-            _expected[key] = _Schema(objects, columns)
-        finally:
-            conn.close()
-    return _expected[key]
+    with _expected_lock:
+        if key not in _expected:
+            conn = sqlite3.connect(":memory:")
+            try:
+                for step in steps:
+                    step(conn)
+                objects = _read_objects(conn)
+                columns = {name: _columns(conn, name) for kind, name in objects if kind == "table"}
+                _expected[key] = _Schema(objects, columns)
+            finally:
+                conn.close()
+        return _expected[key]
+
+
+def prepare_expected_schema() -> threading.Thread:
+    """Compute the current format's schema on a thread, so that a room opened for writing soon after finds
+    it ready. Most of the 15-30 ms is SQLite reading the migrations, which runs beside the interpreter;
+    the program starts this before it loads its windows' modules."""
+    thread = threading.Thread(target=expected_schema, args=(len(migrations.MIGRATIONS),),
+                              name="expected room schema", daemon=True)
+    thread.start()
+    return thread
 
 
 def schema_problems(conn: sqlite3.Connection) -> list[str]:

@@ -178,3 +178,24 @@ def test_a_room_this_app_closed_is_known_until_it_changes_elsewhere(sample_room_
 
     plant(sample_room_copy, "UPDATE room SET name = 'Changed by another program'")
     assert not schema_verify._is_known(sample_room_copy, known)
+
+
+def test_the_schema_prepared_on_a_thread_is_the_one_a_room_is_checked_against(sample_room_copy, monkeypatch):
+    monkeypatch.setattr(schema_verify, "_expected", {})
+    computed = []
+    reading = schema_verify._read_objects
+
+    def counting(conn):  # noqa: ANN001, ANN202
+        computed.append(conn)
+        return reading(conn)
+
+    monkeypatch.setattr(schema_verify, "_read_objects", counting)
+    thread = schema_verify.prepare_expected_schema()
+    newest = schema_verify.expected_schema(len(migrations.MIGRATIONS))  # waits for the thread if it is at it
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert len(computed) == 1  # computed once, by whichever came first
+    assert schema_verify.expected_schema(len(migrations.MIGRATIONS)) is newest
+    with RoomFile.open(sample_room_copy) as room:  # checked against it before writing: the sample passes
+        assert not room.read_only
+    assert len(computed) == 2  # and the room's own objects read once for the comparison
