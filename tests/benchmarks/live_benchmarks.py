@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .machine_gauge import GAUGE_NAME, copy_gauge_ms
 from .window_timing import VirtualDisplay, openlp_available, time_openlp
 
 BIN = Path(sys.executable).parent
@@ -47,6 +48,7 @@ def screens_config(work: Path, walls: int, width: int, height: int) -> str:
 
 
 def bench_stage_switch(work: Path, room: Path, rounds: int) -> dict:
+    gauge = copy_gauge_ms()
     env = dict(os.environ, QT_QPA_PLATFORM=screens_config(work, 3, 3840, 2160))
     result = subprocess.run([sys.executable, "-m", "tests.benchmarks.live_probe", str(room), str(work / "walls.json"),
                              str(rounds)], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
@@ -54,6 +56,7 @@ def bench_stage_switch(work: Path, room: Path, rounds: int) -> dict:
     step, jump = figures["next_previous_ms"], figures["jump_ms"]
     return {
         "name": f"Stage switch, 3 walls at 4K, {rounds} switches each kind",
+        GAUGE_NAME: round(gauge, 1),
         "next/previous p50 (ms)": round(step["p50"], 1),
         "next/previous p95 (ms, target 16.7)": round(step["p95"], 1),
         "jump p50 (ms)": round(jump["p50"], 1),
@@ -133,12 +136,13 @@ def bench_cold_start(work: Path, room: Path, runs: int) -> dict:
     on one virtual X display (Xvfb) when there is one, else on Qt's offscreen screens without OpenLP."""
     ours = [str(BIN / "customer-room"), "open", str(room)]
     empty = [sys.executable, "-c", EMPTY_WINDOW]
+    gauge = copy_gauge_ms()
     if not VirtualDisplay.available():
         env = _cold_start_env(work, {"QT_QPA_PLATFORM": screens_config(work, 3, 3840, 2160)})
         medians = _alternate({"ours": lambda: _launch_seconds(ours, env),
                               "empty": lambda: _launch_seconds(empty, env)}, runs)
         return _cold_start_figures(medians, runs, "Qt's offscreen screens (no Xvfb here)",
-                                   "skipped: Xvfb is not installed")
+                                   "skipped: Xvfb is not installed", gauge)
     with VirtualDisplay() as display:
         env = _cold_start_env(work, display.env({}))
         launches = {"ours": lambda: _launch_seconds(ours, env), "empty": lambda: _launch_seconds(empty, env)}
@@ -148,13 +152,14 @@ def bench_cold_start(work: Path, room: Path, runs: int) -> dict:
         medians = _alternate(launches, runs)
         if "openlp" in medians:
             openlp = f"{medians['openlp']:.2f} s to its main window; ratio {medians['ours'] / medians['openlp']:.2f}"
-        return _cold_start_figures(medians, runs, "Xvfb, laptop + three 3840x2160 monitors", openlp)
+        return _cold_start_figures(medians, runs, "Xvfb, laptop + three 3840x2160 monitors", openlp, gauge)
 
 
-def _cold_start_figures(medians: dict[str, float], runs: int, screens: str, openlp: str) -> dict:
+def _cold_start_figures(medians: dict[str, float], runs: int, screens: str, openlp: str, gauge: float) -> dict:
     return {
         "name": f"Cold start of `customer-room open`, console + 3 walls at 4K painted, median of {runs}",
         "screens": screens,
+        GAUGE_NAME: round(gauge, 1),
         "customer-room open (s)": round(medians["ours"], 3),
         "empty PySide6 window (s)": round(medians["empty"], 3),
         "ratio to the empty window (target <= 4)": round(medians["ours"] / medians["empty"], 2),
