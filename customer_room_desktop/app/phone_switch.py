@@ -19,10 +19,10 @@ from ..domain.refusal import Refusal
 from ..domain.room_changes import Changed, Changes
 from ..domain.room_state import RoomState, WallState
 from ..domain.wall_views import ViewData, view_named
-from ..services.interface_addresses import InterfaceAddress, interface_addresses
 from .live_room import LiveRoom
 
 if TYPE_CHECKING:
+    from ..services.interface_addresses import InterfaceAddress
     from .phone_bridge import PhoneBridge
 
 VOTE_PHASES = {
@@ -52,17 +52,22 @@ class PhoneSwitch(QObject):
         self.panel.take_back_requested.connect(lambda: self._try(lambda bridge: bridge.release_controller()))
         self.panel.takeover_answered.connect(lambda yes: self._try(lambda bridge: bridge.answer_takeover(yes)))
         self.panel.wall_requested.connect(self.show_on_wall)
+        self.panel.opened.connect(self.show_addresses)  # not at start-up: see show_addresses
         live.changed.connect(self._room_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.turn_off)  # before the live room shuts down, however the room closes
-        self.show_addresses()
 
     @property
     def running(self) -> bool:
         return self.bridge is not None and self.bridge.running
 
     def show_addresses(self) -> None:
+        """List this computer's addresses on the tab. Done each time the tab is opened, not while the room
+        starts: away from Linux the list asks the system to resolve the computer's name, which can take
+        seconds on a badly configured network, and on Linux it costs the room's start 6 ms."""
+        from ..services.interface_addresses import interface_addresses
+
         self.panel.show_addresses([(address_label(a), a.address) for a in interface_addresses()])
 
     # -- the switch ------------------------------------------------------------------------------------------

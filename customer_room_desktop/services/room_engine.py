@@ -7,10 +7,10 @@ walls redraw from the ``Changes`` it returns (and from ``state``), never from co
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import date
 
+from ..domain.identifiers import new_uid
 from ..domain import room_commands as cmd
 from ..domain.meetings import Cadence, CaptureContext
 from ..domain.refusal import Refusal
@@ -288,7 +288,7 @@ class RoomEngine:
     def _Capture(self, command: cmd.Capture) -> Changes:
         session_id = self._need_live("capturing")
         context = self.capture_context()
-        uid = command.uid or str(uuid.uuid4())  # made here, so a retry of the same capture never duplicates it
+        uid = command.uid or new_uid()  # made here, so a retry of the same capture never duplicates it
         if command.kind == "decision":
             captures.capture_decision(self.room, session_id, command.text, context, uid=uid)
         elif command.kind == "note":

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain.toml_text import toml_table
-from .session_sources import stable_uid
+from ..domain.identifiers import stable_uid
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import json
-import uuid
 
 
+from ..domain.identifiers import stable_uid
 from ..domain.exercises import Outcome
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
 from ..storage.commitment_reviews import ReviewOutcome
@@ -23,10 +23,6 @@ from .source_keys import SourceKeys
 if TYPE_CHECKING:
     import sqlite_utils
 
-
-def stable_uid(*parts: str) -> str:
-    """The same capture id on every rebuild, so a rebuilt room never duplicates a capture."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "customer-room:" + "/".join(parts)))
 
 
 def _choice(value: str, allowed: type, where: str, what: str) -> str:

@@ -10,10 +10,10 @@ its journal event (the end of this module).
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import asdict, replace
 from datetime import date, datetime, UTC
 
+from ..domain.identifiers import new_uid
 from ..domain.meetings import CaptureContext, capture_too_long
 from ..domain.refusal import Refusal
 from .journal import record_event
@@ -104,7 +104,7 @@ def _insert_once(room: RoomFile, table: str, uid: str, columns: dict) -> int:
 def capture_decision(room: RoomFile, session_id: int, text: str, context: CaptureContext | None = None,
                      uid: str | None = None) -> int:
     _open_session(room, session_id)
-    return _insert_once(room, "decisions", uid or str(uuid.uuid4()), {
+    return _insert_once(room, "decisions", uid or new_uid(), {
         "session_id": session_id, "at": _moment(), "text": _text(text, "decision"),
         "context": json.dumps(asdict(context or CaptureContext()))})
 
@@ -112,7 +112,7 @@ def capture_decision(room: RoomFile, session_id: int, text: str, context: Captur
 def capture_note(room: RoomFile, session_id: int, text: str, context: CaptureContext | None = None,
                  uid: str | None = None) -> int:
     _open_session(room, session_id)
-    return _insert_once(room, "notes", uid or str(uuid.uuid4()), {
+    return _insert_once(room, "notes", uid or new_uid(), {
         "session_id": session_id, "at": _moment(), "text": _text(text, "note"),
         "context": json.dumps(asdict(context or CaptureContext()))})
 
@@ -129,7 +129,7 @@ def capture_commitment(room: RoomFile, session_id: int, text: str, owner: str, d
         if row is None:
             raise CaptureRefused(f"There is no priority '{priority_key}' in this room.")
         priority_id = row[0]
-    return _insert_once(room, "commitments", uid or str(uuid.uuid4()), {
+    return _insert_once(room, "commitments", uid or new_uid(), {
         "session_id": session_id, "priority_id": priority_id, "at": _moment(), "text": _text(text, "commitment"),
         "owner": owner, "due_on": due_on.isoformat(), "status": "open",
         "context": json.dumps(asdict(context or CaptureContext()))})

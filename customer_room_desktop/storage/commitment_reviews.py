@@ -7,10 +7,10 @@ the review. Refusals are CaptureRefused with one sentence.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from enum import Enum
 
+from ..domain.identifiers import new_uid
 from .captures import CaptureRefused, _due, _open_session
 from .journal import record_event
 from .room_file import RoomFile, now_iso
@@ -89,7 +89,7 @@ def review_commitment(room: RoomFile, session_id: int, commitment_id: int, outco
             "INSERT INTO commitment_reviews (uid, commitment_id, session_id, outcome, due_before, due_after, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id, session_id) DO UPDATE SET "
             "outcome = excluded.outcome, due_after = excluded.due_after, at = excluded.at",
-            (uid or str(uuid.uuid4()), commitment_id, session_id, outcome.value, due_before, due_after, now_iso()))
+            (uid or new_uid(), commitment_id, session_id, outcome.value, due_before, due_after, now_iso()))
     record_event(room, session_id, "commitment_reviewed",
                  {"commitment": commitment_id, "outcome": outcome.value, "due_on": due_after})
 

@@ -5,8 +5,8 @@ Each action is one transaction and one journal event. Refusals are CaptureRefuse
 
 from __future__ import annotations
 
-import uuid
 
+from ..domain.identifiers import new_uid
 from ..domain.exercises import ExerciseResult, Outcome
 from ..domain.meetings import capture_too_long
 from .captures import CaptureRefused, _open_session
@@ -95,7 +95,7 @@ def start_exercise(room: RoomFile, session_id: int, artifact_key: str, uid: str 
     with room.transaction() as db:
         run_id = inserted_id(db.execute(
             "INSERT INTO exercise_runs (uid, session_id, artifact_id, started_at) VALUES (?, ?, ?, ?)",
-            (uid or str(uuid.uuid4()), session_id, artifact_id, now_iso())))
+            (uid or new_uid(), session_id, artifact_id, now_iso())))
     record_event(room, session_id, "exercise_started", task.artifact_key)
     return _run(room, run_id)
 
@@ -129,7 +129,7 @@ def record_result(room: RoomFile, run_id: int, attendee: str, outcome: Outcome |
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, attendee) DO UPDATE SET outcome = excluded.outcome, "
             "seconds = excluded.seconds, answer = excluded.answer, "
             "reaction = CASE WHEN excluded.reaction != '' THEN excluded.reaction ELSE reaction END, at = excluded.at",
-            (uid or str(uuid.uuid4()), run_id, attendee, outcome.value, seconds, answer, reaction, now_iso()))
+            (uid or new_uid(), run_id, attendee, outcome.value, seconds, answer, reaction, now_iso()))
     record_event(room, run.session_id, "exercise_result", f"{run.task.artifact_key}: {attendee}, {outcome.value}")
 
 
@@ -149,7 +149,7 @@ def record_reaction(room: RoomFile, run_id: int, attendee: str, reaction: str, u
     with room.transaction() as db:
         db.execute("INSERT INTO exercise_results (uid, run_id, attendee, reaction, at) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT (run_id, attendee) DO UPDATE SET reaction = excluded.reaction",
-                   (uid or str(uuid.uuid4()), run_id, attendee, reaction, now_iso()))
+                   (uid or new_uid(), run_id, attendee, reaction, now_iso()))
     record_event(room, run.session_id, "exercise_reaction", f"{run.task.artifact_key}: {attendee}")
 
 

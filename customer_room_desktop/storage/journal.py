@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import uuid
 
+from ..domain.identifiers import new_uid
 from .room_file import RoomFile, now_iso
 
 
 def record_event(room: RoomFile, session_id: int, kind: str, detail: dict | str, uid: str | None = None) -> str:
     """Write one journal event now; ``uid`` makes a retry harmless (it is ignored if already there)."""
-    uid = uid or str(uuid.uuid4())
+    uid = uid or new_uid()
     text = detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True)
     with room.transaction() as db:
         db.execute("INSERT OR IGNORE INTO journal_events (uid, session_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",

@@ -5,26 +5,33 @@ A file is streamed in and out one chunk at a time, so a 2 GB video is never held
 
 from __future__ import annotations
 
-import hashlib
 import io
 import mimetypes
 import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-
+from ..domain.identifiers import new_uid
 from .room_file import now_iso
 from .sql import Sql
 from ..domain.records import record
 
 if TYPE_CHECKING:
+    import hashlib
+
     import sqlite_utils
 
 CHUNK_SIZE = 1 << 20  # 1 MiB
 
 _EXTRA_TYPES = {".opus": "audio/ogg", ".ogg": "audio/ogg", ".vtt": "text/vtt", ".srt": "application/x-subrip"}
+
+
+def _sha256() -> hashlib._Hash:
+    """A SHA-256 hasher; ``hashlib`` (OpenSSL, 5 ms) is loaded by the first medium hashed, not at start-up."""
+    import hashlib
+
+    return hashlib.sha256()
 
 
 def guess_mime(name: str) -> str:
@@ -58,11 +65,11 @@ def add_media(
     Runs inside the caller's transaction when there is one (as a savepoint), else in its own.
     """
     mime = mime or guess_mime(original_name)
-    digest = hashlib.sha256()
+    digest = _sha256()
     size = 0
     try:
         with db.atomic():
-            placeholder = f"pending-{uuid.uuid4().hex}"
+            placeholder = f"pending-{new_uid()}"
             cursor = db.execute(
                 "INSERT INTO media (sha256, size, mime, original_name, chunk_size, added_at) VALUES (?, 0, ?, ?, ?, ?)",
                 (placeholder, mime, original_name, CHUNK_SIZE, now_iso()),
@@ -158,7 +165,7 @@ def open_media(db: Sql, sha256: str) -> io.BufferedReader:
 def verify_media(db: Sql, sha256: str) -> str | None:
     """Re-hash a stored medium from its chunks; return a problem sentence, or None when sound."""
     reader = MediaReader(db, sha256)
-    digest = hashlib.sha256()
+    digest = _sha256()
     total = 0
     expected_chunks = -(-reader.size // reader._chunk_size) if reader.size else 0
     stored_chunks = db.execute("SELECT count(*) FROM media_chunks WHERE media_id = ?",
@@ -180,7 +187,7 @@ def verify_media(db: Sql, sha256: str) -> str | None:
 
 def file_sha256(path: str | os.PathLike) -> str:
     """The SHA-256 a file will be stored under (read in chunks: a recording may be gigabytes)."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     with Path(path).open("rb") as handle:
         while chunk := handle.read(CHUNK_SIZE):
             digest.update(chunk)

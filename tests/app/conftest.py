@@ -44,7 +44,9 @@ def bridge(live):
 
 @pytest.fixture
 def switch(live):
-    """The console's Phones tab and its switch on ``live``, turned off at the end."""
+    """The console's Phones tab and its switch on ``live``, turned off at the end; its addresses listed, as
+    opening the tab lists them (test_phones_tab checks that it does)."""
     made = attach_phones(live)
+    made.show_addresses()
     yield made
     made.turn_off()

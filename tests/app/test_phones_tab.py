@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from customer_room_desktop.app.phone_switch import PhoneSwitch
+from customer_room_desktop.app.phone_switch import PhoneSwitch, attach_phones
 from customer_room_desktop.app.run_room import _attach_phones
 from customer_room_desktop.domain import room_commands as cmd
 from customer_room_desktop.services.phone_codes import SCALE
@@ -36,6 +36,17 @@ def _listens(port: int) -> bool:
     if ports is None:
         pytest.skip("this system does not say which ports a process listens on")
     return ("127.0.0.1", port) in ports
+
+
+def test_the_addresses_are_listed_when_the_tab_is_opened_not_while_the_room_starts(live):
+    switch = attach_phones(live)
+    try:
+        assert switch.panel.address.count() == 0  # nothing asked of the network while the room starts
+        live.console.room_tabs.setCurrentWidget(switch.panel)
+        addresses = [switch.panel.address.itemData(i) for i in range(switch.panel.address.count())]
+        assert addresses[-1] == "127.0.0.1" and len(addresses) == len(set(addresses))  # the loopback last, once
+    finally:
+        switch.turn_off()
 
 
 def test_switching_on_listens_on_the_chosen_address_and_shows_the_pin_and_two_codes(live, switch, qtbot):

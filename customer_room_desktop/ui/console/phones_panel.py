@@ -8,6 +8,8 @@ phone asks for control) is a question in a window of its own that does not block
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from .panel_kit import FOCUS_PANEL_QSS, MessageLabel, panel_button
 from .text_scale import scaled_style_sheet
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 QR_SIZE = 250  # pixels on the laptop's screen: a phone held at arm's length reads it at once
 
@@ -60,6 +65,7 @@ class PhonesPanel(QWidget):
     take_back_requested = Signal()  # the laptop takes control back from the phone that has it
     takeover_answered = Signal(bool)
     wall_requested = Signal()  # the leaders' code on a wall (the phones view), for the room to scan
+    opened = Signal()  # the tab is shown: its addresses are listed afresh (a network may have come since)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +160,10 @@ class PhonesPanel(QWidget):
         column.addLayout(buttons)
         column.addStretch(1)
         return column
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.opened.emit()
 
     # -- told by the app ---------------------------------------------------------------------------------------
     def show_addresses(self, choices: list[tuple[str, str]], chosen: str = "") -> None:
