@@ -169,7 +169,7 @@ class WallPresenter(QObject):
             while len(frames) >= FRAMES_PER_WALL:  # make room first: holding the frame here would keep one more
                 dropped = frames.popitem(last=False)[0]
                 self._drawn_without.pop((plan.identity, dropped), None)
-            frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size())
+            frame = self.canvas.paint(self._prepare(plan, position), plan.wall.size(), plan.wall.frame_view)
             frames[signature] = frame
         frames.move_to_end(signature)
         return frame
@@ -324,9 +324,9 @@ class WallPresenter(QObject):
             if plan.wall.currentWidget() is not plan.wall.frame_view:  # drawn live: framed first, and painted
                 self._show_frame(plan, self._take_frame(plan, plan.position))  # before its view draws others
             self._let_shown_pixels_go(plan)
-            for neighbour in neighbours:
+            for neighbour in neighbours:  # each with what showing it will paint over the wall's frame
                 self._request_thumbnails(neighbour)
-                self._frame(plan, neighbour)
+                plan.wall.frame_view.prepare(self._frame(plan, neighbour))
         wanted = {(p.identity, p.wall.shown_signature) for p in self.plans} | {
             (identity, signature) for identity, frames in self.frames.items() for signature in frames}
         self._drawn_without = {key: value for key, value in self._drawn_without.items() if key in wanted}

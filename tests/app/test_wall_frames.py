@@ -56,3 +56,25 @@ def test_a_wall_whose_window_lost_its_pixels_is_painted_whole_again(live, qtbot,
     qtbot.waitUntil(lambda: view.frame is not None and not view.frame.has_pixels
                     and plan.wall.shown_signature[1] == 4, timeout=10_000)
     assert _on_screen_matches(qapp, plan.wall, presenter._prepare(plan, 4))
+
+
+def test_walking_the_journey_each_switch_paints_its_patch_and_the_wall_stays_exact(live, qtbot, qapp):
+    """While the room is idle it works out what each neighbour would paint over the wall; the next switch
+    paints just that, and the window then holds the new stage exactly, forwards and back."""
+    presenter = live.presenter
+    plan = next(p for p in presenter.plans if p.view == "stage")
+    view = plan.wall.frame_view
+    live.go_to(2)
+    for position in (3, 4, 3, 2):
+        qtbot.waitUntil(lambda: view.frame is not None and not view.frame.has_pixels and any(
+            frame.patch is not None for frame in presenter.frames[plan.identity].values()), timeout=10_000)
+        live.go_to(position)
+        assert view._patch is not None and view._patch.shown is not None  # painted from the patch
+        qtbot.waitUntil(lambda position=position: view.frame is not None and not view.frame.has_pixels
+                        and plan.wall.shown_signature[1] == position, timeout=10_000)
+        qapp.processEvents()
+        grabbed = qapp.primaryScreen().grabWindow(plan.wall.winId()).toImage()
+        expected = QImage(plan.wall.size(), QImage.Format.Format_RGB32)
+        presenter._prepare(plan, position).render(expected)  # drawn afresh, no idle work in between
+        size = expected.size().toTuple()
+        assert np.array_equal(_pixels(grabbed, *size), _pixels(expected, *size))

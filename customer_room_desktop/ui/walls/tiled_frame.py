@@ -62,9 +62,15 @@ class TiledFrame:
         self.plain = np.zeros((rows, columns), dtype=bool)
         self.colours = np.zeros((rows, columns), dtype=np.uint32)
         self._fills: dict[int, list[QRect]] = {}
-        # the blocks of tiles kept as pixels: each an image over its part of one of the stores
-        self._blocks: list[tuple[QPoint, QImage]] = []
+        # the blocks of tiles kept as pixels: each an image over its part of one of the stores; for each
+        # tile, the number of the block it is in (-1: plain)
+        self.blocks: list[tuple[QPoint, QImage]] = []
+        self.owner = np.full((rows, columns), -1, dtype=np.int32)
         self._stores: list[np.ndarray] = []
+        # the tiles the wall's window held, pixel for pixel, when the frame was painted (frame_patch)
+        self.same_on_wall: np.ndarray | None = None
+        self.compared_with: object = None  # what the window was showing then, as its FrameView says
+        self.patch: object = None  # what showing it next paints, once worked out (frame_patch.FramePatch)
         self.small: QImage | None = None  # the frame drawn small for the console, once asked for
         self._pixels_gone = False
 
@@ -82,13 +88,14 @@ class TiledFrame:
         """The pixels this frame holds (its tiles' colours aside)."""
         return sum(store.nbytes for store in self._stores)
 
-    def add_band(self, canvas: QImage, top: int, height: int) -> None:
+    def add_band(self, canvas: QImage, top: int, height: int, on_wall: np.ndarray | None = None) -> None:
         """Take the rows ``top`` to ``top + height`` of the frame from the first ``height`` rows of
-        ``canvas`` (a 32-bit image the frame's width); ``top`` is a whole number of tile rows."""
+        ``canvas`` (a 32-bit image the frame's width); ``top`` is a whole number of tile rows. With
+        ``on_wall`` (the pixels a wall's window holds, the frame's size), note which tiles it holds already."""
         import numpy as np
 
         width = self._size.width()
-        pixels = _pixels(canvas)[:height, :width]
+        pixels = image_pixels(canvas)[:height, :width]
         first_row = top // TILE_HEIGHT
         rows, columns = -(-height // TILE_HEIGHT), self.plain.shape[1]
         full_rows, full_columns = height // TILE_HEIGHT, width // TILE_WIDTH
@@ -100,26 +107,33 @@ class TiledFrame:
         colours[~plain] = 0
         self.plain[first_row:first_row + rows] = plain
         self.colours[first_row:first_row + rows] = colours
+        if on_wall is not None and on_wall.shape == (self._size.height(), width):
+            if self.same_on_wall is None:
+                self.same_on_wall = np.zeros(self.plain.shape, dtype=bool)
+            self.same_on_wall[first_row:first_row + rows] = same_tiles(pixels, on_wall[top:top + height])
         self._keep_band(pixels, plain, colours, top)
 
     def _keep_band(self, pixels: np.ndarray, plain: np.ndarray, colours: np.ndarray, top: int) -> None:
         import numpy as np
 
-        _add_fills(self._fills, plain, colours, top)
+        add_fills(self._fills, plain, colours, top)
         height, width = pixels.shape[0], pixels.shape[1]
         boxes = []  # x, y in the band, width, height of each block of tiles kept as pixels
-        for row, column, rows, columns, _ in _blocks(~plain):
+        first_row = top // TILE_HEIGHT
+        for row, column, rows, columns, _ in mask_blocks(~plain):
             x, y = column * TILE_WIDTH, row * TILE_HEIGHT
             boxes.append((x, y, min((column + columns) * TILE_WIDTH, width) - x,
                           min((row + rows) * TILE_HEIGHT, height) - y))
+            number = len(self.blocks) + len(boxes) - 1  # the blocks of earlier bands come first
+            self.owner[first_row + row:first_row + row + rows, column:column + columns] = number
         if not boxes:
             return
         store = np.empty(sum(w * h for _, _, w, h in boxes), dtype=np.uint32)
         start = 0
         for x, y, w, h in boxes:  # each block packed in turn, its own width apart: nothing is wasted
-            block = store[start:start + w * h]
-            block.reshape(h, w)[:] = pixels[y:y + h, x:x + w]
-            self._blocks.append((QPoint(x, top + y), QImage(block.data, w, h, w * 4, FORMAT)))
+            block = store[start:start + w * h].reshape(h, w)
+            block[:] = pixels[y:y + h, x:x + w]
+            self.blocks.append((QPoint(x, top + y), QImage(block.data, w, h, w * 4, FORMAT)))
             start += w * h
         self._stores.append(store)
 
@@ -131,22 +145,19 @@ class TiledFrame:
         """Keep only which tiles are plain, in which colour (enough to tell what the next frame changes),
         and the small picture: the wall's window holds the pixels once it has shown them."""
         self._pixels_gone = True
-        self._fills, self._blocks, self._stores = {}, [], []
+        self._fills, self.blocks, self._stores = {}, [], []
+        self.owner = self.owner[:0]
+        self.same_on_wall = self.compared_with = self.patch = None
 
     def paint(self, painter: QPainter, changed: np.ndarray | None = None) -> None:
         """Paint the frame; with ``changed`` (from ``changed_since``), only those tiles."""
         fills = self._fills
         if changed is not None:
             fills = {}
-            _add_fills(fills, self.plain & changed, self.colours, 0)
-        painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in fills.items():
-            painter.setBrush(QColor.fromRgb(colour))
-            painter.drawRects(rects)
-        painter.restore()
+            add_fills(fills, self.plain & changed, self.colours, 0)
+        paint_fills(painter, fills)
         draw = painter.drawImage
-        for corner, block in self._blocks:  # tiles kept as pixels always differ from what was shown
+        for corner, block in self.blocks:  # tiles kept as pixels always differ from what was shown
             draw(corner, block)
 
     def changed_since(self, shown: TiledFrame | None) -> np.ndarray | None:
@@ -155,6 +166,32 @@ class TiledFrame:
         if not isinstance(shown, TiledFrame) or shown.size() != self._size:
             return None
         return ~(self.plain & shown.plain & (self.colours == shown.colours))
+
+
+def paint_fills(painter: QPainter, fills: dict[int, list[QRect]]) -> None:
+    """Fill each rectangle in its colour (a tile colour as the frame keeps it)."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, rects in fills.items():
+        painter.setBrush(QColor.fromRgb(colour))
+        painter.drawRects(rects)
+    painter.restore()
+
+
+def same_tiles(pixels: np.ndarray, there: np.ndarray) -> np.ndarray:
+    """Which tiles of ``pixels`` are the same, pixel for pixel, in ``there`` (as large); a tile cut by the
+    frame's edge counts as different. Compared two pixels at a time, as _plain_tiles does."""
+    import numpy as np
+
+    height, width = pixels.shape
+    same = np.zeros((-(-height // TILE_HEIGHT), -(-width // TILE_WIDTH)), dtype=bool)
+    rows, columns = height // TILE_HEIGHT, width // TILE_WIDTH
+    if rows and columns:
+        mine = pixels[:rows * TILE_HEIGHT, :columns * TILE_WIDTH].view(np.uint64)
+        theirs = there[:rows * TILE_HEIGHT, :columns * TILE_WIDTH].view(np.uint64)
+        differ = np.not_equal(mine, theirs).reshape(rows, TILE_HEIGHT, -1).any(axis=1)  # along rows: fast
+        same[:rows, :columns] = ~differ.reshape(rows, columns, -1).any(axis=2)
+    return same
 
 
 def changed_rect(changed: np.ndarray) -> QRect:
@@ -184,14 +221,14 @@ def _plain_tiles(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ~differ_in_tile, corner
 
 
-def _add_fills(fills: dict[int, list[QRect]], plain: np.ndarray, colours: np.ndarray, top: int) -> None:
+def add_fills(fills: dict[int, list[QRect]], plain: np.ndarray, colours: np.ndarray, top: int) -> None:
     """Add the blocks of plain tiles of one colour, as rectangles by colour."""
-    for row, column, rows, columns, colour in _blocks(plain, colours):
+    for row, column, rows, columns, colour in mask_blocks(plain, colours):
         rect = QRect(column * TILE_WIDTH, top + row * TILE_HEIGHT, columns * TILE_WIDTH, rows * TILE_HEIGHT)
         fills.setdefault(colour, []).append(rect)
 
 
-def _blocks(mask: np.ndarray, values: np.ndarray | None = None) -> list[list[int]]:
+def mask_blocks(mask: np.ndarray, values: np.ndarray | None = None) -> list[list[int]]:
     """The runs of True along each row of ``mask`` (with ``values``, of one value), each joined to the
     run just above it when both span the same columns (and value): as [row, column, rows, columns, value].
     A block is one call to paint, and a call costs as much as copying a few tiles."""
@@ -209,7 +246,7 @@ def _blocks(mask: np.ndarray, values: np.ndarray | None = None) -> list[list[int
     return blocks
 
 
-def _pixels(image: QImage, writable: bool = False) -> np.ndarray:
+def image_pixels(image: QImage, writable: bool = False) -> np.ndarray:
     """The image's pixels as a rows x columns array of 32-bit values, sharing the image's memory
     (read-only unless ``writable``: asking Qt for writable bits would copy an image that is shared)."""
     import numpy as np

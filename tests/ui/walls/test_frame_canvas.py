@@ -104,10 +104,49 @@ def test_the_console_picture_of_a_frame_is_small_and_shows_the_wall(qtbot, facto
 def test_tiles_kept_as_pixels_in_rows_spanning_the_same_columns_are_copied_as_one_block():
     """A picture 3 tiles wide and 4 rows high is one copy to the wall, not four; rows of other widths
     are blocks of their own, and so is a block of the same columns after a gap."""
-    from customer_room_desktop.ui.walls.tiled_frame import _blocks
+    from customer_room_desktop.ui.walls.tiled_frame import mask_blocks
 
     kept = np.zeros((8, 10), dtype=bool)
     kept[1:5, 2:5] = True  # the picture
     kept[2, 7:9] = True  # a short line of text beside it
     kept[6:8, 2:5] = True  # the same columns again, below a plain row
-    assert sorted(tuple(block[:4]) for block in _blocks(kept)) == [(1, 2, 4, 3), (2, 7, 1, 2), (6, 2, 2, 3)]
+    assert sorted(tuple(block[:4]) for block in mask_blocks(kept)) == [(1, 2, 4, 3), (2, 7, 1, 2), (6, 2, 2, 3)]
+
+
+def test_a_switch_worked_out_ahead_paints_only_what_the_window_does_not_hold_and_ends_exact(qtbot, qapp, factory):
+    """As the room does while idle: the next frame is painted beside the wall (each tile compared with what
+    its window holds) and its patch worked out; the switch then leaves out the tiles already there.
+    Whatever came before, the window ends up holding exactly the new frame; a patch made before another
+    paint of the window is not used, nor a comparison made before it."""
+    size = (768, 432)
+    canvas = FrameCanvas()
+    widgets, wholes = [], []
+    for view in ("stage:1", "stage:2", "stage:3", "stage:2", "complaints:2", "stage:1"):
+        widget, whole = whole_view(factory, qtbot, view, size)
+        widgets.append(widget)
+        wholes.append(whole)
+    wall = FrameView()
+    qtbot.addWidget(wall)
+    wall.resize(*size)
+    wall.show()
+    qtbot.waitExposed(wall)
+    wall.show_frame(canvas.paint(widgets[0], QSize(*size)))
+    qapp.processEvents()
+    left_out = []
+    for number, (widget, whole) in enumerate(zip(widgets[1:], wholes[1:], strict=True), start=1):
+        frame = canvas.paint(widget, QSize(*size), beside=wall)
+        if number == 5:  # painted while the window held the frame, which was painted again since
+            wall.repaint()
+        wall.prepare(frame)
+        patch = frame.patch
+        assert patch is not None and patch.shown is wall.frame
+        left_out.append(int(frame.changed_since(wall.frame).sum() - patch.changed.sum()))
+        if number == 3:  # something else paints the window meanwhile: the patch no longer matches it
+            wall.repaint()
+        wall.show_frame(frame)
+        assert (wall._patch is patch) == (number != 3)
+        qapp.processEvents()
+        on_screen = wall.screen().grabWindow(wall.winId()).toImage()
+        assert_same(on_screen, whole)
+    assert left_out[4] == 0  # the comparison was older than the window's last paint: nothing left out
+    assert min(left_out) >= 0 and sum(left_out) > 0  # tiles the window already held were not copied again
