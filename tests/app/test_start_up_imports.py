@@ -4,6 +4,8 @@ pyqtgraph (with numpy) and sqlite-utils cost about a quarter of a second to impo
 plugins another 50 ms; the walls the sample room opens on (plain PNGs and a PDF on its first stage)
 draw without them, so they are loaded when a view, a picture or a write first needs them. numpy, which
 frames rendered ahead are tiled with, is loaded in the room's first idle moment, after the painting.
+Nor do the standard modules that only a capture (uuid), a medium's hash (hashlib, with OpenSSL) or the
+Phones tab's list of addresses (socket) need.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ OPEN_AND_LIST = """
 import json, sys
 from pathlib import Path
 from customer_room_desktop.app import run_room
-heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp")  # aiohttp: the phones, only when asked
+heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp",  # aiohttp: the phones, only when asked
+         "uuid", "hashlib", "socket")  # 5 ms each: a capture's identifier, a medium's hash, the phones' addresses
 loaded_when_painted = []
 quit_painted = run_room._quit_painted
 def noting_what_is_loaded(app):  # the room's first idle moment may load numpy: only the painting counts
@@ -45,7 +48,7 @@ def _report_after_opening(script: str, room, tmp_path, *, quit_when_shown: bool 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_or_pillow(sample_room_copy, tmp_path):
+def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_pillow_or_what_only_later_work_needs(sample_room_copy, tmp_path):
     report = _report_after_opening(OPEN_AND_LIST, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
 
