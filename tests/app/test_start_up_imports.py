@@ -48,7 +48,8 @@ def _report_after_opening(script: str, room, tmp_path, *, quit_when_shown: bool 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_pillow_or_what_only_later_work_needs(sample_room_copy, tmp_path):
+def test_opening_the_sample_room_loads_no_charting_library_sqlite_utils_pillow_or_later_needs(
+        sample_room_copy, tmp_path):
     report = _report_after_opening(OPEN_AND_LIST, sample_room_copy, tmp_path)
     assert report == {"status": 0, "loaded": []}
 

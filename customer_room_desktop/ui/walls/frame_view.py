@@ -105,6 +105,7 @@ class FrameView(QWidget):
     def show_frame(self, frame: TiledFrame) -> None:
         shown, self.frame = self.frame, frame
         patch, frame.patch = frame.patch, None
+        frame.compared_with = frame.same_on_wall = None  # shown now: it must not hold on to the frame before
         if isinstance(patch, FramePatch) and patch.shown is shown and patch.paints == self._paints \
                 and self._changed is None and not self._changed_rect.isValid() and self.isVisible() \
                 and frame.size() == self.size():
