@@ -40,6 +40,16 @@ def whole_view(factory, qtbot, view: str, size: tuple[int, int]) -> tuple:
     return widget, whole
 
 
+def shown_wall(qtbot, size: tuple[int, int]) -> FrameView:
+    """A frame view shown on the test screen, as a wall's window would be."""
+    wall = FrameView()
+    qtbot.addWidget(wall)
+    wall.resize(*size)
+    wall.show()
+    qtbot.waitExposed(wall)
+    return wall
+
+
 @pytest.mark.parametrize("view", ["stage:1", "complaints:4"])
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1366, 768)])
 def test_a_frame_painted_in_bands_and_kept_as_tiles_matches_the_view_painted_whole(qtbot, factory, view, size):
@@ -74,11 +84,7 @@ def test_a_wall_switched_between_tiled_frames_shows_exactly_the_last_one(qtbot, 
         widget, whole = whole_view(factory, qtbot, view, size)
         frames.append(canvas.paint(widget, QSize(*size)))
         wholes.append(whole)
-    wall = FrameView()
-    qtbot.addWidget(wall)
-    wall.resize(*size)
-    wall.show()
-    qtbot.waitExposed(wall)
+    wall = shown_wall(qtbot, size)
     for frame, whole in zip(frames, wholes, strict=True):
         wall.show_frame(frame)
         qapp.processEvents()  # painted, then the window's buffer flushed to the screen
@@ -125,11 +131,7 @@ def test_a_switch_worked_out_ahead_paints_only_what_the_window_does_not_hold_and
         widget, whole = whole_view(factory, qtbot, view, size)
         widgets.append(widget)
         wholes.append(whole)
-    wall = FrameView()
-    qtbot.addWidget(wall)
-    wall.resize(*size)
-    wall.show()
-    qtbot.waitExposed(wall)
+    wall = shown_wall(qtbot, size)
     wall.show_frame(canvas.paint(widgets[0], QSize(*size)))
     qapp.processEvents()
     left_out = []
