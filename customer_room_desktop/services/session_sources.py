@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import json
 
-
 from ..domain.identifiers import stable_uid
 from ..domain.exercises import Outcome
 from ..domain.meetings import Cadence, CommitmentStatus, PriorityStatus, StepStatus, StopDoingStatus
@@ -22,7 +21,6 @@ from .source_keys import SourceKeys
 
 if TYPE_CHECKING:
     import sqlite_utils
-
 
 
 def _choice(value: str, allowed: type, where: str, what: str) -> str:

@@ -5,7 +5,6 @@ Each action is one transaction and one journal event. Refusals are CaptureRefuse
 
 from __future__ import annotations
 
-
 from ..domain.identifiers import new_uid
 from ..domain.exercises import ExerciseResult, Outcome
 from ..domain.meetings import capture_too_long

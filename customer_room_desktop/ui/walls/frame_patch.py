@@ -7,7 +7,8 @@ wall is on, so each tile is compared with it then (tiled_frame.same_tiles, a ban
 band is in the cache) and, once the frame is made, the patch is worked out: the plain tiles to fill by
 colour and the pieces of blocks to copy, leaving out every tile the window holds already. The switch
 then paints the patch and works nothing out. Measured on three 4K walls of the sample room (offscreen,
-the machine in its slow state): a switch's blocks 10.4 → 7.2 MB a wall, next/previous p50 25 → 18-20 ms.
+the machine in its slow state, old and new alternately): a switch's blocks 10.1 → 7.1 MB a wall,
+next/previous p50 24.8-26.8 → 20.3-20.9 ms and p95 31.2-34.7 → 25.9-28.1 ms.
 
 A patch holds only while the window holds what it was worked out against: the same frame, and no
 paint of the window since (``FrameView`` counts them). Otherwise the switch paints as before.
@@ -18,31 +19,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 
-from .tiled_frame import TILE_HEIGHT, TILE_WIDTH, TiledFrame, add_fills, changed_rect, mask_blocks, paint_fills
+from .tiled_frame import TILE_HEIGHT, TILE_WIDTH, FramePatch, TiledFrame, add_fills, mask_blocks
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-class FramePatch:
-    """What showing a frame over ``shown`` paints: the tiles that change, their fills by colour, and the
-    pieces of blocks to copy (a block's image and the part of it, None for all of it)."""
-
-    def __init__(self, shown: TiledFrame, changed: np.ndarray, fills: dict[int, list[QRect]],
-                 pieces: list[tuple[QPoint, QImage, QRect | None]], paints: int):
-        self.shown, self.changed, self.fills, self.pieces, self.paints = shown, changed, fills, pieces, paints
-        self.rect = changed_rect(changed)
-
-    def paint(self, painter: QPainter) -> None:
-        paint_fills(painter, self.fills)
-        draw = painter.drawImage
-        for corner, image, part in self.pieces:
-            if part is None:
-                draw(corner, image)
-            else:
-                draw(corner, image, part)
 
 
 def patch_over(frame: TiledFrame, shown: TiledFrame, paints: int, same: np.ndarray | None) -> FramePatch | None:

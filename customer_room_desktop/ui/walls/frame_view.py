@@ -19,8 +19,8 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from ...services.painting import painting
-from .frame_patch import FramePatch, patch_over
-from .tiled_frame import FORMAT, TiledFrame, changed_rect, image_pixels
+from .frame_patch import patch_over
+from .tiled_frame import FORMAT, FramePatch, TiledFrame, changed_rect, image_pixels
 from .wall_style import BACKGROUND
 
 if TYPE_CHECKING:
@@ -75,8 +75,7 @@ class FrameView(QWidget):
         """The pixels the window holds where this view lies, and what they are (the frame painted and the
         count of paints so far), while it holds a frame with no paint pending; else (None, None). Also
         None where the window's buffer is not an image of 32-bit pixels, one to a pixel of the view."""
-        if self.frame is None or self.frame is not self._painted or self._changed_rect.isValid() \
-                or not self.isVisible():
+        if not self._holds_painted_frame():
             return None, None
         window = self.window()
         store = window.backingStore()
@@ -90,12 +89,10 @@ class FrameView(QWidget):
     def prepare(self, frame: TiledFrame) -> None:
         """Work out, while the room is idle, what showing ``frame`` next would paint over the frame the
         window holds (frame_patch): the switch then paints it without working anything out."""
-        patch = frame.patch
-        if isinstance(patch, FramePatch) and patch.shown is self.frame and patch.paints == self._paints:
+        if frame.patch is not None and frame.patch.shown is self.frame and frame.patch.paints == self._paints:
             return
         frame.patch = None
-        if self.frame is None or self.frame is not self._painted or self._changed_rect.isValid() \
-                or not self.isVisible() or frame.size() != self.size():
+        if self.frame is None or not self._holds_painted_frame() or frame.size() != self.size():
             return
         compared = frame.compared_with
         same = frame.same_on_wall if compared is not None and compared[0] is self.frame \
@@ -106,7 +103,7 @@ class FrameView(QWidget):
         shown, self.frame = self.frame, frame
         patch, frame.patch = frame.patch, None
         frame.compared_with = frame.same_on_wall = None  # shown now: it must not hold on to the frame before
-        if isinstance(patch, FramePatch) and patch.shown is shown and patch.paints == self._paints \
+        if patch is not None and patch.shown is shown and patch.paints == self._paints \
                 and self._changed is None and not self._changed_rect.isValid() and self.isVisible() \
                 and frame.size() == self.size():
             self._changed, self._changed_rect, self._patch = patch.changed, patch.rect, patch
@@ -138,10 +135,14 @@ class FrameView(QWidget):
             self.repaint(self._changed_rect)
         QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
 
+    def _holds_painted_frame(self) -> bool:
+        """The window shows the frame, painted, with no paint of it pending."""
+        return self.frame is not None and self.frame is self._painted and not self._changed_rect.isValid() \
+            and self.isVisible()
+
     def holds_its_frame(self) -> bool:
         """The window holds every pixel of the frame, painted and with no paint pending."""
-        return self.frame is not None and self.frame is self._painted and self.frame.has_pixels \
-            and not self._changed_rect.isValid() and self.isVisible()
+        return self._holds_painted_frame() and self.frame is not None and self.frame.has_pixels
 
     def paintEvent(self, event: QPaintEvent) -> None:
         changed = self._changed if event.rect() == self._changed_rect else None

@@ -69,8 +69,8 @@ class TiledFrame:
         self._stores: list[np.ndarray] = []
         # the tiles the wall's window held, pixel for pixel, when the frame was painted (frame_patch)
         self.same_on_wall: np.ndarray | None = None
-        self.compared_with: object = None  # what the window was showing then, as its FrameView says
-        self.patch: object = None  # what showing it next paints, once worked out (frame_patch.FramePatch)
+        self.compared_with: tuple[TiledFrame, int] | None = None  # the window's frame and paint count then
+        self.patch: FramePatch | None = None  # what showing it next paints, once worked out
         self.small: QImage | None = None  # the frame drawn small for the console, once asked for
         self._pixels_gone = False
 
@@ -166,6 +166,26 @@ class TiledFrame:
         if not isinstance(shown, TiledFrame) or shown.size() != self._size:
             return None
         return ~(self.plain & shown.plain & (self.colours == shown.colours))
+
+
+class FramePatch:
+    """What showing a frame over ``shown`` paints, as frame_patch.patch_over works it out: the tiles that
+    change, their fills by colour, and the pieces of blocks to copy (a block's image and the part of it,
+    None for all of it)."""
+
+    def __init__(self, shown: TiledFrame, changed: np.ndarray, fills: dict[int, list[QRect]],
+                 pieces: list[tuple[QPoint, QImage, QRect | None]], paints: int):
+        self.shown, self.changed, self.fills, self.pieces, self.paints = shown, changed, fills, pieces, paints
+        self.rect = changed_rect(changed)
+
+    def paint(self, painter: QPainter) -> None:
+        paint_fills(painter, self.fills)
+        draw = painter.drawImage
+        for corner, image, part in self.pieces:
+            if part is None:
+                draw(corner, image)
+            else:
+                draw(corner, image, part)
 
 
 def paint_fills(painter: QPainter, fills: dict[int, list[QRect]]) -> None:
