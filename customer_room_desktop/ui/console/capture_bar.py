@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 from .panel_kit import repolish
 from .text_scale import scaled_style_sheet
 
 KINDS = (("decision", "Decision", "Ctrl+D"), ("commitment", "Commitment", "Ctrl+K"), ("note", "Note", "Ctrl+N"))
 DEFAULT_DUE_DAYS = 14
+STATUS_WIDTH = 320  # below this beside the kinds, their labels drop the keys
+KIND_SPACING = 8  # between two kinds
 SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LABELS = {"decision": "DECISION", "commitment": "COMMITMENT", "note": "NOTE"}
 UID_ROLE = Qt.ItemDataRole.UserRole  # each listed item's uid ("" when the caller gave none: not correctable)
@@ -99,7 +101,7 @@ class CaptureBar(QWidget):
         row = QHBoxLayout()
         self.kind_buttons = QButtonGroup(self)
         for index, (kind, label, keys) in enumerate(KINDS):
-            button = QPushButton(f"{label} ({keys})", objectName="capturekind")
+            button = QPushButton(f"{label} ({keys})", objectName="capturekind", toolTip=keys)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(True)
@@ -108,9 +110,9 @@ class CaptureBar(QWidget):
             row.addWidget(button)
         self.kind_buttons.button(0).setChecked(True)
         self.kind_buttons.idToggled.connect(lambda *_: self._show_kind())
-        row.addStretch(1)
-        self.status = QLabel(objectName="capturestatus")
-        row.addWidget(self.status)
+        self.status = QLabel(objectName="capturestatus", wordWrap=True)  # two lines, whatever it says:
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # nothing moves
+        row.addWidget(self.status, 1)
         box.addLayout(row)
         fields = QHBoxLayout()
         self.text = CaptureField(objectName="capture", maxLength=PASTE_LIMIT)
@@ -136,6 +138,8 @@ class CaptureBar(QWidget):
         self.captured.setWordWrap(True)
         self.captured.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.captured.setMaximumHeight(150)
+        # on a laptop's screen the list gives up its height before the tabs below do (see console_window)
+        self.captured.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.captured.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # a long item reads whole
         self.captured.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.captured.customContextMenuRequested.connect(
@@ -194,6 +198,25 @@ class CaptureBar(QWidget):
         self.window().activateWindow()  # the keys may have come while a wall window was active
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text.selectAll()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_kinds)  # after this pass of the layout: changed then, a least width is lost
+
+    def fit_kinds(self) -> None:
+        """Where the bar is narrow (a laptop's screen), the kinds drop their keys from their labels (the
+        tooltips keep them) so the status beside them has room for two lines. A kind's least width is
+        its short label's whatever it shows, or the console could never be narrowed to where it is short."""
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing())
+        buttons, full_width = self.kind_buttons.buttons(), 0
+        for button, (_, label, keys) in zip(buttons, KINDS):
+            metrics = button.fontMetrics()
+            frame = button.sizeHint().width() - metrics.horizontalAdvance(button.text())  # padding and border
+            button.setMinimumWidth(frame + metrics.horizontalAdvance(label))
+            full_width += frame + metrics.horizontalAdvance(f"{label} ({keys})") + KIND_SPACING
+        full = self.width() - full_width >= STATUS_WIDTH
+        for button, (_, label, keys) in zip(buttons, KINDS):
+            button.setText(f"{label} ({keys})" if full else label)
 
     def _show_kind(self) -> None:
         commitment = self.kind == "commitment"

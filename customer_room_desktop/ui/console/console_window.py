@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, cast
 
 from .call_panel import CallPanel
 from .capture_bar import CaptureBar
+from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
-from .panel_kit import WholeText, panel_button, repolish
+from .panel_kit import WholeText, panel_button, repolish, scrolled
 from .phones_panel import PhonesPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
@@ -121,14 +122,16 @@ class ConsoleWindow(QMainWindow):
         middle.addWidget(self.verbatim)
         self.capture_bar = CaptureBar()
         self.capture_bar.left.connect(self._back_to_the_room)
-        middle.addWidget(self.capture_bar)
-        middle.addWidget(self._room_tabs(), 1)
+        middle.addWidget(self.capture_bar, 1)  # the tabs take three parts of the height to spare, the
+        middle.addWidget(self._room_tabs(), 3)  # captures one (up to the list's own limit)
         outer.addLayout(middle, 1)
         outer.addLayout(self._side_column())
         self.setCentralWidget(page)
         # The style sheet last: set first, every widget added under it was restyled as it was added
         # (121 widgets, 35-50 ms); set on the finished tree it is one pass, with the same result.
         self.setStyleSheet(scaled_style_sheet(style_sheet))
+        self.capture_bar.ensurePolished()
+        self.capture_bar.fit_kinds()  # its least width, in the sheet's font, before the first layout
         self.resize(1440, 860)
 
     def _room_tabs(self) -> QTabWidget:
@@ -151,7 +154,7 @@ class ConsoleWindow(QMainWindow):
         self.map.dwell_changed.connect(self.dwell_changed.emit)
         screens_box.addWidget(self.map)
         screens_box.addStretch(1)
-        self.room_tabs.addTab(screens, "Screens")
+        self.room_tabs.addTab(scrolled(screens), "Screens")
         self.panels = LazyTabs(self.room_tabs)  # made when first shown: see lazy_tabs
         self.panels.add("session", "Session", "session_panel.SessionPanel")
         self.walk_panel = WalkPanel()
@@ -268,8 +271,8 @@ class ConsoleWindow(QMainWindow):
         if path:
             self.minutes_path_chosen.emit(path)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> FlowLayout:
+        row = FlowLayout()  # two lines on a laptop's screen, one on a wide one
         for text, signal in (("◀ Previous", self.previous_requested), ("Next ▶", self.next_requested),
                              ("Lay out walls (F5)", self.start_requested),
                              ("Identify screens", self.identify_requested)):
@@ -286,7 +289,6 @@ class ConsoleWindow(QMainWindow):
         self.cycle_button = panel_button("Cycle walls", checkable=True)
         self.cycle_button.toggled.connect(self.cycle_toggled.emit)
         row.addWidget(self.cycle_button)
-        row.addStretch(1)
         return row
 
     def _side_column(self) -> QVBoxLayout:
@@ -318,7 +320,7 @@ class ConsoleWindow(QMainWindow):
         artifacts_box.addLayout(row)
         tabs.addTab(artifacts_page, "Artifacts")
         self.call_panel = CallPanel()
-        tabs.addTab(self.call_panel, "Calls")
+        tabs.addTab(scrolled(self.call_panel), "Calls")
         self.tabs = tabs
         side.addWidget(tabs, 1)
         return side

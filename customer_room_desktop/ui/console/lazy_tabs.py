@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from .panel_kit import scrolled
 from .wheel_guard import installed_guard, strong_focus
 
 
@@ -25,6 +26,7 @@ class LazyTabs(QObject):
         self._tabs = tabs
         self._makers: dict[str, Callable[[], QWidget]] = {}
         self._holders: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}  # each holder as the tab shows it
         self._panels: dict[str, QWidget] = {}
         tabs.currentChanged.connect(self._shown)
 
@@ -36,7 +38,8 @@ class LazyTabs(QObject):
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         self._holders[name] = holder
-        self._tabs.addTab(holder, title)
+        self._pages[name] = page = scrolled(holder)  # a panel taller or wider than a laptop's console scrolls
+        self._tabs.addTab(page, title)
 
     def has(self, name: str) -> bool:
         return name in self._panels
@@ -53,10 +56,10 @@ class LazyTabs(QObject):
         return panel
 
     def index_of(self, name: str) -> int:
-        return self._tabs.indexOf(self._holders[name])
+        return self._tabs.indexOf(self._pages[name])
 
     def _shown(self, index: int) -> None:
         page = self._tabs.widget(index)
-        for name, holder in self._holders.items():
-            if holder is page:
+        for name, shown in self._pages.items():
+            if shown is page:
                 self.panel(name)

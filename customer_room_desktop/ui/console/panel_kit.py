@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QWidget,
+)
 from .text_scale import points_for
 
 # Rules console.qss does not have (tables, trees, forms, the message line); both conversation panels use them.
@@ -66,6 +68,15 @@ def hbox(*parts: QWidget | int) -> QHBoxLayout:
         else:
             row.addWidget(part)
     return row
+
+
+def scrolled(body: QWidget, name: str = "tabscroll") -> QScrollArea:
+    """``body`` in a frameless area that scrolls when the console is smaller than it (a laptop's screen),
+    so no page of a tab makes the console taller or wider than the screen."""
+    area = QScrollArea(objectName=name, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    body.setAutoFillBackground(False)  # setWidget turns it on, in the palette's light colour: the area's shows
+    return area
 
 
 def selected_item(view):

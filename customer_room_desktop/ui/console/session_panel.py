@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Cadence
 from ...domain.session_plan import CONVERSATION_TITLES
+from .flow_layout import FlowLayout
 from .panel_kit import panel_button
 
 SHORT_NAMES = {1: "Earn the right", 2: "Walk the journey", 3: "Focus and commit", 4: "Accountability"}
@@ -106,7 +107,7 @@ class SessionPanel(QWidget):
         box = QVBoxLayout(self)
         self.title = QLabel(objectName="sessiontitle", wordWrap=True)
         box.addWidget(self.title)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the rows of buttons wrap on a laptop's screen
         self.buttons = {}
         for key, text, signal in (("plan", "Plan a session…", None),
                                   ("start", "Start the session", self.start_requested),
@@ -116,9 +117,8 @@ class SessionPanel(QWidget):
             button.clicked.connect(signal.emit if signal else self.open_plan_dialog)
             row.addWidget(button)
             self.buttons[key] = button
-        row.addStretch(1)
         box.addLayout(row)
-        conversations = QHBoxLayout()
+        conversations = FlowLayout()
         self.conversation_buttons = []
         for conversation, title in CONVERSATION_TITLES.items():
             button = panel_button(f"{int(conversation)}  {SHORT_NAMES[conversation]}")
@@ -146,7 +146,7 @@ class SessionPanel(QWidget):
         self.carried = _wrapping(QListWidget(objectName="carried"))
         self.carried.setAccessibleName("Carried over from last session")
         right.addWidget(self.carried, 1)
-        review = QHBoxLayout()
+        review = FlowLayout()
         for text, status in (("Done", "done"), ("Moved to", "moved"), ("Dropped", "dropped"),
                              ("Still open", "open")):
             button = panel_button(text)

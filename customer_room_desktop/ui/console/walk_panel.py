@@ -8,16 +8,18 @@ controller saves each result and tells the panel what is now true.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
+    QBoxLayout, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from .capture_bar import CaptureField
-from .panel_kit import panel_button
+from .flow_layout import FlowLayout
+from .panel_kit import panel_button, scrolled
 
 OUTCOME_KEYS = (("finished", "Finished (Ctrl+F)", "Ctrl+F"), ("gave up", "Gave up (Ctrl+G)", "Ctrl+G"),
                 ("answered", "Their answer (Ctrl+T)", "Ctrl+T"))
+SIDE_BY_SIDE_MARGIN = 40  # the body's margins, the space between the columns and a scroll bar's width
 
 
 def _list(name: str, height: int = 0) -> QListWidget:
@@ -42,8 +44,12 @@ class WalkPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("walkpanel")
-        outer = QHBoxLayout(self)
-        left = QVBoxLayout()
+        body = QWidget(objectName="walkbody")
+        self._columns = outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scrolled(body))
+        self._left = left = QVBoxLayout()
         left.addWidget(QLabel("PERSONAS: CLICK TO PUT ONE ON A WALL", objectName="heading"))
         self.personas = _list("personas", 120)
         self.personas.setAccessibleName("Personas")
@@ -79,7 +85,7 @@ class WalkPanel(QWidget):
         handouts.addWidget(print_button)
         left.addLayout(handouts)
         outer.addLayout(left, 2)
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         self.status = QLabel("No exercise is running.", objectName="exercisestatus", wordWrap=True)
         right.addWidget(self.status)
         self.replace = QWidget()
@@ -101,7 +107,7 @@ class WalkPanel(QWidget):
         self.text = CaptureField(objectName="exerciseanswer", placeholderText="Their answer, or a one-line reaction")
         self.text.setAccessibleName("Answer or reaction")
         right.addWidget(self.text)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for outcome, label, keys in OUTCOME_KEYS:
             button = panel_button(label)
             button.clicked.connect(lambda _=False, o=outcome: self._record(o))
@@ -118,6 +124,16 @@ class WalkPanel(QWidget):
         outer.addLayout(right, 3)
         self._pending = ""
         self.show_running(None, [], False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The exercise beside the personas where the console is wide enough, below them where not (a
+        laptop's screen): the panel then scrolls."""
+        super().resizeEvent(event)
+        wanted = self._left.minimumSize().width() + self._right.minimumSize().width() + SIDE_BY_SIDE_MARGIN
+        direction = QBoxLayout.Direction.LeftToRight if event.size().width() >= wanted \
+            else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
 
     def _shortcut(self, keys: str, action) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)

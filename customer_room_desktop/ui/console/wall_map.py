@@ -7,10 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ...domain.wall_views import CHOOSABLE
+from .flow_layout import FlowLayout
 from .panel_kit import panel_button
 from ...domain.records import record
 
@@ -50,7 +51,7 @@ class WallMap(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.grid = QGridLayout(self)
+        self.grid = FlowLayout(self)  # as many walls a line as the console's width holds
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.wall_frames: dict[str, QFrame] = {}
         self.wall_images: dict[str, QLabel] = {}
@@ -74,7 +75,7 @@ class WallMap(QWidget):
                 item.widget().deleteLater()
         self.wall_frames, self.wall_images = {}, {}
         for column, wall in enumerate(walls):
-            self.grid.addWidget(self._wall_box(column, wall), column // 3, column % 3)
+            self.grid.addWidget(self._wall_box(column, wall))
 
     def _wall_box(self, column: int, wall: WallStatus) -> QFrame:
         frame = QFrame(objectName="wall")

@@ -1,0 +1,140 @@
+"""The console on a laptop's screen: at 1366x768 (or 1920x1080 at Windows' 125 %: 1536x864) every part of
+it is on the screen and no button's label is cut; on a wide screen the controls keep one line."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+
+from customer_room_desktop.app.paths import style_sheet
+from customer_room_desktop.ui.console.console_window import ConsoleWindow
+from customer_room_desktop.ui.console.flow_layout import FlowLayout
+from customer_room_desktop.ui.console.wall_map import WallStatus
+
+STAGES = ["I look for cover", "I buy a policy", "I get started", "I change something", "I make a claim",
+          "I need help", "I renew or leave"]
+LAPTOP = QSize(1366, 768 - 40 - 30)  # less a task bar and the window's title bar
+WALLS = [WallStatus(f"wall-{n}", f"WALL{n}", "3840x2160", view, True, number=n, shows=view)
+         for n, view in ((1, "stage"), (2, "complaints"), (3, "journey"))]
+
+
+@pytest.fixture
+def console(qtbot):
+    window = ConsoleWindow("Harbourline", STAGES, style_sheet("console"))
+    qtbot.addWidget(window)
+    window.show_walls(WALLS)
+    window.show_stage(1, STAGES[0], None, "2 · I buy a policy")
+    window.show()
+    qtbot.waitExposed(window)
+    for tab in range(window.room_tabs.count()):  # every panel made, as once the facilitator has opened each
+        window.room_tabs.setCurrentIndex(tab)
+    window.room_tabs.setCurrentIndex(0)
+    return window
+
+
+def _settle(qtbot, window: QWidget, size: QSize) -> None:
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    QApplication.processEvents()
+
+
+def _cut_or_off(window: QWidget, buttons: list[QAbstractButton]) -> list[str]:
+    """The buttons shown whose label is cut or that lie outside the window, each with why."""
+    area = QRect(0, 0, window.width(), window.height())
+    wrong = []
+    for button in buttons:
+        if not button.isVisible():
+            continue
+        place = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+        if button.width() < button.sizeHint().width():
+            wrong.append(f"“{button.text()}” is {button.width()} px wide, its label needs {button.sizeHint().width()}")
+        elif not area.contains(place):
+            wrong.append(f"“{button.text()}” lies at {place.getRect()}, outside the console's {area.getRect()}")
+    return wrong
+
+
+def test_the_whole_console_fits_a_laptops_screen_with_every_tab_made(console):
+    needs = console.minimumSizeHint()
+    assert needs.width() <= LAPTOP.width() and needs.height() <= LAPTOP.height(), \
+        f"the console needs {needs.width()}x{needs.height()}, a laptop gives it {LAPTOP.width()}x{LAPTOP.height()}"
+
+
+def test_on_a_laptop_no_button_of_the_console_is_cut_or_off_the_screen(console, qtbot):
+    _settle(qtbot, console, LAPTOP)
+    room_buttons = [b for b in console.centralWidget().findChildren(QPushButton)
+                    if b.window() is console and not b.parentWidget().objectName().startswith("qt_")]
+    wrong = _cut_or_off(console, room_buttons)
+    assert not wrong, wrong
+    controls = [b for b in room_buttons if b.text() in ("◀ Previous", "Next ▶", "Black (B)", "Cycle walls")]
+    assert len(controls) == 4 and len({b.y() for b in controls}) == 2, "the controls take two lines here"
+    kinds = [b.text() for b in console.capture_bar.kind_buttons.buttons()]
+    assert kinds == ["Decision", "Commitment", "Note"]  # their keys are in their tooltips
+    assert [b.toolTip() for b in console.capture_bar.kind_buttons.buttons()] == ["Ctrl+D", "Ctrl+K", "Ctrl+N"]
+
+
+def test_each_panel_scrolls_on_a_laptop_instead_of_pushing_the_console_off_the_screen(console, qtbot):
+    _settle(qtbot, console, LAPTOP)
+    for tab in range(console.room_tabs.count()):
+        console.room_tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        assert console.size() == LAPTOP, f"opening {console.room_tabs.tabText(tab)!r} resized the console"
+        buttons = [b for b in console.room_tabs.currentWidget().findChildren(QPushButton) if b.isVisible()]
+        cut = [b.text() for b in buttons if b.width() < b.sizeHint().width()]
+        assert not cut, f"on {console.room_tabs.tabText(tab)!r}, cut: {cut}"
+    walk = console.walk_panel
+    console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
+    QApplication.processEvents()
+    assert walk.leaders.y() > walk.personas.y() + walk.personas.height(), \
+        "on a laptop the exercise goes below the personas"
+
+
+def test_the_capture_status_keeps_its_height_whatever_it_says(console, qtbot):
+    _settle(qtbot, console, LAPTOP)
+    status = console.capture_bar.status
+    heights = set()
+    for text in ("✓ Saved at 10:42", "Ready: Ctrl+D, Ctrl+K or Ctrl+N, then type; Enter saves.",
+                 "Start the session to capture."):
+        status.setText(text)
+        QApplication.processEvents()
+        wrapped = status.alignment() | Qt.TextFlag.TextWordWrap
+        needed = status.fontMetrics().boundingRect(status.contentsRect(), wrapped, text)
+        assert needed.height() <= status.height(), f"{text!r} needs {needed.height()} px of {status.height()}"
+        heights.add((status.height(), console.capture_bar.text.y()))
+    assert len(heights) == 1, "the field below moved with the status's text"
+
+
+def test_on_a_wide_screen_the_controls_keep_one_line_and_the_keys_in_their_labels(console, qtbot):
+    _settle(qtbot, console, QSize(1920, 1040))
+    room_buttons = [b for b in console.centralWidget().findChildren(QPushButton) if b.isVisible()]
+    controls = [b for b in room_buttons if b.text() in ("◀ Previous", "Next ▶", "Lay out walls (F5)",
+                                                        "Identify screens", "Edit room…", "Black (B)", "Cycle walls")]
+    assert len(controls) == 7 and len({b.y() for b in controls}) == 1
+    assert [b.text() for b in console.capture_bar.kind_buttons.buttons()] == \
+        ["Decision (Ctrl+D)", "Commitment (Ctrl+K)", "Note (Ctrl+N)"]
+    walls = [frame for frame in console.map.findChildren(QWidget, "wall") if frame.isVisible()]
+    assert len(walls) == 3 and len({frame.y() for frame in walls}) == 1, "three walls side by side"
+    walk = console.walk_panel
+    console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
+    QApplication.processEvents()
+    assert walk.personas.x() < walk.leaders.x(), "the exercise beside the personas"
+
+
+def test_a_flow_keeps_the_order_wraps_where_an_item_would_not_fit_and_overlaps_nothing(qtbot):
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    flow = FlowLayout(holder)
+    labels = [QLabel(f"item {n}" * (n % 3 + 1)) for n in range(7)]
+    for label in labels:
+        flow.addWidget(label)
+    one_line = flow.sizeHint().width()
+    assert flow.heightForWidth(one_line) < flow.heightForWidth(one_line // 2) < flow.heightForWidth(1)
+    holder.resize(one_line // 2, flow.heightForWidth(one_line // 2))
+    holder.show()
+    qtbot.waitExposed(holder)
+    places = [label.geometry() for label in labels]
+    reading_order = sorted(range(len(labels)), key=lambda n: (places[n].y(), places[n].x()))
+    assert reading_order == list(range(len(labels)))
+    assert len({place.y() for place in places}) > 1
+    assert all(not a.intersects(b) for i, a in enumerate(places) for b in places[i + 1:])
+    assert all(place.right() < holder.width() for place in places)
