@@ -204,9 +204,8 @@ class CaptureBar(QWidget):
         QTimer.singleShot(0, self.fit_kinds)  # after this pass of the layout: changed then, a least width is lost
 
     def fit_kinds(self) -> None:
-        """Where the bar is narrow (a laptop's screen), the kinds drop their keys from their labels (the
-        tooltips keep them) so the status beside them has room for two lines. A kind's least width is
-        its short label's whatever it shows, or the console could never be narrowed to where it is short."""
+        """On a narrow bar (a laptop's screen) the kinds drop their keys (their tooltips keep them) to leave the
+        status two lines; a kind's least width is always its short label's, or the bar could never narrow."""
         self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing())
         buttons, full_width = self.kind_buttons.buttons(), 0
         for button, (_, label, keys) in zip(buttons, KINDS):
