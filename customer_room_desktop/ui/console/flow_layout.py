@@ -65,17 +65,27 @@ class FlowLayout(QLayout):
         return [item for item in self._items if not item.isEmpty()]
 
     def _lay_out(self, rect: QRect, place: bool) -> int:
-        """Place the items line by line within ``rect`` (or only measure); the height the lines take."""
+        """Place the items line by line within ``rect``, each centred on its line's height (or only
+        measure); the height the lines take."""
         margins: QMargins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
-        x, y, line_height = area.x(), area.y(), 0
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._shown():
-            size = item.sizeHint().boundedTo(QSize(area.width(), item.sizeHint().height()))
-            size = size.expandedTo(item.minimumSize())
-            if x > area.x() and x + size.width() > area.right() + 1:
-                x, y, line_height = area.x(), y + line_height + self._gap, 0
-            if place:
-                item.setGeometry(QRect(QPoint(x, y), size))
+            hint = item.sizeHint()
+            size = QSize(min(hint.width(), area.width()), hint.height()).expandedTo(item.minimumSize())
+            if lines[-1] and x + size.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, size))
             x += size.width() + self._gap
-            line_height = max(line_height, size.height())
-        return y + line_height - rect.y() + margins.bottom()
+        y = area.y()
+        for line in lines:
+            height = max((size.height() for _, size in line), default=0)
+            x = area.x()
+            for item, size in line:
+                if place:
+                    item.setGeometry(QRect(QPoint(x, y + (height - size.height()) // 2), size))
+                x += size.width() + self._gap
+            y += height + self._gap
+        return max(0, y - self._gap - rect.y()) + margins.bottom()

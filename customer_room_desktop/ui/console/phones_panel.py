@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from .flow_layout import FlowLayout
 from .panel_kit import FOCUS_PANEL_QSS, MessageLabel, panel_button
 from .text_scale import scaled_style_sheet
 
@@ -96,8 +97,8 @@ class PhonesPanel(QWidget):
         self._question: QMessageBox | None = None
         self.show_off()
 
-    def _switch_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _switch_row(self) -> FlowLayout:
+        row = FlowLayout()  # two lines on a laptop's screen
         self.switch = panel_button("Phones: off", checkable=True, name="phoneswitch")
         self.switch.setAccessibleName("Phones switch")
         self.switch.setToolTip("Serve the phones' page on the address chosen; turn off to stop listening")
@@ -109,7 +110,6 @@ class PhonesPanel(QWidget):
         self.address.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.address.setMinimumContentsLength(24)
         row.addWidget(self.address)
-        row.addStretch(1)
         self.on_wall = panel_button("Show the code on a wall", name="phonesonwall")
         self.on_wall.setToolTip("Put the leaders' code, its link and who has voted on a wall (the phones view)")
         self.on_wall.clicked.connect(self.wall_requested.emit)

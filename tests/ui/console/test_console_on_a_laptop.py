@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from customer_room_desktop.app.paths import style_sheet
 from customer_room_desktop.ui.console.console_window import ConsoleWindow
@@ -82,6 +82,10 @@ def test_each_panel_scrolls_on_a_laptop_instead_of_pushing_the_console_off_the_s
         buttons = [b for b in console.room_tabs.currentWidget().findChildren(QPushButton) if b.isVisible()]
         cut = [b.text() for b in buttons if b.width() < b.sizeHint().width()]
         assert not cut, f"on {console.room_tabs.tabText(tab)!r}, cut: {cut}"
+        page = console.room_tabs.currentWidget()
+        sideways = [area.objectName() for area in [page, *page.findChildren(QScrollArea)]
+                    if isinstance(area, QScrollArea) and area.horizontalScrollBar().isVisible()]
+        assert not sideways, f"{console.room_tabs.tabText(tab)!r} scrolls sideways on a laptop"
     walk = console.walk_panel
     console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
     QApplication.processEvents()
