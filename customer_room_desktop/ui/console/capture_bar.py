@@ -150,7 +150,7 @@ class CaptureBar(QWidget):
         self._editing = ""
         listed = QHBoxLayout()
         listed.addWidget(self.captured, 1)
-        choices = QVBoxLayout()
+        choices = QHBoxLayout()  # side by side: the list can be one button high on a laptop's screen
         self.edit_button = QPushButton("Edit…", objectName="capturefix")
         self.withdraw_button = QPushButton("Withdraw", objectName="capturefix")
         for button, action in ((self.edit_button, lambda: self.begin_edit()),
@@ -158,8 +158,7 @@ class CaptureBar(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(True)
             button.clicked.connect(action)
-            choices.addWidget(button)
-        choices.addStretch(1)
+            choices.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         listed.addLayout(choices)
         box.addLayout(listed)
         editing = QHBoxLayout()
@@ -201,7 +200,7 @@ class CaptureBar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.fit_kinds)  # after this pass of the layout: changed then, a least width is lost
+        QTimer.singleShot(0, self, self.fit_kinds)  # after this pass of the layout: changed then, a least width is lost
 
     def fit_kinds(self) -> None:
         """On a narrow bar (a laptop's screen) the kinds drop their keys (their tooltips keep them) to leave the

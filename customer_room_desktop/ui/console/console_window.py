@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING, cast
 
 from .call_panel import CallPanel
+from .banner_slot import BannerSlot
 from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from .accountability_panel import AccountabilityPanel
     from .focus_panel import FocusPanel
     from .session_panel import SessionPanel
-
-BANNER_HEIGHT = 64  # two lines of the alert, or the resume banner with its buttons
 
 
 def _wrapping_list(name: str = "") -> QListWidget:
@@ -94,18 +93,11 @@ class ConsoleWindow(QMainWindow):
         self.notice = QLabel(notice, objectName="notice")
         self.notice.setVisible(bool(notice))
         middle.addWidget(self.notice)
-        # One slot of fixed height for the resume banner or the early-warning alert: the buttons below
-        # never move when either appears or goes.
-        slot = QWidget(objectName="bannerslot")
-        slot.setFixedHeight(BANNER_HEIGHT)
-        slot_box = QVBoxLayout(slot)
-        slot_box.setContentsMargins(0, 0, 0, 0)
-        slot_box.addWidget(self._resume_banner())
         self.alert = QLabel(objectName="alert", wordWrap=True)
         self.alert.hide()
         self._stage_alert = self._storage_problem = ""
-        slot_box.addWidget(self.alert)
-        middle.addWidget(slot)
+        self.banner_slot = BannerSlot(self._resume_banner(), self.alert)  # the buttons below never move
+        middle.addWidget(self.banner_slot)
         middle.addLayout(self._controls())
         message_row = QHBoxLayout()
         self.message = QLabel(objectName="message", wordWrap=True)
@@ -185,6 +177,7 @@ class ConsoleWindow(QMainWindow):
         """After a crash: the choice to resume is the first thing on the console, not a line in a tab."""
         self.banner = QFrame(objectName="banner")
         row = QHBoxLayout(self.banner)
+        row.setContentsMargins(10, 4, 6, 4)  # one more line of text in the slot's height
         self.banner_text = QLabel(wordWrap=True)
         row.addWidget(self.banner_text, 1)
         for text, signal in (("Resume where it stood", self.resume_requested),
@@ -200,6 +193,7 @@ class ConsoleWindow(QMainWindow):
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
         self.alert.setVisible(bool(self.alert.text()) and not text)
+        self.banner_slot.fit()
 
     def show_message(self, text: str, warning: bool = False, written: str = "") -> None:
         """One sentence about the last action (a refusal, or what happened), in a line that never moves;
@@ -256,6 +250,7 @@ class ConsoleWindow(QMainWindow):
         text = self._storage_problem or self._stage_alert
         self.alert.setText(f"⚠ {text}" if text else "")
         self.alert.setVisible(bool(text) and not self.banner.isVisibleTo(self))
+        self.banner_slot.fit()
 
     def show_conversation_tab(self, conversation: int) -> None:
         """Conversations 2, 3 and 4 bring their tab forward; conversation 1 is on the walls, the screens tab."""

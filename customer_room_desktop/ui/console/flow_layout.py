@@ -8,7 +8,7 @@ items keep their order and their size, and a line ends where the next item would
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 SPACING = 8
@@ -19,6 +19,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._lines_height = 0  # what the lines took at the width last given: the least height from then on
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -45,7 +46,10 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._lay_out(rect, place=True)
+        height = self._lay_out(rect, place=True)
+        if height != self._lines_height:  # the window's least height changes with it: asked for after this
+            self._lines_height = height  # pass of the layout, which would lose it (the window's least size
+            QTimer.singleShot(0, self, self.invalidate)  # ignores heights for widths: this is how it learns them)
 
     def sizeHint(self) -> QSize:
         """All on one line, when there is room for it."""
@@ -55,11 +59,12 @@ class FlowLayout(QLayout):
         return QSize(width, height).grownBy(self.contentsMargins())
 
     def minimumSize(self) -> QSize:
-        """As narrow as the widest item: one item a line."""
+        """As narrow as the widest item (one item a line), and as high as the lines were where last laid out."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        return size.grownBy(self.contentsMargins())
+        size = size.grownBy(self.contentsMargins())
+        return QSize(size.width(), max(size.height(), self._lines_height))
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]

@@ -47,14 +47,16 @@ def _cut_or_off(window: QWidget, buttons: list[QAbstractButton]) -> list[str]:
         if not button.isVisible():
             continue
         place = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
-        if button.width() < button.sizeHint().width():
-            wrong.append(f"“{button.text()}” is {button.width()} px wide, its label needs {button.sizeHint().width()}")
+        if button.width() < button.sizeHint().width() or button.height() < button.minimumSizeHint().height():
+            wrong.append(f"“{button.text()}” is {button.width()}x{button.height()} px, its label needs "
+                         f"{button.sizeHint().width()}x{button.minimumSizeHint().height()}")
         elif not area.contains(place):
             wrong.append(f"“{button.text()}” lies at {place.getRect()}, outside the console's {area.getRect()}")
     return wrong
 
 
-def test_the_whole_console_fits_a_laptops_screen_with_every_tab_made(console):
+def test_the_whole_console_fits_a_laptops_screen_with_every_tab_made(console, qtbot):
+    _settle(qtbot, console, LAPTOP)  # laid out that wide, the rows that wrap say how high they are
     needs = console.minimumSizeHint()
     assert needs.width() <= LAPTOP.width() and needs.height() <= LAPTOP.height(), \
         f"the console needs {needs.width()}x{needs.height()}, a laptop gives it {LAPTOP.width()}x{LAPTOP.height()}"
@@ -142,3 +144,17 @@ def test_a_flow_keeps_the_order_wraps_where_an_item_would_not_fit_and_overlaps_n
     assert len({place.y() for place in places}) > 1
     assert all(not a.intersects(b) for i, a in enumerate(places) for b in places[i + 1:])
     assert all(place.right() < holder.width() for place in places)
+
+
+def test_after_a_crash_the_resume_banner_reads_whole_on_a_laptop_and_goes_back_to_its_slot(console, qtbot):
+    _settle(qtbot, console, LAPTOP)
+    next_button = next(b for b in console.findChildren(QPushButton) if b.text() == "Next ▶")
+    before = next_button.mapTo(console, next_button.rect().topLeft())
+    console.offer_resume("“December leadership room” was still running when the room last closed (last saved "
+                         "at 14:32). Everything saved is kept.")
+    text = console.banner_text
+    qtbot.waitUntil(lambda: text.height() >= text.heightForWidth(text.width()))
+    assert console.size() == LAPTOP
+    assert not _cut_or_off(console, console.banner.findChildren(QPushButton))
+    console.offer_resume("")
+    qtbot.waitUntil(lambda: next_button.mapTo(console, next_button.rect().topLeft()) == before)
