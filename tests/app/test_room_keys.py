@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from customer_room_desktop.app.room_keys import RoomKeys, is_text_field
-from customer_room_desktop.ui.console.capture_bar import CaptureField
+from customer_room_desktop.ui.console.capture_fields import CaptureField
 
 K = Qt.Key
 

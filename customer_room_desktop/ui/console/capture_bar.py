@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QAbstractItemView, QButtonGroup, QComboBox, QCompleter, QHBoxLayout, QLabel, QListWidget,
     QListWidgetItem, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
+from .capture_fields import CaptureField, DueDateEdit, KindButton, TwoLineLabel
 from .panel_kit import repolish
 from .text_scale import scaled_style_sheet
 
@@ -25,7 +26,6 @@ KINDS = (("decision", "Decision", "Ctrl+D"), ("commitment", "Commitment", "Ctrl+
 DEFAULT_DUE_DAYS = 14
 STATUS_WIDTH = 320  # below this beside the kinds, their labels drop the keys
 KIND_SPACING = 8  # between two kinds
-SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LABELS = {"decision": "DECISION", "commitment": "COMMITMENT", "note": "NOTE"}
 UID_ROLE = Qt.ItemDataRole.UserRole  # each listed item's uid ("" when the caller gave none: not correctable)
 WITHDRAWN_COLOUR = "#8FA0AF"
@@ -39,44 +39,6 @@ QMenu::item { padding: 6px 18px; }
 QMenu::item:selected { background: #12A4B4; color: #0B0F14; }
 QMenu::item:disabled { color: #56636F; }
 """
-
-
-class CaptureField(QLineEdit):
-    """A line edit that keeps Enter and Esc for itself, even though the room binds them as shortcuts."""
-
-    escaped = Signal()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in (*SUBMIT_KEYS, Qt.Key.Key_Escape):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class DueDateEdit(QDateEdit):
-    """A date field where Enter saves the capture instead of being taken by the room's keys."""
-
-    submitted = Signal()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in SUBMIT_KEYS:
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in SUBMIT_KEYS:
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 def item_label(kind: str, text: str, at: str, where: str = "", owner: str = "", due: str = "") -> str:
@@ -101,7 +63,7 @@ class CaptureBar(QWidget):
         row = QHBoxLayout()
         self.kind_buttons = QButtonGroup(self)
         for index, (kind, label, keys) in enumerate(KINDS):
-            button = QPushButton(f"{label} ({keys})", objectName="capturekind", toolTip=keys)
+            button = KindButton(label, keys)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(True)
@@ -110,8 +72,7 @@ class CaptureBar(QWidget):
             row.addWidget(button)
         self.kind_buttons.button(0).setChecked(True)
         self.kind_buttons.idToggled.connect(lambda *_: self._show_kind())
-        self.status = QLabel(objectName="capturestatus", wordWrap=True)  # two lines, whatever it says:
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # nothing moves
+        self.status = TwoLineLabel(objectName="capturestatus")  # two lines whatever it says: nothing moves
         row.addWidget(self.status, 1)
         box.addLayout(row)
         fields = QHBoxLayout()
@@ -199,22 +160,13 @@ class CaptureBar(QWidget):
         self.text.selectAll()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow bar (a laptop's screen) the kinds drop their keys (their tooltips keep them), leaving
+        the status room for its two lines."""
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self.fit_kinds)  # after this pass of the layout: changed then, a least width is lost
-
-    def fit_kinds(self) -> None:
-        """On a narrow bar (a laptop's screen) the kinds drop their keys (their tooltips keep them) to leave the
-        status two lines; a kind's least width is always its short label's, or the bar could never narrow."""
-        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing())
-        buttons, full_width = self.kind_buttons.buttons(), 0
-        for button, (_, label, keys) in zip(buttons, KINDS):
-            metrics = button.fontMetrics()
-            frame = button.sizeHint().width() - metrics.horizontalAdvance(button.text())  # padding and border
-            button.setMinimumWidth(frame + metrics.horizontalAdvance(label))
-            full_width += frame + metrics.horizontalAdvance(f"{label} ({keys})") + KIND_SPACING
-        full = self.width() - full_width >= STATUS_WIDTH
-        for button, (_, label, keys) in zip(buttons, KINDS):
-            button.setText(f"{label} ({keys})" if full else label)
+        buttons = self.kind_buttons.buttons()
+        full = event.size().width() - sum(b.full_width() + KIND_SPACING for b in buttons) >= STATUS_WIDTH
+        for button in buttons:
+            button.show_keys(full)
 
     def _show_kind(self) -> None:
         commitment = self.kind == "commitment"

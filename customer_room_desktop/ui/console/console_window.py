@@ -122,8 +122,6 @@ class ConsoleWindow(QMainWindow):
         # The style sheet last: set first, every widget added under it was restyled as it was added
         # (121 widgets, 35-50 ms); set on the finished tree it is one pass, with the same result.
         self.setStyleSheet(scaled_style_sheet(style_sheet))
-        self.capture_bar.ensurePolished()
-        self.capture_bar.fit_kinds()  # its least width, in the sheet's font, before the first layout
         self.resize(1440, 860)
 
     def _room_tabs(self) -> QTabWidget:

@@ -26,7 +26,6 @@ class LazyTabs(QObject):
         self._tabs = tabs
         self._makers: dict[str, Callable[[], QWidget]] = {}
         self._holders: dict[str, QWidget] = {}
-        self._pages: dict[str, QWidget] = {}  # each holder as the tab shows it
         self._panels: dict[str, QWidget] = {}
         tabs.currentChanged.connect(self._shown)
 
@@ -38,8 +37,7 @@ class LazyTabs(QObject):
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         self._holders[name] = holder
-        self._pages[name] = page = scrolled(holder)  # a panel taller or wider than a laptop's console scrolls
-        self._tabs.addTab(page, title)
+        self._tabs.addTab(holder, title)
 
     def has(self, name: str) -> bool:
         return name in self._panels
@@ -49,17 +47,18 @@ class LazyTabs(QObject):
         panel = self._panels.get(name)
         if panel is None:
             panel = self._panels[name] = self._makers[name]()
-            self._holders[name].layout().addWidget(panel)
+            # in an area that scrolls when the console is smaller than the panel (a laptop's screen)
+            self._holders[name].layout().addWidget(scrolled(panel))
             if installed_guard() is not None:
                 strong_focus(panel)  # as the wheel guard treats the console's other drop-downs
             self.built.emit(name)
         return panel
 
     def index_of(self, name: str) -> int:
-        return self._tabs.indexOf(self._pages[name])
+        return self._tabs.indexOf(self._holders[name])
 
     def _shown(self, index: int) -> None:
         page = self._tabs.widget(index)
-        for name, shown in self._pages.items():
-            if shown is page:
+        for name, holder in self._holders.items():
+            if holder is page:
                 self.panel(name)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QBoxLayout, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from .capture_bar import CaptureField
+from .capture_fields import CaptureField
 from .flow_layout import FlowLayout
 from .panel_kit import panel_button, scrolled
 
