@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.room_editing import ADDABLE, EDITABLE, REMOVABLE, StageText
@@ -21,6 +21,7 @@ from .entity_table import EntityTable
 
 PREVIEW = QSize(768, 432)
 TEXT_SETTLES_MS = 600  # a long text is saved once typing pauses, not on every key
+TITLE_BAR = 40  # what a window manager takes above a window
 _ERROR_STYLE = "color: #B42318; font-weight: bold;"
 GRIDS = {table: (title, EDITABLE[table]) for table, title in (
     ("moments", "Moments of truth"), ("personas", "Personas"), ("kpis", "KPIs"), ("artifacts", "Artifacts"),
@@ -102,7 +103,7 @@ class RoomEditorWindow(QMainWindow):
         for layout in (left, right):
             holder = QWidget()
             holder.setLayout(layout)
-            splitter.addWidget(holder)
+            splitter.addWidget(holder if layout is left else self._scrolled(holder))
         splitter.setSizes([360, 840])
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Stages")
@@ -137,6 +138,16 @@ class RoomEditorWindow(QMainWindow):
         outer.addWidget(self.tabs)
         outer.addWidget(self.status)
         self.setCentralWidget(central)
+        # room for the stage's preview beside the list, within the screen less its title bar
+        self.resize(QSize(1200, 860).boundedTo(self.screen().availableGeometry().size() - QSize(0, TITLE_BAR)))
+
+    @staticmethod
+    def _scrolled(holder: QWidget) -> QScrollArea:
+        """The stage's fields and its wall's preview (730 pixels high) scroll on a laptop's screen instead of
+        making the window taller than it (the editor needed 826 pixels at least)."""
+        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        area.setWidget(holder)
+        return area
 
     def add_undo_actions(self, undo_action: QAction, redo_action: QAction) -> None:
         """Undo and redo, as buttons that say what they will undo, and as Ctrl+Z and Ctrl+Shift+Z."""
