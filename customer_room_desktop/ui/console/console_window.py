@@ -16,7 +16,7 @@ from .banner_slot import BannerSlot
 from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
-from .panel_kit import WholeText, panel_button, repolish, scrolled
+from .panel_kit import ElidedLabel, WholeText, panel_button, repolish, scrolled
 from .phones_panel import PhonesPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
@@ -82,11 +82,11 @@ class ConsoleWindow(QMainWindow):
         navigator.addWidget(self.agenda, 1)
         outer.addLayout(navigator)
         middle = QVBoxLayout()
-        self.now = QLabel(objectName="now")
+        self.now = ElidedLabel(objectName="now")
         middle.addWidget(self.now)
-        self.next_stage = QLabel(objectName="nextstage")
+        self.next_stage = ElidedLabel(objectName="nextstage")
         middle.addWidget(self.next_stage)
-        self.session_state = QLabel(objectName="sessionstate")
+        self.session_state = ElidedLabel(objectName="sessionstate")
         middle.addWidget(self.session_state)
         self.clock = QLabel(objectName="clock")
         middle.addWidget(self.clock)
@@ -290,7 +290,7 @@ class ConsoleWindow(QMainWindow):
         self.preview = QLabel(objectName="preview")
         self.preview.setFixedSize(THUMB_WIDTH, THUMB_WIDTH * 9 // 16)
         side.addWidget(self.preview)
-        self.preview_caption = QLabel()
+        self.preview_caption = ElidedLabel()
         side.addWidget(self.preview_caption)
         tabs = QTabWidget(objectName="tabs")
         tabs.setFixedWidth(round((THUMB_WIDTH + 40) * system_text_scale()))

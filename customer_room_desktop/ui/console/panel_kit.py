@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QWidget,
 )
+from ...services.painting import painting
 from .text_scale import points_for
 
 # Rules console.qss does not have (tables, trees, forms, the message line); both conversation panels use them.
@@ -68,6 +69,26 @@ def hbox(*parts: QWidget | int) -> QHBoxLayout:
         else:
             row.addWidget(part)
     return row
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" where the console is too narrow for it, whole in its tooltip: a long stage
+    or session name (a client's folder name, say) never makes the console wider than the screen."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 12, super().minimumSizeHint().height())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
+        self.setToolTip(self.text() if shown != self.text() else "")
+        with painting(self) as painter:
+            self.style().drawItemText(painter, area, int(self.alignment()), self.palette(), self.isEnabled(), shown,
+                                      self.foregroundRole())
 
 
 def scrolled(body: QWidget, name: str = "tabscroll") -> QScrollArea:

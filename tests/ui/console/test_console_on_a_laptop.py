@@ -158,3 +158,16 @@ def test_after_a_crash_the_resume_banner_reads_whole_on_a_laptop_and_goes_back_t
     assert not _cut_or_off(console, console.banner.findChildren(QPushButton))
     console.offer_resume("")
     qtbot.waitUntil(lambda: next_button.mapTo(console, next_button.rect().topLeft()) == before)
+
+
+def test_a_long_stage_name_never_widens_the_console_and_reads_whole_in_the_journey(console, qtbot):
+    long_name = "I compare quotes from three insurers and choose the cheapest one"
+    wide = console.minimumSizeHint().width()
+    console.show_stage(1, long_name, None, f"2 · {long_name}")
+    console.preview_caption.setText(f"2 · {long_name}")
+    QApplication.processEvents()
+    assert console.minimumSizeHint().width() <= wide, "a stage's name made the console wider"
+    _settle(qtbot, console, LAPTOP)
+    assert console.now.text() == f"Stage 1 of 7 · {long_name}"  # cut only where it is drawn
+    console.now.grab()  # drawn: the tooltip then holds the whole of what the line cuts
+    assert console.now.toolTip() == console.now.text()
