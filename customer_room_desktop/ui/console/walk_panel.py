@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QBoxLayout, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
+    QBoxLayout, QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from .capture_fields import CaptureField
-from .flow_layout import FlowLayout
 from .panel_kit import panel_button, scrolled
 
 OUTCOME_KEYS = (("finished", "Finished (Ctrl+F)", "Ctrl+F"), ("gave up", "Gave up (Ctrl+G)", "Ctrl+G"),
@@ -31,6 +31,14 @@ def _list(name: str, height: int = 0) -> QListWidget:
     return items
 
 
+class _Columns(QBoxLayout):
+    """The panel's two columns. Their wrapping labels would give them a height for each width, which a
+    scroll area takes as the least height of what it holds: the page would scroll even on a wide screen."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class WalkPanel(QWidget):
     persona_requested = Signal(str)  # persona key
     call_requested = Signal(str)  # call key
@@ -45,7 +53,7 @@ class WalkPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("walkpanel")
         body = QWidget(objectName="walkbody")
-        self._columns = outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._columns = outer = _Columns(QBoxLayout.Direction.LeftToRight, body)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(scrolled(body))
@@ -107,17 +115,17 @@ class WalkPanel(QWidget):
         self.text = CaptureField(objectName="exerciseanswer", placeholderText="Their answer, or a one-line reaction")
         self.text.setAccessibleName("Answer or reaction")
         right.addWidget(self.text)
-        buttons = FlowLayout()
-        for outcome, label, keys in OUTCOME_KEYS:
+        buttons = QGridLayout()  # two by two: narrow enough below the personas on a laptop's screen (a flow
+        for place, (outcome, label, keys) in enumerate(OUTCOME_KEYS):  # here made the page scroll on a wide one)
             button = panel_button(label)
             button.clicked.connect(lambda _=False, o=outcome: self._record(o))
-            buttons.addWidget(button)
+            buttons.addWidget(button, place // 2, place % 2)
             self._shortcut(keys, lambda o=outcome: self._record(o))
         reaction = panel_button("Reaction (Ctrl+R)")
         reaction.clicked.connect(self._reaction)
         self._shortcut("Ctrl+R", self._reaction)
         self.text.returnPressed.connect(self._reaction)
-        buttons.addWidget(reaction)
+        buttons.addWidget(reaction, 1, 1)
         right.addLayout(buttons)
         self.message = QLabel(objectName="sessionmessage", wordWrap=True)
         right.addWidget(self.message)

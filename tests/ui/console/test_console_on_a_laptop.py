@@ -124,6 +124,9 @@ def test_on_a_wide_screen_the_controls_keep_one_line_and_the_keys_in_their_label
     console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
     QApplication.processEvents()
     assert walk.personas.x() < walk.leaders.x(), "the exercise beside the personas"
+    area = walk.findChild(QScrollArea)
+    assert not area.verticalScrollBar().isVisible(), "on a wide screen the exercise panel does not scroll"
+    assert not walk.start_button.visibleRegion().isEmpty()
 
 
 def test_a_flow_keeps_the_order_wraps_where_an_item_would_not_fit_and_overlaps_nothing(qtbot):
