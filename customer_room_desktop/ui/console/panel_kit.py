@@ -78,10 +78,6 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 12, super().minimumSizeHint().height())
 
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.update()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         area = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())

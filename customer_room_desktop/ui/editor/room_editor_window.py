@@ -11,12 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...services.room_editing import ADDABLE, EDITABLE, REMOVABLE, StageText
 from .call_form import TRANSCRIPT_FILTER, AddCallForm
+from ..console.panel_kit import scrolled
 from .entity_table import EntityTable
 
 PREVIEW = QSize(768, 432)
@@ -103,7 +104,8 @@ class RoomEditorWindow(QMainWindow):
         for layout in (left, right):
             holder = QWidget()
             holder.setLayout(layout)
-            splitter.addWidget(holder if layout is left else self._scrolled(holder))
+            # the stage's fields and its wall's preview (730 pixels high) scroll on a laptop's screen
+            splitter.addWidget(holder if layout is left else scrolled(holder, "stagescroll"))
         splitter.setSizes([360, 840])
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Stages")
@@ -140,14 +142,6 @@ class RoomEditorWindow(QMainWindow):
         self.setCentralWidget(central)
         # room for the stage's preview beside the list, within the screen less its title bar
         self.resize(QSize(1200, 860).boundedTo(self.screen().availableGeometry().size() - QSize(0, TITLE_BAR)))
-
-    @staticmethod
-    def _scrolled(holder: QWidget) -> QScrollArea:
-        """The stage's fields and its wall's preview (730 pixels high) scroll on a laptop's screen instead of
-        making the window taller than it (the editor needed 826 pixels at least)."""
-        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        area.setWidget(holder)
-        return area
 
     def add_undo_actions(self, undo_action: QAction, redo_action: QAction) -> None:
         """Undo and redo, as buttons that say what they will undo, and as Ctrl+Z and Ctrl+Shift+Z."""
