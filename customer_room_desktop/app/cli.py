@@ -18,7 +18,7 @@ from ..storage.room_file import RoomFile, inspect_room
 from ..storage.room_summary import room_summary
 from ..storage.errors import storage_failure
 from ..storage.room_reading import UNREADABLE_VALUES, reading_room, room_failures
-from ..storage.schema_verify import prepare_expected_schema, remember_rooms_in
+from ..storage.schema_verify import remember_rooms_in
 from ..domain.refusal import Refusal
 from ..domain.wall_views import views_help
 from .cli_doctor import add_doctor_parser
@@ -223,7 +223,6 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _open_window(path: Path, **options) -> int:  # noqa: ANN003 - run_live_room's keyword arguments
     """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
-    prepare_expected_schema()  # while the modules below load: the room's check before writing needs it
     from .live_room import EXIT_TO_EDITOR  # Qt is imported only for commands that show windows
     from .run_room import run_live_room
 

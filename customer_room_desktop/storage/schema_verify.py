@@ -4,13 +4,19 @@ A room travels on USB sticks. Someone could add a trigger by hand (``AFTER INSER
 DELETE FROM decisions; END``), and the next ordinary import would delete every decision. So before a
 room is opened for writing, and by ``check``, its tables, indexes, triggers and views are compared
 with what a fresh room of its format contains: the migrations 1..N run once per process in an
-in-memory database. Rooms from elsewhere also get ``PRAGMA quick_check`` before their first write.
+in-memory database (17-26 ms). Rooms from elsewhere also get ``PRAGMA quick_check`` before their first
+write.
 
 "From elsewhere" means: not last closed cleanly by this application for this user. When this
 application closes a room it opened for writing, with no ``-wal`` left beside it, it remembers the
 file's path, size, modification time, inode and device in a small local file (the app says where,
 through ``remember_rooms_in``; with none set every room counts as from elsewhere). A room copied in,
 changed by another program or another machine, or left by a crash no longer matches, and is checked.
+A room that still matches was checked, schema and all, before this application last wrote to it, and
+nobody has written to it since, so it is opened without either check: a facilitator reopening their
+own room does not wait for the migrations to be replayed. (What that trusts: a change made in place
+that keeps the file's size and puts its modification time back, which takes a deliberate act by
+someone who can write to the user's files.)
 """
 
 from __future__ import annotations
@@ -97,16 +103,6 @@ def expected_schema(version: int) -> _Schema:
         return _expected[key]
 
 
-def prepare_expected_schema() -> threading.Thread:
-    """Compute the current format's schema on a thread, so that a room opened for writing soon after finds
-    it ready. Most of the 15-30 ms is SQLite reading the migrations, which runs beside the interpreter;
-    the program starts this before it loads its windows' modules."""
-    thread = threading.Thread(target=expected_schema, args=(len(migrations.MIGRATIONS),),
-                              name="expected room schema", daemon=True)
-    thread.start()
-    return thread
-
-
 def schema_problems(conn: sqlite3.Connection) -> list[str]:
     """Every way this room's tables, indexes, triggers and views differ from its format's; one sentence each."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -157,23 +153,24 @@ def remember_rooms_in(path: Path | None) -> None:
 def verify_before_writing(path: Path, open_for_writing: Callable[[Path], _Room]) -> _Room:
     """Open ``path`` with ``open_for_writing`` once nothing in it was made by someone else.
 
-    Refuses (a RoomFileError naming the file and the first problem) a room whose schema is not its
-    format's, or a room from elsewhere that fails ``quick_check``. Both are read through a read-only
-    connection, so a refused file is left byte for byte as it was (opening for writing may change the
-    journal mode in its header).
+    Refuses (a RoomFileError naming the file and the first problem) a room from elsewhere whose schema
+    is not its format's or that fails ``quick_check``. Both are read through a read-only connection, so a
+    refused file is left byte for byte as it was (opening for writing may change the journal mode in its
+    header). A room this application closed, unchanged since, is opened at once (the module says why).
     """
     known_rooms = _known_rooms_file
+    if known_rooms is not None and _is_known(path, known_rooms):
+        return open_for_writing(path)
     conn = _read_only(path)
     try:
         problems = schema_problems(conn)
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise UnexpectedSchemaError(f"{path} was not opened for changes: {problems[0]}{more}.")
-        if known_rooms is None or not _is_known(path, known_rooms):
-            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-            if result != ["ok"]:
-                said = [line for line in "\n".join(result).splitlines() if not line.startswith("***")]
-                raise CorruptRoomError(damaged_sentence(path, said[0] if said else ""))
+        result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if result != ["ok"]:
+            said = [line for line in "\n".join(result).splitlines() if not line.startswith("***")]
+            raise CorruptRoomError(damaged_sentence(path, said[0] if said else ""))
     finally:
         conn.close()
     return open_for_writing(path)
