@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from ..services.image_prep import ImageUnavailable, PdfPages, PreparedImages
+from ..services.image_prep import ImageUnavailable, PreparedImages
 from ..services.wall_data import (
     ArtifactFocusData, ComplaintsFocusData, JourneySpanData, StagePanelData, WallDataSource,
 )
@@ -146,6 +146,8 @@ class WallFactory:
         sha = self.source.artifact_media(key)
         count = self._page_counts.get(sha)
         if count is None:
+            from ..services.pdf_pages import PdfPages  # noqa: PLC0415 - QtPdf loads with the first PDF shown
+
             try:
                 count = PdfPages(data.media, data.pdf_password).page_count if data.is_pdf else 1
             except ImageUnavailable:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 
-from .image_prep import ImageUnavailable, PdfPages, decode_picture, is_pdf
+from .image_prep import ImageUnavailable, decode_picture, is_pdf
+from .pdf_pages import PdfPages
 
 PROBE_BOX = QSize(160, 160)  # the first page is drawn this small: enough to prove it decodes
 

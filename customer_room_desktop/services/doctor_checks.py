@@ -201,7 +201,7 @@ def pdf_finding(pdf: Path) -> Finding:
     try:
         from PySide6.QtCore import QSize  # noqa: PLC0415
 
-        from .image_prep import PdfPages  # noqa: PLC0415 - QtPdf loads here
+        from .pdf_pages import PdfPages  # noqa: PLC0415 - QtPdf loads here
     except ImportError as error:
         return Finding(FAIL, f"QtPdf cannot be loaded ({error}), so PDF artifacts will not show",
                        library_fix(str(error)) or _qt_pdf_fix())

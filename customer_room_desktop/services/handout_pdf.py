@@ -24,7 +24,8 @@ from ..storage.captures import CaptureRefused
 from ..storage.exercises import ExerciseTask, task_of
 from ..storage.room_file import RoomFile
 from .file_output import write_whole_file
-from .image_prep import ImageUnavailable, PdfPages, decode_picture
+from .image_prep import ImageUnavailable, decode_picture
+from .pdf_pages import PdfPages
 from .painting import painting
 from .wall_data import WallDataSource
 from ..domain.records import record

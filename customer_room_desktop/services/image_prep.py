@@ -1,4 +1,4 @@
-"""Decode artifacts into images ready to draw: Qt or Pillow for pictures, QtPdf for PDF pages.
+"""Decode artifacts into images ready to draw: Qt or Pillow for pictures, QtPdf for PDF pages (pdf_pages.py).
 
 Decoding happens before a wall needs the image (off the GUI thread in the live room), and the
 results are cached by medium, page and size, so switching a wall only shows what is ready.
@@ -16,18 +16,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
-from PySide6.QtPdf import QPdfDocument
 
 from .picture_problems import (
     CUT_SHORT, DAMAGED_PICTURE, MAX_PIXELS, NOT_SHOWABLE, ImageUnavailable, looks_like_a_picture,
 )
-from .plain_pictures import decode_plain_png, on_white_paper
+from .plain_pictures import decode_plain_png
 
-__all__ = ["CUT_SHORT", "DAMAGED_PICTURE", "MAX_PIXELS", "NOT_SHOWABLE", "ImageUnavailable", "PdfPages",
-           "PreparedImages", "decode_first_page", "decode_image", "decode_picture", "decode_photo", "is_pdf",
-           "looks_like_a_picture"]
+__all__ = ["CUT_SHORT", "DAMAGED_PICTURE", "MAX_PIXELS", "NOT_SHOWABLE", "ImageUnavailable", "PreparedImages",
+           "decode_first_page", "decode_image", "decode_picture", "decode_photo", "is_pdf", "looks_like_a_picture"]
 
 
 def decode_picture(data: bytes, box: QSize) -> QImage:
@@ -61,65 +59,6 @@ def decode_photo(data: bytes, box: QSize) -> QImage:
         return QImage()
 
 
-_PDF_PROBLEMS = {
-    QPdfDocument.Error.UnsupportedSecurityScheme: "the PDF is protected in a way this room cannot open",
-    QPdfDocument.Error.FileNotFound: "the PDF cannot be read",
-    QPdfDocument.Error.DataNotYetAvailable: CUT_SHORT,
-}
-
-
-class PdfPages:
-    """A PDF held in memory, rendering pages on request. Keep one per PDF, not one per page.
-
-    ``password`` opens a PDF with a user password; an owner password (which only limits printing or
-    copying) needs none, and the pages show all the same.
-    """
-
-    def __init__(self, data: bytes, password: str | None = None):
-        self._bytes = QByteArray(data)
-        self._buffer = QBuffer()
-        self._buffer.setData(self._bytes)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._document = QPdfDocument()
-        if password:
-            self._document.setPassword(password)
-        self._document.load(self._buffer)
-        if self._document.status() != QPdfDocument.Status.Ready:
-            raise ImageUnavailable(self._problem(data, password))
-        if self._document.pageCount() < 1:
-            raise ImageUnavailable("the PDF has no pages")
-
-    def _problem(self, data: bytes, password: str | None) -> str:
-        error = self._document.error()
-        if error == QPdfDocument.Error.IncorrectPassword:
-            if password:
-                return "the password given for the PDF is wrong"
-            return 'the PDF needs a password: add password = "..." to its artifact entry in room.toml'
-        if error in _PDF_PROBLEMS:
-            return _PDF_PROBLEMS[error]
-        if b"%%EOF" not in data[-2048:]:
-            return CUT_SHORT
-        if error == QPdfDocument.Error.None_:
-            return "the PDF has no pages"
-        return "the PDF is damaged and cannot be opened"
-
-    @property
-    def page_count(self) -> int:
-        return self._document.pageCount()
-
-    def render(self, page: int, box: QSize) -> QImage:
-        """The page fitted within ``box``, on white paper (opaque RGB32)."""
-        points = self._document.pagePointSize(page)
-        if points.width() <= 0 or points.height() <= 0:
-            raise ImageUnavailable(f"page {page + 1} of the PDF has no size, so it cannot be drawn")
-        scale = min(box.width() / points.width(), box.height() / points.height())
-        size = QSize(max(1, round(points.width() * scale)), max(1, round(points.height() * scale)))
-        drawn = self._document.render(page, size)
-        if drawn.isNull():
-            raise ImageUnavailable(f"page {page + 1} of the PDF cannot be drawn")
-        return on_white_paper(drawn)
-
-
 def is_pdf(data: bytes) -> bool:
     return data[:5] == b"%PDF-"
 
@@ -129,6 +68,8 @@ def decode_image(data: bytes, page: int, box: QSize, password: str | None = None
     if not data:
         raise ImageUnavailable("the file is empty")
     if is_pdf(data):
+        from .pdf_pages import PdfPages  # noqa: PLC0415 - QtPdf (5-16 ms) loads with the first PDF, not at start
+
         return PdfPages(data, password).render(page, box)
     return decode_picture(data, box)
 

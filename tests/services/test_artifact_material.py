@@ -20,8 +20,9 @@ from PySide6.QtGui import QImage, QPainter
 
 from customer_room_desktop.services.artifact_probe import artifact_problem
 from customer_room_desktop.services.image_prep import (
-    ImageUnavailable, PdfPages, PreparedImages, decode_first_page, decode_picture,
+    ImageUnavailable, PreparedImages, decode_first_page, decode_picture,
 )
+from customer_room_desktop.services.pdf_pages import PdfPages
 from customer_room_desktop.ui.walls.wall_style import BACKGROUND
 from tests.services import artifact_files as files
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
 from customer_room_desktop.domain.meetings import Attendee
-from customer_room_desktop.services.image_prep import ImageUnavailable, PdfPages
+from customer_room_desktop.services.image_prep import ImageUnavailable
+from customer_room_desktop.services.pdf_pages import PdfPages
 from customer_room_desktop.services.walk_data import exercise_wall_data, persona_data
 from customer_room_desktop.services.wall_data import Branding
 from customer_room_desktop.storage.captures import start_session
