@@ -8,8 +8,11 @@ the style sheet's fonts when Qt asks for them, so nothing is polished ahead of t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
+
+from ...services.painting import painting
+from .panel_kit import shrunk_font
 
 SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -99,3 +102,27 @@ class TwoLineLabel(QLabel):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def _flags(self) -> int:
+        return int(self.alignment()) | Qt.TextFlag.TextWordWrap.value
+
+    def _fits(self, font: QFont) -> bool:
+        area = self.contentsRect()
+        return QFontMetrics(font).boundingRect(area, self._flags(), self.text()).height() <= area.height()
+
+    def drawn_font(self) -> QFont:
+        """The label's font, or where its text needs more than two lines at this width (a laptop at 150 %),
+        a smaller one, down to three quarters of its size, rather than the text cut at the top and bottom."""
+        return self.font() if self._fits(self.font()) else shrunk_font(self.font(), self._fits, 0.75)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        font = self.drawn_font()
+        shrunk = font != self.font()
+        self.setToolTip(self.text() if shrunk else "")
+        if not shrunk:
+            super().paintEvent(event)
+            return
+        with painting(self) as painter:
+            painter.setFont(font)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.drawText(self.contentsRect(), self._flags(), self.text())

@@ -16,7 +16,7 @@ from .banner_slot import BannerSlot
 from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
-from .panel_kit import ElidedLabel, WholeText, panel_button, repolish, scrolled
+from .panel_kit import ElidedLabel, FittedLabel, WholeText, panel_button, repolish, scrolled
 from .phones_panel import PhonesPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
@@ -88,7 +88,7 @@ class ConsoleWindow(QMainWindow):
         middle.addWidget(self.next_stage)
         self.session_state = ElidedLabel(objectName="sessionstate")
         middle.addWidget(self.session_state)
-        self.clock = QLabel(objectName="clock")
+        self.clock = FittedLabel(objectName="clock")
         middle.addWidget(self.clock)
         self.notice = QLabel(notice, objectName="notice")
         self.notice.setVisible(bool(notice))
@@ -109,7 +109,8 @@ class ConsoleWindow(QMainWindow):
         self.open_file.hide()
         self._written = ""
         middle.addLayout(message_row)
-        self.verbatim = WholeText("verbatim", 3, 14)  # the whole complaint, scrolled: the wall quotes its opening
+        # The whole complaint, scrolled (the wall quotes its opening); a line less on a short screen.
+        self.verbatim = WholeText("verbatim", 3, 14, fewest_lines=2)
         self.verbatim.setAccessibleName("The complaint quoted on the walls")
         middle.addWidget(self.verbatim)
         self.capture_bar = CaptureBar()
@@ -333,8 +334,7 @@ class ConsoleWindow(QMainWindow):
 
     def show_clock(self, session: str, segment: str, pace: str, conversation: str = "",
                    conversation_pace: str = "") -> None:
-        self.clock.setText(f"Session {session}   ·   this stage {segment}"
-                           + (f"   ·   {conversation}" if conversation else ""))
+        self.clock.setText(f"Session {session}  ·  stage {segment}" + (f"  ·  {conversation}" if conversation else ""))
         worst = max((pace, conversation_pace), key=["", "on time", "nearly over", "over"].index)
         self.clock.setProperty("pace", worst.replace(" ", "-"))
         repolish(self.clock)

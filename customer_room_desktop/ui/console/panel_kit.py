@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
@@ -87,6 +89,46 @@ class ElidedLabel(QLabel):
                                       self.foregroundRole())
 
 
+def shrunk_font(font: QFont, fits: Callable[[QFont], bool], smallest: float) -> QFont:
+    """``font`` as large as ``fits`` accepts, but no smaller than ``smallest`` of it (then at that size)."""
+    shrunk, scale = QFont(font), 1.0
+    while True:
+        scale = max(smallest, scale)
+        if font.pixelSize() > 0:
+            shrunk.setPixelSize(max(1, int(font.pixelSize() * scale)))
+        else:
+            shrunk.setPointSizeF(font.pointSizeF() * scale)
+        if scale == smallest or fits(shrunk):
+            return shrunk
+        scale *= 0.95
+
+
+class FittedLabel(QLabel):
+    """One line drawn smaller, down to ``SMALLEST`` of its size, where the console is too narrow for it, and
+    ending in "…" only below that; its least width does not depend on its text. The session clock's line,
+    1,051 pixels in a conversation, needed a console of 1,761: on a 1366-pixel laptop the console grew past
+    the screen each time a conversation began."""
+
+    SMALLEST = 0.6
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 20, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = self.contentsRect()
+        if self.fontMetrics().horizontalAdvance(self.text()) <= area.width():
+            super().paintEvent(event)
+            return
+        room = area.width() - 2  # two pixels short of the edge, which the last glyph may reach
+        font = shrunk_font(self.font(), lambda font: QFontMetrics(font).horizontalAdvance(self.text()) <= room,
+                           self.SMALLEST)
+        shown = QFontMetrics(font).elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
+        with painting(self) as painter:
+            painter.setFont(font)
+            self.style().drawItemText(painter, area, int(self.alignment()), self.palette(), self.isEnabled(), shown,
+                                      self.foregroundRole())
+
+
 def scrolled(body: QWidget, name: str = "tabscroll") -> QScrollArea:
     """``body`` in a frameless area that scrolls when the console is smaller than it (a laptop's screen),
     so no page of a tab makes the console taller or wider than the screen."""
@@ -143,7 +185,9 @@ class WholeText(QPlainTextEdit):
     25,000 characters is there whole. Laid out again only when the text changes, and never takes the
     keyboard from the room (the wheel and the scroll bar still scroll it)."""
 
-    def __init__(self, name: str, lines: int, pixel_size: int):
+    def __init__(self, name: str, lines: int, pixel_size: int, *, fewest_lines: int | None = None):
+        """``fewest_lines``: the box may give up lines down to these where the console is short (a laptop's
+        screen); its height still depends on the window alone, never on the text."""
         super().__init__(objectName=name)
         self.setReadOnly(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # read with the keyboard too; a click leaves the focus
@@ -152,7 +196,12 @@ class WholeText(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(points_for(pixel_size))
         margin = self.document().documentMargin()
-        self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + round(2 * margin) + 4)  # no layout jump
+        def height(count: int) -> int:
+            return QFontMetrics(font).lineSpacing() * count + round(2 * margin) + 4
+
+        self.setFixedHeight(height(lines))  # no layout jump
+        if fewest_lines is not None:
+            self.setMinimumHeight(height(fewest_lines))
         self._text = ""
 
     def setText(self, text: str) -> None:  # noqa: N802 (the name QLabel gives it)

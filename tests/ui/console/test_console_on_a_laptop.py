@@ -1,10 +1,12 @@
-"""The console on a laptop's screen: at 1366x768 (or 1920x1080 at Windows' 125 %: 1536x864) every part of
-it is on the screen and no button's label is cut; on a wide screen the controls keep one line."""
+"""The console on a laptop's screen: at 1366x768 (or 1920x1080 at Windows' 125 %: 1536x864), and at 1280x720
+(1920x1080 at 150 %, Windows' default on many 14-inch laptops), every part of it is on the screen and no button's
+label is cut; on a wide screen the controls keep one line."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from customer_room_desktop.app.paths import style_sheet
@@ -15,6 +17,7 @@ from customer_room_desktop.ui.console.wall_map import WallStatus
 STAGES = ["I look for cover", "I buy a policy", "I get started", "I change something", "I make a claim",
           "I need help", "I renew or leave"]
 LAPTOP = QSize(1366, 768 - 40 - 30)  # less a task bar and the window's title bar
+SMALL_LAPTOP = QSize(1280, 720 - 40 - 30)
 WALLS = [WallStatus(f"wall-{n}", f"WALL{n}", "3840x2160", view, True, number=n, shows=view)
          for n, view in ((1, "stage"), (2, "complaints"), (3, "journey"))]
 
@@ -55,15 +58,17 @@ def _cut_or_off(window: QWidget, buttons: list[QAbstractButton]) -> list[str]:
     return wrong
 
 
-def test_the_whole_console_fits_a_laptops_screen_with_every_tab_made(console, qtbot):
-    _settle(qtbot, console, LAPTOP)  # laid out that wide, the rows that wrap say how high they are
+@pytest.mark.parametrize("laptop", [LAPTOP, SMALL_LAPTOP], ids=["1366x768", "1280x720"])
+def test_the_whole_console_fits_a_laptops_screen_with_every_tab_made(console, qtbot, laptop):
+    _settle(qtbot, console, laptop)  # laid out that wide, the rows that wrap say how high they are
     needs = console.minimumSizeHint()
-    assert needs.width() <= LAPTOP.width() and needs.height() <= LAPTOP.height(), \
-        f"the console needs {needs.width()}x{needs.height()}, a laptop gives it {LAPTOP.width()}x{LAPTOP.height()}"
+    assert needs.width() <= laptop.width() and needs.height() <= laptop.height(), \
+        f"the console needs {needs.width()}x{needs.height()}, a laptop gives it {laptop.width()}x{laptop.height()}"
 
 
-def test_on_a_laptop_no_button_of_the_console_is_cut_or_off_the_screen(console, qtbot):
-    _settle(qtbot, console, LAPTOP)
+@pytest.mark.parametrize("laptop", [LAPTOP, SMALL_LAPTOP], ids=["1366x768", "1280x720"])
+def test_on_a_laptop_no_button_of_the_console_is_cut_or_off_the_screen(console, qtbot, laptop):
+    _settle(qtbot, console, laptop)
     room_buttons = [b for b in console.centralWidget().findChildren(QPushButton)
                     if b.window() is console and not b.parentWidget().objectName().startswith("qt_")]
     wrong = _cut_or_off(console, room_buttons)
@@ -95,19 +100,25 @@ def test_each_panel_scrolls_on_a_laptop_instead_of_pushing_the_console_off_the_s
         "on a laptop the exercise goes below the personas"
 
 
-def test_the_capture_status_keeps_its_height_whatever_it_says(console, qtbot):
-    _settle(qtbot, console, LAPTOP)
+@pytest.mark.parametrize("laptop", [LAPTOP, SMALL_LAPTOP], ids=["1366x768", "1280x720"])
+def test_the_capture_status_keeps_its_height_whatever_it_says(console, qtbot, laptop):
+    _settle(qtbot, console, laptop)
     status = console.capture_bar.status
-    heights = set()
+    heights, sizes = set(), []
     for text in ("✓ Saved at 10:42", "Ready: Ctrl+D, Ctrl+K or Ctrl+N, then type; Enter saves.",
                  "Start the session to capture."):
         status.setText(text)
         QApplication.processEvents()
+        font = status.drawn_font()
         wrapped = status.alignment() | Qt.TextFlag.TextWordWrap
-        needed = status.fontMetrics().boundingRect(status.contentsRect(), wrapped, text)
+        needed = QFontMetrics(font).boundingRect(status.contentsRect(), wrapped, text)
         assert needed.height() <= status.height(), f"{text!r} needs {needed.height()} px of {status.height()}"
+        sizes.append(QFontInfo(font).pixelSize() / QFontInfo(status.font()).pixelSize())
         heights.add((status.height(), console.capture_bar.text.y()))
     assert len(heights) == 1, "the field below moved with the status's text"
+    assert min(sizes) >= 0.75, "drawn smaller than three quarters of its size"
+    if laptop == LAPTOP:
+        assert sizes == [1, 1, 1], "on a 1366-pixel laptop every status reads at its own size"
 
 
 def test_on_a_wide_screen_the_controls_keep_one_line_and_the_keys_in_their_labels(console, qtbot):
@@ -174,3 +185,27 @@ def test_a_long_stage_name_never_widens_the_console_and_reads_whole_in_the_journ
     assert console.now.text() == f"Stage 1 of 7 · {long_name}"  # cut only where it is drawn
     console.now.grab()  # drawn: the tooltip then holds the whole of what the line cuts
     assert console.now.toolTip() == console.now.text()
+
+
+@pytest.mark.parametrize("laptop", [LAPTOP, SMALL_LAPTOP], ids=["1366x768", "1280x720"])
+def test_in_a_conversation_the_clock_is_drawn_whole_on_one_line_smaller_and_the_console_fits(console, qtbot, laptop):
+    _settle(qtbot, console, laptop)
+    one_line = console.clock.height()
+    console.show_clock("1:02:03", "04:05 / 12:00", "on time", "conversation 2: 17:10 / 25:00", "nearly over")
+    QApplication.processEvents()
+    needs = console.minimumSizeHint()
+    assert needs.width() <= laptop.width() and needs.height() <= laptop.height(), \
+        f"in a conversation the console needs {needs.width()}x{needs.height()}"
+    assert console.size() == laptop
+    clock = console.clock
+    whole = clock.fontMetrics().horizontalAdvance(clock.text())
+    assert whole > clock.width(), "the clock's line is wider than the middle column here"
+    assert clock.height() == one_line
+    picture = QImage(clock.size(), QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.black)
+    clock.render(picture, renderFlags=QWidget.RenderFlag.DrawChildren)  # the text alone, on black
+    inked = [x for x in range(picture.width())
+             if any(picture.pixelColor(x, y).lightness() > 60 for y in range(picture.height()))]
+    assert inked, "the clock drew nothing"
+    assert inked[-1] < picture.width() - 2, "the clock's text runs into the edge: cut, not fitted"
+    assert inked[-1] - inked[0] > 0.85 * clock.contentsRect().width(), "drawn smaller than it needs, or elided"
