@@ -23,6 +23,7 @@ from .live_room import LiveRoom
 
 if TYPE_CHECKING:
     from ..services.interface_addresses import InterfaceAddress
+    from ..ui.console.phones_panel import PhonesPanel
     from .phone_bridge import PhoneBridge
 
 VOTE_PHASES = {
@@ -39,24 +40,42 @@ def address_label(entry: InterfaceAddress) -> str:
 
 
 class PhoneSwitch(QObject):
-    """Between the Phones tab and the phones' server; the bridge is made the first time it is turned on."""
+    """Between the Phones tab and the phones' server; the bridge is made the first time it is turned on.
+
+    The tab's panel is made the first time the tab is opened, or when the phones are turned on from the
+    command line (``panel`` makes it): it cost the console's build 16 ms at every start."""
 
     def __init__(self, live: LiveRoom):
         super().__init__(live)
         self.live = live
-        self.panel = live.console.phones_panel
         self.bridge: PhoneBridge | None = None
         self._last: tuple[str, int] = ("", 0)  # where it listened last: the same port when turned on again
-        self.panel.switched.connect(self._switched)
-        self.panel.vote_requested.connect(self._vote)
-        self.panel.take_back_requested.connect(lambda: self._try(lambda bridge: bridge.release_controller()))
-        self.panel.takeover_answered.connect(lambda yes: self._try(lambda bridge: bridge.answer_takeover(yes)))
-        self.panel.wall_requested.connect(self.show_on_wall)
-        self.panel.opened.connect(self.show_addresses)  # not at start-up: see show_addresses
+        live.console.panels.built.connect(self._panel_made)
+        if live.console.panels.has("phones"):
+            self._panel_made("phones")
         live.changed.connect(self._room_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.turn_off)  # before the live room shuts down, however the room closes
+
+    @property
+    def panel(self) -> PhonesPanel:
+        """The Phones tab's panel, made now if it was not yet."""
+        return self.live.console.phones_panel
+
+    def _panel_made(self, name: str) -> None:
+        """The Phones tab's panel was just made: follow what it asks, and show what is so."""
+        if name != "phones":
+            return
+        panel = self.panel
+        panel.switched.connect(self._switched)
+        panel.vote_requested.connect(self._vote)
+        panel.take_back_requested.connect(lambda: self._try(lambda bridge: bridge.release_controller()))
+        panel.takeover_answered.connect(lambda yes: self._try(lambda bridge: bridge.answer_takeover(yes)))
+        panel.wall_requested.connect(self.show_on_wall)
+        panel.opened.connect(self.show_addresses)  # each time the tab is shown: see show_addresses
+        if self.running:
+            self._started("")
 
     @property
     def running(self) -> bool:
@@ -155,7 +174,7 @@ class PhoneSwitch(QObject):
         self.panel.show_vote(phase, line, list(progress.waiting))
 
     def _room_changed(self, changes: Changes) -> None:
-        if self.running and VOTE_FOLLOWS & changes.what:
+        if self.running and self.live.console.panels.has("phones") and VOTE_FOLLOWS & changes.what:
             self._show_vote()
 
     # -- the facilitator's actions ------------------------------------------------------------------------------

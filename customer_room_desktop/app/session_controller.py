@@ -77,6 +77,8 @@ class SessionController(QObject):
 
     def _panel_made(self, name: str) -> None:
         """A session tab's panel was just made: connect its intents to this controller, and fill it."""
+        if name not in _PANEL_INTENTS:
+            return  # the Phones tab's: phone_switch's
         panel = self.console.panels.panel(name)
         for signal, slot in _PANEL_INTENTS[name]:
             getattr(panel, signal).connect(getattr(self, slot))

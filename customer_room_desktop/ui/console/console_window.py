@@ -17,7 +17,6 @@ from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
 from .panel_kit import ElidedLabel, FittedLabel, WholeText, panel_button, repolish, scrolled
-from .phones_panel import PhonesPanel
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 from .text_scale import scaled_style_sheet, system_text_scale
@@ -25,6 +24,7 @@ from .text_scale import scaled_style_sheet, system_text_scale
 if TYPE_CHECKING:
     from .accountability_panel import AccountabilityPanel
     from .focus_panel import FocusPanel
+    from .phones_panel import PhonesPanel
     from .session_panel import SessionPanel
 
 
@@ -152,8 +152,7 @@ class ConsoleWindow(QMainWindow):
         self.room_tabs.addTab(self.walk_panel, "2 · In their shoes")
         self.panels.add("focus", "3 · Focus and commit", "focus_panel.FocusPanel")
         self.panels.add("accountability", "4 · Accountability", "accountability_panel.AccountabilityPanel")
-        self.phones_panel = PhonesPanel()  # the phones' switch, codes and vote (app/phone_switch.py)
-        self.room_tabs.addTab(self.phones_panel, "Phones")
+        self.panels.add("phones", "Phones", "phones_panel.PhonesPanel")  # the switch, codes, vote: phone_switch.py
         for keys, kind in (("Ctrl+D", "decision"), ("Ctrl+K", "commitment"), ("Ctrl+N", "note")):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -171,6 +170,10 @@ class ConsoleWindow(QMainWindow):
     @property
     def accountability_panel(self) -> AccountabilityPanel:
         return cast("AccountabilityPanel", self.panels.panel("accountability"))
+
+    @property
+    def phones_panel(self) -> PhonesPanel:
+        return cast("PhonesPanel", self.panels.panel("phones"))
 
     def _resume_banner(self) -> QFrame:
         """After a crash: the choice to resume is the first thing on the console, not a line in a tab."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from .flow_layout import FlowLayout
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 QR_SIZE = 250  # pixels on the laptop's screen: a phone held at arm's length reads it at once
 
 PHONES_PANEL_QSS = FOCUS_PANEL_QSS + """
-QWidget#phonespanel, QWidget#phonesbody { background: #11161C; color: #F0F3F6; }
+QWidget#phonespanel { background: #11161C; color: #F0F3F6; }
 QLabel#qr { background: #FFFFFF; color: #0B0F14; font-size: 15px; }
 QLabel#pin { font-family: "DejaVu Sans Mono", monospace; font-size: 52px; font-weight: 700; color: #F0F3F6;
              letter-spacing: 4px; }
@@ -71,15 +71,7 @@ class PhonesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("phonespanel")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(objectName="panelscroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(scroll)
-        body = QWidget(objectName="phonesbody")
-        scroll.setWidget(body)
-        box = QVBoxLayout(body)
+        box = QVBoxLayout(self)  # the console's tab puts the panel in an area that scrolls (lazy_tabs)
         box.addLayout(self._switch_row())
         self.message = MessageLabel()
         box.addWidget(self.message)
