@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QTabWidget,
+    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from .banner_slot import BannerSlot
 from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
-from .panel_kit import ElidedLabel, FittedLabel, WholeText, panel_button, repolish, scrolled
+from .panel_kit import ElidedLabel, FittedLabel, WholeText, panel_button, repolish, scrolled, wrapping_list
 from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 from .text_scale import scaled_style_sheet, system_text_scale
@@ -26,14 +26,6 @@ if TYPE_CHECKING:
     from .focus_panel import FocusPanel
     from .phones_panel import PhonesPanel
     from .session_panel import SessionPanel
-
-
-def _wrapping_list(name: str = "") -> QListWidget:
-    """A list whose long lines wrap instead of hiding behind a horizontal scroll bar."""
-    items = QListWidget(objectName=name)
-    items.setWordWrap(True)
-    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return items
 
 
 class ConsoleWindow(QMainWindow):
@@ -63,7 +55,7 @@ class ConsoleWindow(QMainWindow):
         self.setWindowTitle(f"{room_name} · Customer Room console")
         page = QWidget(objectName="page")
         outer = QHBoxLayout(page)
-        self.stages = _wrapping_list()
+        self.stages = wrapping_list("stages")
         self.stages.setAccessibleName("Journey stages")
         for number, name in enumerate(stage_names, start=1):
             self.stages.addItem(f"{number}  {name}")
@@ -75,7 +67,7 @@ class ConsoleWindow(QMainWindow):
         self.agenda_title = QLabel(objectName="heading")
         self.agenda_title.setWordWrap(True)
         navigator.addWidget(self.agenda_title)
-        self.agenda = _wrapping_list("agenda")
+        self.agenda = wrapping_list("agenda")
         self.agenda.setAccessibleName("Agenda")
         self.agenda.setFixedWidth(round(320 * system_text_scale()))
         self.agenda.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -301,7 +293,7 @@ class ConsoleWindow(QMainWindow):
         artifacts_page = QWidget(objectName="artifactspage")
         artifacts_box = QVBoxLayout(artifacts_page)
         artifacts_box.addWidget(QLabel("ARTIFACTS OF THIS STAGE", objectName="heading"))
-        self.artifacts = _wrapping_list("artifacts")
+        self.artifacts = wrapping_list("artifacts")
         self.artifacts.setAccessibleName("Artifacts of this stage")
         self.artifacts.itemClicked.connect(
             lambda item: self.artifact_requested.emit(item.data(Qt.ItemDataRole.UserRole)))

@@ -11,15 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
+    QListWidgetItem, QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from ...domain.reliability import reliability_label
 from ..reliability_palette import RELIABILITY_HEX
+from .flow_layout import FlowLayout
 from .panel_kit import (
     BAD, FOCUS_PANEL_QSS, GOOD, QUIET, TEAL, MessageLabel, hbox, money_text, panel_button, repolish,
     selected_item, wrapping_list,
@@ -57,6 +58,30 @@ def parse_members(text: str, silos: dict[str, str] | None = None) -> list[tuple[
     return members
 
 
+TEXT_COLUMN_LEAST = 170  # the experience and its moment: narrower, their words broke letter by letter
+
+
+class _CandidateTable(QTableWidget):
+    """The candidates. The experience and its moment share the width the figures leave, but where that
+    is less than TEXT_COLUMN_LEAST each (a laptop's console: 85 pixels), they keep that width and the
+    table scrolls sideways instead."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_text_columns()
+
+    def fit_text_columns(self) -> None:
+        header = self.horizontalHeader()
+        figures = sum(header.sectionSize(column) for column in range(2, self.columnCount()))
+        narrow = self.viewport().width() - figures < 2 * TEXT_COLUMN_LEAST
+        mode = QHeaderView.ResizeMode.Interactive if narrow else QHeaderView.ResizeMode.Stretch
+        for column in (0, 1):
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+                if narrow:
+                    header.resizeSection(column, TEXT_COLUMN_LEAST)
+
+
 class FocusPanel(QWidget):
     """Candidates with their evidence, dot voting, selection, teams and the stop-doing list."""
 
@@ -87,31 +112,31 @@ class FocusPanel(QWidget):
         box.addLayout(self._vote_bar())
         box.addWidget(self._table(), 1)
         box.addLayout(self._candidate_row())
-        lower = QHBoxLayout()
-        lower.addWidget(self._team_group(), 1)
-        lower.addWidget(self._stop_group(), 1)
-        box.addLayout(lower)
-        scroll = QScrollArea(objectName="panelscroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        # One above the other: side by side they needed 769 pixels, and a laptop's console gives the tab 654
+        # (the stop-doing list lay cut off at its right edge, behind a scroll area that did not scroll sideways).
+        box.addWidget(self._team_group())
+        box.addWidget(self._stop_group())
+        outer.addWidget(body, 1)  # the console's tab puts the panel in an area that scrolls (lazy_tabs)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._save_dots, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_buttons()
 
     # -- building ----------------------------------------------------------------------------------
-    def _vote_bar(self) -> QHBoxLayout:
+    def _vote_bar(self) -> FlowLayout:
         self.leader = QComboBox(minimumContentsLength=14)
         self.leader.setAccessibleName("Leader voting")
         self.leader.currentTextChanged.connect(lambda _: self._load_leader_dots())
         self.budget = QLabel(objectName="budget")
         self.save_dots = panel_button("Save dots (Ctrl+Return)", primary=True)
         self.save_dots.clicked.connect(self._save_dots)
-        return hbox(QLabel("Dots of"), self.leader, self.budget, 1, self.save_dots)
+        row = FlowLayout()  # "Save dots" goes to a second line on a laptop's console (with a leader's budget
+        for part in (QLabel("Dots of"), self.leader, self.budget, self.save_dots):  # the line needs 700 px)
+            row.addWidget(part)
+        return row
 
     def _table(self) -> QTableWidget:
-        self.table = QTableWidget(0, len(COLUMNS), alternatingRowColors=True, wordWrap=True, tabKeyNavigation=False)
+        self.table = _CandidateTable(0, len(COLUMNS), alternatingRowColors=True, wordWrap=True,
+                                     tabKeyNavigation=False)
         self.table.setAccessibleName("Candidate experiences")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,11 +148,12 @@ class FocusPanel(QWidget):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column < 2
                                         else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.fit_text_columns()
         self.table.setMinimumHeight(320)  # five candidates without scrolling
         self.table.itemSelectionChanged.connect(self._update_buttons)
         return self.table
 
-    def _candidate_row(self) -> QHBoxLayout:
+    def _candidate_row(self) -> QVBoxLayout:
         self.select_button = panel_button("Select as a priority", primary=True)
         self.select_button.clicked.connect(lambda: self.select_requested.emit(self.current_key()))
         self.moment = QComboBox(minimumContentsLength=16)
@@ -139,10 +165,12 @@ class FocusPanel(QWidget):
         self.candidate_title.textChanged.connect(lambda _: self._update_buttons())
         self.add_button = panel_button("Add")
         self.add_button.clicked.connect(self._add_candidate)
-        row = hbox(self.select_button, QLabel("Add a candidate:"), self.moment, self.candidate_title, self.add_button)
-        row.insertSpacing(1, 24)
-        row.setStretchFactor(self.candidate_title, 1)
-        return row
+        rows = QVBoxLayout()
+        rows.addLayout(hbox(self.select_button, 1))  # its own line: with the candidate's fields, 673 pixels
+        adding = hbox(QLabel("Add a candidate:"), self.moment, self.candidate_title, self.add_button)
+        adding.setStretchFactor(self.candidate_title, 1)
+        rows.addLayout(adding)
+        return rows
 
     def _team_group(self) -> QGroupBox:
         self.team_group = QGroupBox()
@@ -228,6 +256,7 @@ class FocusPanel(QWidget):
         if rows:
             self.table.selectRow(rows[0])
         self.table.blockSignals(False)
+        self.table.fit_text_columns()  # the figures' columns took the width of what they show now
         self._load_leader_dots()
         self._update_buttons()
 

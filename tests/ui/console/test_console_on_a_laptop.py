@@ -90,9 +90,12 @@ def test_each_panel_scrolls_on_a_laptop_instead_of_pushing_the_console_off_the_s
         cut = [b.text() for b in buttons if b.width() < b.sizeHint().width()]
         assert not cut, f"on {console.room_tabs.tabText(tab)!r}, cut: {cut}"
         page = console.room_tabs.currentWidget()
-        sideways = [area.objectName() for area in [page, *page.findChildren(QScrollArea)]
-                    if isinstance(area, QScrollArea) and area.horizontalScrollBar().isVisible()]
+        areas = [area for area in [page, *page.findChildren(QScrollArea)]
+                 if isinstance(area, QScrollArea) and area.isVisible() and area.widget() is not None]
+        sideways = [area.objectName() for area in areas if area.horizontalScrollBar().isVisible()]
         assert not sideways, f"{console.room_tabs.tabText(tab)!r} scrolls sideways on a laptop"
+        cut = [area.objectName() for area in areas if area.widget().width() > area.viewport().width()]
+        assert not cut, f"on {console.room_tabs.tabText(tab)!r} the right side is cut off: {cut}"
     walk = console.walk_panel
     console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
     QApplication.processEvents()

@@ -231,3 +231,19 @@ def test_stop_doing_is_proposed_then_decided(qtbot, panel, room, session):
     with qtbot.waitSignal(panel.stop_doing_decided) as kept:
         qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
     assert kept.args == [item_id, False]
+
+
+@pytest.mark.parametrize("width", [520, 1200], ids=["a small laptop's console", "a wide console"])
+def test_the_candidates_words_stay_readable_and_a_narrow_table_scrolls_sideways(panel, qtbot, width):
+    """On a laptop's console the figures left the experience and its moment 85 pixels each, and their
+    words broke letter by letter; they keep 170 now, and the table scrolls sideways to the figures."""
+    panel.resize(width, 900)
+    qtbot.waitUntil(lambda: panel.width() == width)
+    header = panel.table.horizontalHeader()
+    text_columns = [header.sectionSize(0), header.sectionSize(1)]
+    assert min(text_columns) >= 170, text_columns
+    scrolls = panel.table.horizontalScrollBar().maximum() > 0
+    assert scrolls == (width == 520), "only a narrow table scrolls sideways"
+    if width == 1200:  # wide: the two columns share all the width the figures leave
+        figures = sum(header.sectionSize(column) for column in range(2, len(COLUMNS)))
+        assert sum(text_columns) + figures >= panel.table.viewport().width() - 1
