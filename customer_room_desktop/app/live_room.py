@@ -86,8 +86,7 @@ class LiveRoom(QObject):
         self._console_pictures.timeout.connect(self._update_console_pictures)
         self.calls = CallController(factory, self.console.call_panel, self.engine, self.send)
         self.session = SessionController(self.engine, self.console, self.send, self._redraw)
-        self.walk = WalkController(self.engine, self.console.walk_panel, self.send)
-        self.console.walk_panel.handout_requested.connect(self._print_handouts)
+        self.walk = WalkController(self.engine, self.console.panels, self.send, self._print_handouts)
         self.console.show_asset_periods(factory.asset_labels())
         self.presenter = WallPresenter(factory, self.prefetcher)
         self.screens = WallScreens(factory.branding, lambda walls: self.send(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -25,17 +26,39 @@ from ..storage.exercises import (
     run_of,
 )
 from ..storage.session_plans import attendees_of
-from ..ui.console.walk_panel import WalkPanel
+
+if TYPE_CHECKING:
+    from ..ui.console.lazy_tabs import LazyTabs
+    from ..ui.console.walk_panel import WalkPanel
 
 
 class WalkController(QObject):
-    def __init__(self, engine: RoomEngine, panel: WalkPanel, send: Callable[[cmd.Command], Changes | None]):
+    """Fills the "In their shoes" tab and follows it. The tab's panel, and the queries that fill it, are made
+    the first time the tab is opened (they cost every start about 10 ms): until then nothing is shown."""
+
+    def __init__(self, engine: RoomEngine, panels: LazyTabs, send: Callable[[cmd.Command], Changes | None],
+                 handouts: Callable[[str, int, str], None]):
         super().__init__()
-        self.engine, self.room, self.panel, self.send = engine, engine.room, panel, send
-        self.personas = persona_keys(self.room)
+        self.engine, self.room, self.send, self._panels, self._handouts = engine, engine.room, send, panels, handouts
+        self._run: tuple[ExerciseState, ExerciseRun] | None = None
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._show_status)
+        panels.built.connect(self._panel_made)
+        if panels.has("walk"):
+            self._panel_made("walk")
+
+    @property
+    def panel(self) -> WalkPanel:
+        """The tab's panel, made now if it was not yet."""
+        return cast("WalkPanel", self._panels.panel("walk"))
+
+    def _panel_made(self, name: str) -> None:
+        if name != "walk":
+            return
+        panel = self.panel
         calls = self.room.db.execute("SELECT c.key, p.name || ' · ' || c.title FROM calls c JOIN personas p "
                                      "ON p.id = c.persona_id ORDER BY p.id, c.id").fetchall()
-        panel.show_personas(self.personas, calls)
+        panel.show_personas(persona_keys(self.room), calls)
         panel.show_tasks([(t.artifact_key, f"{t.title} · customers: median {clock_text(t.customer_median_seconds)}")
                           for t in exercise_tasks(self.room)])
         panel.persona_requested.connect(lambda key: self.send(cmd.ShowPersona(key)))
@@ -45,9 +68,7 @@ class WalkController(QObject):
         panel.stop_requested.connect(self.stop)
         panel.result_entered.connect(self.result)
         panel.reaction_entered.connect(self.reaction)
-        self._run: tuple[ExerciseState, ExerciseRun] | None = None
-        self._ticker = QTimer(self, interval=1000)
-        self._ticker.timeout.connect(self._show_status)
+        panel.handout_requested.connect(self._handouts)
         self.refresh()
 
     @property
@@ -136,6 +157,8 @@ class WalkController(QObject):
                                       f"(customers: median {clock_text(run.task.customer_median_seconds)})")
 
     def refresh(self) -> None:
+        if not self._panels.has("walk"):
+            return  # shown when the tab is first opened
         session = self.engine.state.session
         session_id = session.id
         run = self.run

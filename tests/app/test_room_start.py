@@ -55,3 +55,18 @@ def test_no_event_reaches_the_room_keys_before_the_room_is_on_screen_and_keys_wo
         finally:
             live.shut_down()
 
+
+
+def test_the_room_opens_with_only_the_screens_tab_made_and_each_tab_filled_when_first_opened(live, qtbot):
+    """The session's tabs, "In their shoes" and the phones are made when first opened: together they cost
+    every start 40-60 ms. Opened, each shows what the room holds."""
+    console = live.console
+    lazy = ("session", "walk", "focus", "accountability", "phones")
+    assert [name for name in lazy if console.panels.has(name)] == []
+    console.room_tabs.setCurrentIndex(console.panels.index_of("walk"))
+    qtbot.waitUntil(lambda: console.panels.has("walk"))
+    walk = console.walk_panel
+    qtbot.waitUntil(walk.isVisible)
+    assert walk.personas.count() >= 3 and walk.personas.isVisible()  # the sample's, filled as the tab was made
+    assert walk.start_button.isVisible()
+    assert [name for name in lazy if console.panels.has(name)] == ["walk"]

@@ -17,7 +17,6 @@ from .capture_bar import CaptureBar
 from .flow_layout import FlowLayout
 from .lazy_tabs import LazyTabs
 from .panel_kit import ElidedLabel, FittedLabel, WholeText, panel_button, repolish, scrolled, wrapping_list
-from .walk_panel import WalkPanel
 from .wall_map import THUMB_WIDTH, WallMap, WallStatus, small_picture
 from .text_scale import scaled_style_sheet, system_text_scale
 
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from .focus_panel import FocusPanel
     from .phones_panel import PhonesPanel
     from .session_panel import SessionPanel
+    from .walk_panel import WalkPanel
 
 
 class ConsoleWindow(QMainWindow):
@@ -140,8 +140,7 @@ class ConsoleWindow(QMainWindow):
         self.room_tabs.addTab(scrolled(screens), "Screens")
         self.panels = LazyTabs(self.room_tabs)  # made when first shown: see lazy_tabs
         self.panels.add("session", "Session", "session_panel.SessionPanel")
-        self.walk_panel = WalkPanel()
-        self.room_tabs.addTab(self.walk_panel, "2 · In their shoes")
+        self.panels.add("walk", "2 · In their shoes", "walk_panel.WalkPanel", scrolls_itself=True)
         self.panels.add("focus", "3 · Focus and commit", "focus_panel.FocusPanel")
         self.panels.add("accountability", "4 · Accountability", "accountability_panel.AccountabilityPanel")
         self.panels.add("phones", "Phones", "phones_panel.PhonesPanel")  # the switch, codes, vote: phone_switch.py
@@ -162,6 +161,10 @@ class ConsoleWindow(QMainWindow):
     @property
     def accountability_panel(self) -> AccountabilityPanel:
         return cast("AccountabilityPanel", self.panels.panel("accountability"))
+
+    @property
+    def walk_panel(self) -> WalkPanel:
+        return cast("WalkPanel", self.panels.panel("walk"))
 
     @property
     def phones_panel(self) -> PhonesPanel:

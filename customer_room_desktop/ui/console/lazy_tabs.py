@@ -27,12 +27,17 @@ class LazyTabs(QObject):
         self._makers: dict[str, Callable[[], QWidget]] = {}
         self._holders: dict[str, QWidget] = {}
         self._panels: dict[str, QWidget] = {}
+        self._scrolls_itself: set[str] = set()
         tabs.currentChanged.connect(self._shown)
 
-    def add(self, name: str, title: str, widget: str) -> None:
-        """A tab titled ``title`` whose panel is ``widget`` ("module.Class" in this package), made later."""
+    def add(self, name: str, title: str, widget: str, *, scrolls_itself: bool = False) -> None:
+        """A tab titled ``title`` whose panel is ``widget`` ("module.Class" in this package), made later.
+        ``scrolls_itself``: the panel has its own area that scrolls (and lays itself out for the tab's
+        width), so it is not put in one."""
         module, _, class_name = widget.rpartition(".")
         self._makers[name] = lambda: getattr(importlib.import_module(f"{__package__}.{module}"), class_name)()
+        if scrolls_itself:
+            self._scrolls_itself.add(name)
         holder = QWidget(objectName=f"{name}holder")
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -48,7 +53,7 @@ class LazyTabs(QObject):
         if panel is None:
             panel = self._panels[name] = self._makers[name]()
             # in an area that scrolls when the console is smaller than the panel (a laptop's screen)
-            self._holders[name].layout().addWidget(scrolled(panel))
+            self._holders[name].layout().addWidget(panel if name in self._scrolls_itself else scrolled(panel))
             if installed_guard() is not None:
                 strong_focus(panel)  # as the wheel guard treats the console's other drop-downs
             self.built.emit(name)

@@ -97,7 +97,7 @@ def test_each_panel_scrolls_on_a_laptop_instead_of_pushing_the_console_off_the_s
         cut = [area.objectName() for area in areas if area.widget().width() > area.viewport().width()]
         assert not cut, f"on {console.room_tabs.tabText(tab)!r} the right side is cut off: {cut}"
     walk = console.walk_panel
-    console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
+    console.room_tabs.setCurrentIndex(console.panels.index_of("walk"))
     QApplication.processEvents()
     assert walk.leaders.y() > walk.personas.y() + walk.personas.height(), \
         "on a laptop the exercise goes below the personas"
@@ -135,7 +135,7 @@ def test_on_a_wide_screen_the_controls_keep_one_line_and_the_keys_in_their_label
     walls = [frame for frame in console.map.findChildren(QWidget, "wall") if frame.isVisible()]
     assert len(walls) == 3 and len({frame.y() for frame in walls}) == 1, "three walls side by side"
     walk = console.walk_panel
-    console.room_tabs.setCurrentIndex(console.room_tabs.indexOf(walk))
+    console.room_tabs.setCurrentIndex(console.panels.index_of("walk"))
     QApplication.processEvents()
     assert walk.personas.x() < walk.leaders.x(), "the exercise beside the personas"
     area = walk.findChild(QScrollArea)
