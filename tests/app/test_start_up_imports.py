@@ -5,7 +5,8 @@ plugins another 50 ms; the walls the sample room opens on (plain PNGs and a PDF 
 draw without them, so they are loaded when a view, a picture or a write first needs them. numpy, which
 frames rendered ahead are tiled with, is loaded in the room's first idle moment, after the painting.
 Nor do the standard modules that only a capture (uuid), a medium's hash (hashlib, with OpenSSL) or the
-Phones tab's list of addresses (socket) need.
+Phones tab's list of addresses (socket) need. Nor (on Linux, where the process's mapped libraries can be
+read) QtSvg and QtNetwork, which every image plugin came with when the logo was read without its format.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ loaded_when_painted = []
 quit_painted = run_room._quit_painted
 def noting_what_is_loaded(app):  # the room's first idle moment may load numpy: only the painting counts
     loaded_when_painted.append(sorted(name for name in heavy if name in sys.modules))
+    try:  # Qt libraries only an image plugin asked to guess a picture's format would load
+        maps = open("/proc/self/maps").read()
+    except OSError:
+        maps = ""
+    loaded_when_painted[-1] += [library for library in ("libQt6Svg", "libQt6Network") if library in maps]
     quit_painted(app)
 run_room._quit_painted = noting_what_is_loaded
 status = run_room.run_live_room(Path(sys.argv[1]))
