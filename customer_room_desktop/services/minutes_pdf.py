@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 
 from ..domain.brand_colour import DEFAULT_BRAND, brand_hex, ink_on_white, tint
 from .minutes import Minutes
+from .plain_pictures import image_from_bytes
 from .minutes_charts import charts_of, png_data_uri
 from .minutes_text import heading, long_cells, long_date, sections, to_html
 from .page_flow import CAPTION, HEADER, Block, Piece, paginate
@@ -89,7 +90,7 @@ class _Document:
         branding = m.branding
         self.brand = brand_hex(branding.brand_colour if branding else DEFAULT_BRAND)
         self.ink = ink_on_white(self.brand)
-        self.logo = QImage.fromData(branding.logo) if branding and branding.logo else QImage()
+        self.logo = image_from_bytes(branding.logo) if branding and branding.logo else QImage()
         self.blocks: list[Block] = []
         self.drawn: list[_Drawn] = []
         self._build()
@@ -299,7 +300,7 @@ class _Document:
 
 def html_with_charts(m: Minutes) -> str:
     """The HTML export, with the charts and the room's logo embedded as PNG."""
-    logo = QImage.fromData(m.branding.logo) if m.branding and m.branding.logo else QImage()
+    logo = image_from_bytes(m.branding.logo) if m.branding and m.branding.logo else QImage()
     if not logo.isNull() and logo.height() > 160:
         logo = logo.scaledToHeight(160, Qt.TransformationMode.SmoothTransformation)
     return to_html(m, {name: png_data_uri(image) for name, image in charts_of(m).items()},

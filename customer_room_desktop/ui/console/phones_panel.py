@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget,
 )
 
+from ...services.plain_pictures import image_from_bytes
 from .flow_layout import FlowLayout
 from .panel_kit import FOCUS_PANEL_QSS, MessageLabel, panel_button
 from .text_scale import scaled_style_sheet
@@ -205,7 +206,7 @@ class PhonesPanel(QWidget):
     @staticmethod
     def _show_code(picture: QLabel, link: QLabel, url: str, png: bytes, missing: str) -> None:
         link.setText(url)
-        image = QImage.fromData(png) if png else QImage()
+        image = image_from_bytes(png) if png else QImage()
         picture.setAccessibleName(f"QR code for {url}" if url else missing)
         if image.isNull():
             picture.clear()

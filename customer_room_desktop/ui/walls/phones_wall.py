@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.legibility import Tier
 from ...services.phones_wall_data import PhonesWallData
+from ...services.plain_pictures import image_from_bytes
 from ...services.wall_data import Branding
 from .data_wall import DataWall
 from .wall_style import SURFACE, TEXT, TEXT_SOFT, WallScale, draw_text, fill_rounded, fit_wrapped_text, fitted_font
@@ -59,7 +60,7 @@ class PhonesWall(DataWall):
     def _code(self, png: bytes) -> QImage:
         """The code one pixel per module, decoded once per code."""
         if self._modules[0] != png:
-            image = QImage.fromData(png)
+            image = image_from_bytes(png)
             self._modules = (png, qr_modules(image) if not image.isNull() else QImage())
         return self._modules[1]
 
