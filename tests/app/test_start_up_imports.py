@@ -1,8 +1,8 @@
 """Opening a room live loads only what the first picture needs: no charting or wrapper library.
 
 pyqtgraph (with numpy) and sqlite-utils cost about a quarter of a second to import, Pillow with its
-plugins another 50 ms; the walls the sample room opens on (plain PNGs and a PDF on its first stage)
-draw without them, so they are loaded when a view, a picture or a write first needs them. numpy, which
+plugins another 50 ms; the walls the sample room opens on (two plain PNGs as its first stage's
+thumbnails) draw without them, so they are loaded when a view, a picture or a write first needs them. numpy, which
 frames rendered ahead are tiled with, is loaded in the room's first idle moment, after the painting.
 Nor do the standard modules that only a capture (uuid), a medium's hash (hashlib, with OpenSSL) or the
 Phones tab's list of addresses (socket) need. Nor (on Linux, where the process's mapped libraries can be
@@ -23,7 +23,8 @@ import json, sys
 from pathlib import Path
 from customer_room_desktop.app import run_room
 heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp",  # aiohttp: the phones, only when asked
-         "uuid", "hashlib", "socket")  # 5 ms each: a capture's identifier, a medium's hash, the phones' addresses
+         "uuid", "hashlib", "socket",  # 5 ms each: a capture's identifier, a medium's hash, the phones' addresses
+         "PySide6.QtPdf")  # 5-16 ms: loaded with the first PDF a wall shows
 loaded_when_painted = []
 quit_painted = run_room._quit_painted
 def noting_what_is_loaded(app):  # the room's first idle moment may load numpy: only the painting counts
