@@ -4,6 +4,13 @@ not hold it back for long."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from customer_room_desktop.app.run_room import _quit_painted
 from customer_room_desktop.app.wall_factory import WallFactory
 from customer_room_desktop.app.wall_presenter import ON_SCREEN_WAIT_MS, WallPresenter
 from customer_room_desktop.services.image_prefetch import ImagePrefetcher
@@ -49,3 +56,30 @@ def test_nothing_runs_after_the_room_has_stopped(qtbot, sample_room):
     qtbot.wait(100)
     assert done == []
     room.close()
+
+
+class _CountsPaints(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.paints += 1
+
+
+def test_the_painted_line_waits_for_the_paints_queued_not_for_idle_work_queued_beside_them(qtbot, capsys):
+    """The cold-start clock stops at "painted": the paints still queued are drawn first, but the idle
+    work queued meanwhile (a wall's next frames, 30 ms and more) runs after it, as in the room."""
+    window = _CountsPaints()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.paints > 0)
+    painted_before, idle_work, quitted = window.paints, [], []
+    QTimer.singleShot(0, lambda: idle_work.append("frames ahead"))
+    window.update()
+    _quit_painted(SimpleNamespace(quit=lambda: quitted.append(True)))
+    assert window.paints == painted_before + 1
+    assert idle_work == []
+    assert capsys.readouterr().out == "painted\n" and quitted == [True]
+    qtbot.waitUntil(lambda: idle_work == ["frames ahead"], timeout=1000)  # still runs, afterwards
