@@ -7,6 +7,8 @@ frames rendered ahead are tiled with, is loaded in the room's first idle moment,
 Nor do the standard modules that only a capture (uuid), a medium's hash (hashlib, with OpenSSL) or the
 Phones tab's list of addresses (socket) need. Nor (on Linux, where the process's mapped libraries can be
 read) QtSvg and QtNetwork, which every image plugin came with when the logo was read without its format.
+Nor is QStyle reached from Python (the console's labels once drew through it): PySide makes a class's
+21 Python enums when it is first used, 5 ms of the first paint.
 """
 
 from __future__ import annotations
@@ -19,8 +21,14 @@ import sys
 from tests.benchmarks.live_benchmarks import screens_config
 
 OPEN_AND_LIST = """
-import json, sys
+import enum, json, sys
 from pathlib import Path
+enums_made = set()
+make_enum = enum.EnumType._create_
+def noting_enums(cls, class_name, *args, **kwargs):  # PySide makes a class's Python enums when first used
+    enums_made.add(class_name)
+    return make_enum(cls, class_name, *args, **kwargs)
+enum.EnumType._create_ = noting_enums
 from customer_room_desktop.app import run_room
 heavy = ("pyqtgraph", "numpy", "sqlite_utils", "vlc", "PIL", "aiohttp",  # aiohttp: the phones, only when asked
          "uuid", "hashlib", "socket",  # 5 ms each: a capture's identifier, a medium's hash, the phones' addresses
@@ -34,6 +42,8 @@ def noting_what_is_loaded(app):  # the room's first idle moment may load numpy: 
     except OSError:
         maps = ""
     loaded_when_painted[-1] += [library for library in ("libQt6Svg", "libQt6Network") if library in maps]
+    if "PixelMetric" in enums_made:  # QStyle, reached from Python: its 21 enums take 5 ms to make
+        loaded_when_painted[-1].append("QStyle")
     quit_painted(app)
 run_room._quit_painted = noting_what_is_loaded
 status = run_room.run_live_room(Path(sys.argv[1]))

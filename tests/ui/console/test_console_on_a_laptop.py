@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 from customer_room_desktop.app.paths import style_sheet
 from customer_room_desktop.ui.console.console_window import ConsoleWindow
 from customer_room_desktop.ui.console.flow_layout import FlowLayout
+from customer_room_desktop.ui.console.panel_kit import ElidedLabel
 from customer_room_desktop.ui.console.wall_map import WallStatus
 
 STAGES = ["I look for cover", "I buy a policy", "I get started", "I change something", "I make a claim",
@@ -212,3 +213,17 @@ def test_in_a_conversation_the_clock_is_drawn_whole_on_one_line_smaller_and_the_
     assert inked, "the clock drew nothing"
     assert inked[-1] < picture.width() - 2, "the clock's text runs into the edge: cut, not fitted"
     assert inked[-1] - inked[0] > 0.85 * clock.contentsRect().width(), "drawn smaller than it needs, or elided"
+
+
+def test_a_label_too_narrow_for_its_line_ends_it_in_an_ellipsis_drawn_in_its_style_sheets_colour(qtbot):
+    label = ElidedLabel("3  I make a claim, in a stage name far longer than the label")
+    label.setStyleSheet("color: #ff2020; background: #000000;")
+    qtbot.addWidget(label)
+    label.resize(160, 40)
+    label.show()
+    qtbot.waitExposed(label)
+    image = label.grab().toImage()
+    red = sum(1 for x in range(image.width()) for y in range(image.height())
+              if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 90)
+    assert red > 40  # the text is drawn, in the sheet's colour
+    assert label.toolTip() == label.text()  # cut on the console, whole in its tooltip
