@@ -103,6 +103,36 @@ def test_wrong_arguments_are_refused_as_python_refuses_them():
             cls(1, colour="red")
 
 
+def test_a_wrong_argument_is_named_in_the_error_as_dataclasses_name_it():
+    ours, theirs = _both(_wall)
+    for call in (lambda cls: cls(), lambda cls: cls(1, colour="red"), lambda cls: cls(1, "a", (), frozenset(), 5),
+                 lambda cls: cls(1, number=2)):
+        with pytest.raises(TypeError) as mine:
+            call(ours)
+        with pytest.raises(TypeError) as stdlib:
+            call(theirs)
+        assert str(mine.value).split("()", 1)[1] == str(stdlib.value).split("()", 1)[1]
+
+
+def test_records_of_one_shape_keep_their_own_names_defaults_and_factories():
+    @record
+    class Seat:
+        row: str
+        number: int = 1
+        guests: list[str] = field(default_factory=list)
+
+    @record
+    class Page:
+        title: str
+        page: int = 7
+        marks: list[str] = field(default_factory=lambda: ["first"])
+
+    assert Seat("B") == Seat(row="B", number=1, guests=[]) and Seat("B").guests is not Seat("B").guests
+    assert Page("Claim") == Page(title="Claim", page=7, marks=["first"])
+    assert Page(page=3, title="Renewal").page == 3 and Seat(number=4, row="C").row == "C"
+    assert [f.name for f in fields(Page)] == ["title", "page", "marks"]
+
+
 def test_a_record_with_no_fields_is_one_value():
     ours, theirs = _both(_empty)
     assert ours() == ours() and hash(ours()) == hash(theirs())
@@ -138,6 +168,10 @@ def test_what_a_record_cannot_be_is_refused_when_the_class_is_made():
 
             def __post_init__(self) -> None:
                 pass
+    with pytest.raises(TypeError, match="none of them named self"):
+        @record
+        class Selfish:
+            self: int
 
 
 def test_the_program_makes_every_frozen_dataclass_a_record():
