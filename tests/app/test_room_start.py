@@ -56,7 +56,6 @@ def test_no_event_reaches_the_room_keys_before_the_room_is_on_screen_and_keys_wo
             live.shut_down()
 
 
-
 def test_the_room_opens_with_only_the_screens_tab_made_and_each_tab_filled_when_first_opened(live, qtbot):
     """The session's tabs, "In their shoes" and the phones are made when first opened: together they cost
     every start 40-60 ms. Opened, each shows what the room holds."""
