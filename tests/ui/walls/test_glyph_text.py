@@ -37,12 +37,13 @@ def _font(pixels: int, italic: bool) -> QFont:
 BOX = QRectF(40.5, 30, 2300, 800)
 
 
-def _drawn(draw, text: str, pixels: int, italic: bool, flags: int, box: QRectF = BOX) -> np.ndarray:
+def _drawn(draw, text: str, pixels: int, italic: bool, flags: int, box: QRectF = BOX,
+           pen: QColor = AMBER) -> np.ndarray:
     image = QImage(2600, 1000, QImage.Format.Format_RGB32)
     image.fill(GROUND)
     with painting(image) as painter:
         painter.setFont(_font(pixels, italic))
-        painter.setPen(AMBER)
+        painter.setPen(pen)
         painter.translate(17, 23)
         draw(painter, box, flags, text)
     return np.frombuffer(image.constBits(), np.uint8).reshape(1000, 2600, 4)[..., :3].astype(int).copy()
@@ -77,6 +78,16 @@ def test_the_soft_edges_of_large_letters_are_as_light_as_qts(qapp, text, pixels,
     theirs, ours = _drawn(_qt, text, pixels, italic, flags), _drawn(draw_wall_text, text, pixels, italic, flags)
     ground = np.array([GROUND.blue(), GROUND.green(), GROUND.red()])
     assert (ours - ground).sum() / (theirs - ground).sum() == pytest.approx(1, abs=0.002)
+
+
+@pytest.mark.parametrize("pen", [QColor(143, 160, 175, 128), QColor(255, 255, 255, 40)])
+def test_text_in_a_see_through_colour_lets_as_much_of_the_ground_through_as_qts(qapp, pen):
+    """A glyph's picture takes the pen's own opacity times the glyph's coverage, once each."""
+    args = (QUOTE, 100, True, int(A.AlignLeft | A.AlignTop) | WRAP, BOX, pen)
+    theirs, ours = _drawn(_qt, *args), _drawn(draw_wall_text, *args)
+    ground = np.array([GROUND.blue(), GROUND.green(), GROUND.red()])
+    assert (ours - ground).sum() / (theirs - ground).sum() == pytest.approx(1, abs=0.002)
+    assert np.abs((ours - ground).max(axis=(0, 1)) - (theirs - ground).max(axis=(0, 1))).max() <= 2  # not opaque
 
 
 def test_large_text_is_clipped_to_its_box_as_drawtext_clips_it(qapp):
