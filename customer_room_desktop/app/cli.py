@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import signal
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from .. import __version__
@@ -27,6 +24,8 @@ from .cli_export import add_export_parser
 from .cli_kiosk import add_kiosk_parser
 from .cli_live_options import add_live_options, live_options
 from .paths import demo_room_path, sample_room_source, user_data_dir
+from .qt_import import import_qt
+from .stop_signals import stopped_by_signals
 
 EXIT_BAD_INPUT = 2
 
@@ -56,7 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.from_folder:  # named after the folder unless --name says otherwise
         from ..services.room_builder import build_from_folder
 
-        with _stopped_by_signals():  # so a build told to stop removes its unfinished file
+        with stopped_by_signals():  # so a build told to stop removes its unfinished file
             print("\n".join(build_from_folder(args.from_folder, path, name=args.name, consent=args.consent)))
         return 0
     if args.consent:
@@ -66,25 +65,6 @@ def cmd_new(args: argparse.Namespace) -> int:
         pass
     print(f"Created an empty room '{name}' at {path}.")
     return 0
-
-
-@contextlib.contextmanager
-def _stopped_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop the command as Ctrl+C does (KeyboardInterrupt), so its clean-up runs."""
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            with contextlib.suppress(ValueError):  # signals can only be caught on the main thread
-                previous[number] = signal.signal(number, stop)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -98,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         else:
             _say(message)
 
-    with _stopped_by_signals():  # so a build told to stop by SIGTERM removes its unfinished file
+    with stopped_by_signals():  # so a build told to stop by SIGTERM removes its unfinished file
         output = build_room(args.source, args.output, replace=args.force, progress=progress,
                             allow_placeholders=args.allow_placeholders)
     print(f"Built {output} ({output.stat().st_size / 1e6:.1f} MB).")
@@ -223,7 +203,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _open_window(path: Path, **options) -> int:  # noqa: ANN003 - run_live_room's keyword arguments
     """The live room; a room open live elsewhere raises RoomOpenLive (one sentence, exit 2)."""
-    from .live_room import EXIT_TO_EDITOR  # Qt is imported only for commands that show windows
+    import_qt()  # Qt is imported only for commands that show windows
+    from .live_room import EXIT_TO_EDITOR
     from .run_room import run_live_room
 
     while (status := run_live_room(path, **options)) == EXIT_TO_EDITOR:

@@ -10,7 +10,10 @@ from ..storage.room_reading import room_failures
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from .editor_session import run_editor  # Qt only for the commands that show windows
+    from .qt_import import import_qt
+
+    import_qt()  # Qt only for the commands that show windows
+    from .editor_session import run_editor
 
     with room_failures(args.room):
         return run_editor(Path(args.room))

@@ -51,16 +51,17 @@ print(json.dumps({"status": status, "loaded": loaded_when_painted[0]}))
 """
 
 
-def _report_after_opening(script: str, room, tmp_path, *, quit_when_shown: bool = True) -> dict:
-    """Run ``script`` on ``room`` in a fresh process on three screens, until the room is painted (or the
-    script quits it); its last line."""
+def _report_after_opening(script: str, room, tmp_path, *, quit_when_shown: bool = True,
+                          extra: list[str] | None = None) -> dict:
+    """Run ``script`` on ``room`` (and ``extra`` arguments) in a fresh process on three screens, until the
+    room is painted (or the script quits it); its last line."""
     env = dict(os.environ, QT_QPA_PLATFORM=screens_config(tmp_path, 3, 1920, 1080),
                CUSTOMER_ROOM_DATA_DIR=str(tmp_path / "data"))
     env.pop("CUSTOMER_ROOM_QUIT_WHEN_SHOWN", None)
     if quit_when_shown:
         env["CUSTOMER_ROOM_QUIT_WHEN_SHOWN"] = "1"
-    result = subprocess.run([sys.executable, "-c", script, str(room)], env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-c", script, str(room), *(extra or [])], env=env,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
