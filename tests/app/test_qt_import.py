@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+from importlib.machinery import EXTENSION_SUFFIXES
 
 import customer_room_desktop
 from customer_room_desktop.app.qt_import import PACKAGE, PACKAGE_FOLDER, package_modules
@@ -34,3 +35,15 @@ def test_without_the_table_entered_pyside_reads_every_module_imported_after_it(s
 def test_the_table_names_every_module_of_the_program():
     found = {name for _, name, _ in pkgutil.walk_packages(customer_room_desktop.__path__, f"{PACKAGE}.")}
     assert set(package_modules(PACKAGE_FOLDER, PACKAGE)) == found | {PACKAGE}
+
+
+def test_in_a_bundle_of_compiled_files_the_table_names_them_too(tmp_path):
+    """PyInstaller's bundle (noarchive) holds .pyc files and no sources; an extension module may sit beside."""
+    files = ["__init__.pyc", "launch.pyc", "walls/__init__.pyc", "walls/glyphs.pyc",
+             f"walls/fast{EXTENSION_SUFFIXES[0]}", "walls/stamp.abi3.so", "resources/logo.pyc",
+             "rooms/readme.txt", "__pycache__/old.cpython-311.pyc"]
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    assert package_modules(tmp_path, "room") == ["room", "room.launch", "room.walls", "room.walls.fast",
+                                                 "room.walls.glyphs", "room.walls.stamp"]
