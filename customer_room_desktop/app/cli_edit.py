@@ -7,11 +7,10 @@ import argparse
 from pathlib import Path
 
 from ..storage.room_reading import room_failures
+from .qt_import import import_qt
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from .qt_import import import_qt
-
     import_qt()  # Qt only for the commands that show windows
     from .editor_session import run_editor
 

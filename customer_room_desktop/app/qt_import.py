@@ -53,9 +53,7 @@ def package_modules(folder: Path, package: str) -> list[str]:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         return names
-    for entry in entries:
-        if entry.name == "__pycache__" or entry.name.startswith("."):
-            continue
+    for entry in entries:  # __pycache__ and hidden folders hold no __init__, hidden files no module name
         if entry.is_dir():
             if any(os.path.exists(os.path.join(entry.path, f"__init__{suffix}")) for suffix in suffixes):
                 names += package_modules(Path(entry.path), f"{package}.{entry.name}")
