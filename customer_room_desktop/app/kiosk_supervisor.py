@@ -158,12 +158,14 @@ class Supervisor:
                 now = self.clock()
                 if lifetime is not None and now - started >= lifetime:
                     break
-                if lifetime is None and now - last_beat > self.settings.heartbeat_timeout:
-                    reason = f"no heartbeat for {now - last_beat:.0f} s"
-                    break
+                # The cap first: a player that grows past it often stalls while it grows, and its
+                # memory is then the more useful reason in the log than its silence.
                 memory = resident_mb(child.pid)
                 if lifetime is None and memory is not None and memory > self.settings.memory_cap_mb:
                     reason = f"{memory:.0f} MB resident, past the cap of {self.settings.memory_cap_mb:.0f} MB"
+                    break
+                if lifetime is None and now - last_beat > self.settings.heartbeat_timeout:
+                    reason = f"no heartbeat for {now - last_beat:.0f} s"
                     break
         _end(child)
         return reason
