@@ -19,7 +19,6 @@ from ..domain.room_state import REHEARSAL, RoomState
 from ..services.image_prefetch import ImagePrefetcher
 from ..services.room_engine import RoomEngine
 from ..services.screen_assignment import AssignmentStore
-from ..ui.walls.window_memory import prepare_pixel_memory
 from ..ui.console.console_window import ConsoleWindow, WallStatus
 from ..ui.console.wheel_guard import guard_wheel
 from ..ui.walls.stage_panel import thumbnail_box, thumbnails_shown
@@ -211,7 +210,6 @@ class LiveRoom(QObject):
             raise
         once_on_screen(self.on_screen, lambda: self._closing, lambda: QTimer.singleShot(0, put_back),
                        poll_ms=5, give_up_s=5)  # put back after the paints the exposures asked for
-        prepare_pixel_memory(self.walls[identity] for identity in self.present)  # while the console paints
         QTimer.singleShot(PLAYER_WARM_UP_MS, lambda: self._closing or self.calls.player)  # the devices list fills
 
     @property

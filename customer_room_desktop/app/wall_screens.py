@@ -17,6 +17,7 @@ from ..domain.room_state import REHEARSAL
 from ..services.screen_assignment import walls_of
 from ..services.wall_data import Branding
 from ..ui.walls.wall_window import WallWindow
+from ..ui.walls.window_memory import prepare_pixel_memory
 from .identify_screens import ScreenNumbers, screen_info
 
 SCREEN_SETTLE_MS = 300  # screen changes come in bursts: wait for them to settle
@@ -75,6 +76,7 @@ class WallScreens(QObject):
         for identity, wall in self.walls.items():  # every wall unplugged: placeholders, no pop-up
             if identity not in self.present:
                 wall.hide()
+        prepare_pixel_memory(self.walls[identity] for identity in self.present)  # while the room is drawn
         self._changed(tuple(ScreenWall(identity, self._name(identity), self.walls[identity].width(),
                                        self.walls[identity].height()) for identity in self.present))
 

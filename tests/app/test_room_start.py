@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from customer_room_desktop.app import live_room
+from customer_room_desktop.app import wall_screens
 from customer_room_desktop.app.room_keys import RoomKeys
 from customer_room_desktop.app.live_room import LiveRoom
 from customer_room_desktop.app.wall_factory import WallFactory
@@ -15,14 +15,18 @@ from customer_room_desktop.storage.room_file import RoomFile
 
 def test_starting_the_room_readies_the_pixel_memory_of_every_present_wall(sample_room_copy, tmp_path, qtbot,
                                                                           monkeypatch):
-    asked = []
-    monkeypatch.setattr(live_room, "prepare_pixel_memory", lambda windows: asked.append(list(windows)))
+    """The kernel is asked for the walls' pages as soon as they are on their screens, before the room
+    draws what they show, so it finds them while the walls' first frames are made."""
+    asked, rooms = [], []
+    monkeypatch.setattr(wall_screens, "prepare_pixel_memory",
+                        lambda windows: asked.append((list(windows), rooms[0].state.present_walls())))
     with RoomFile.open(sample_room_copy) as room:
         live = LiveRoom(WallFactory(room), AssignmentStore(tmp_path / "walls.json", "memory", "test"))
+        rooms.append(live)
         live.start()
         try:
             walls = [live.walls[identity] for identity in live.present]
-            assert walls and asked == [walls]
+            assert walls and asked == [(walls, [])]
             assert all(wall.isVisible() for wall in walls)  # shown first: their buffers exist
         finally:
             live.shut_down()

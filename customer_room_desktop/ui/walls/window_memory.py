@@ -5,8 +5,8 @@ and zeroes each 4 KB page at its first write. On the machine the benchmarks run 
 is 20-75 ms for a 4K wall, a third of its first paint and the same again for each wall, all on the
 main thread. So once the walls are shown, a thread asks the kernel for their pages
 (``madvise(MADV_POPULATE_WRITE)``, Linux 5.14 and later), which touches no pixel, while the main
-thread paints the console and the first wall; the walls' background fills then took 26-30 ms in all
-instead of 74-96.
+thread makes the walls' first frames and paints the console and the first wall; the walls' background
+fills then took 26-30 ms in all instead of 74-96.
 
 Only where a window's buffer is an image in the process's memory before its first paint: X11 (xcb,
 a shared-memory image) and Qt's offscreen platform. Elsewhere (Wayland, Windows, macOS) nothing is done.
