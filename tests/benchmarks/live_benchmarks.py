@@ -151,7 +151,7 @@ def bench_cold_start(work: Path, room: Path, runs: int) -> dict:
             launches["openlp"] = lambda: time_openlp(display, work / "openlp-home")
         medians = _alternate(launches, runs)
         if "openlp" in medians:
-            openlp = f"{medians['openlp']:.2f} s to its main window; ratio {medians['ours'] / medians['openlp']:.2f}"
+            openlp = f"{medians['openlp']:.3f} s to its main window; ratio {medians['ours'] / medians['openlp']:.3f}"
         return _cold_start_figures(medians, runs, "Xvfb, laptop + three 3840x2160 monitors", openlp, gauge)
 
 
@@ -162,6 +162,6 @@ def _cold_start_figures(medians: dict[str, float], runs: int, screens: str, open
         GAUGE_NAME: round(gauge, 1),
         "customer-room open (s)": round(medians["ours"], 3),
         "empty PySide6 window (s)": round(medians["empty"], 3),
-        "ratio to the empty window (target <= 4)": round(medians["ours"] / medians["empty"], 2),
+        "ratio to the empty window (target <= 4)": round(medians["ours"] / medians["empty"], 3),
         "OpenLP 3 (target ratio <= 0.33)": openlp,
     }
